@@ -1,0 +1,192 @@
+/**
+ * Compound codes (tobacco retail: format letter + scale tier + market digit + legal digit + `L`).
+ * Each part has a small list of options; a row's code index is the mixed-radix number of its
+ * part options, so the grade list is the full product, enumerated once.
+ */
+import { compileCondition, describeCondition } from "../expr";
+import { tr, type Lang } from "../i18n";
+import { msg } from "../messages";
+import { percentileTiers } from "../percentile";
+import type { CodePart, Model, Template, Text } from "../schema";
+import type { CategoryColumn } from "../table";
+import { describeTier, groupIds } from "./percentile";
+import { checkCuts } from "./scorecard";
+import type { GradeInfo, ModelContext, ModelKind } from "./types";
+
+type CodeModel = Extract<Model, { kind: "code" }>;
+
+interface Option {
+  code: string;
+  label: Text;
+}
+
+/** The options of a part, in a fixed order. */
+function partOptions(part: CodePart, template: Template): Option[] {
+  switch (part.kind) {
+    case "category": {
+      const f = template.fields.find((x) => x.key === part.field);
+      const cats = f?.type === "yesno"
+        ? [{ value: "yes", label: { en: "yes", zh: "是" } }, { value: "no", label: { en: "no", zh: "否" } }]
+        : f?.categories ?? [];
+      const seen = new Map<string, Option>();
+      for (const c of cats) {
+        const code = part.codes[c.value];
+        if (code !== undefined && !seen.has(code)) seen.set(code, { code, label: c.label });
+      }
+      if (part.except && !seen.has(part.except.code)) seen.set(part.except.code, { code: part.except.code, label: part.except.label });
+      return [...seen.values()];
+    }
+    case "tier": {
+      const opts = part.codes.map((code, k) => ({ code, label: part.labels[k] ?? { en: code, zh: code } }));
+      if (part.except && !opts.some((o) => o.code === part.except!.code)) opts.push({ code: part.except.code, label: part.except.label });
+      return opts;
+    }
+    case "flag":
+      return [
+        { code: "", label: { en: "", zh: "" } },
+        { code: part.code, label: part.label },
+      ];
+  }
+}
+
+function enumerate(model: CodeModel, template: Template): { grades: GradeInfo[]; options: Option[][] } {
+  const options = model.parts.map((p) => partOptions(p, template));
+  const grades: GradeInfo[] = [];
+  const colorPart = model.colors.part;
+  const walk = (k: number, picked: Option[]) => {
+    if (k === options.length) {
+      const id = picked.map((o) => o.code).join("");
+      const desc = (lang: "en" | "zh") => picked.filter((o) => o.code).map((o) => o.label[lang]).join(lang === "zh" ? "·" : " · ");
+      grades.push({
+        id,
+        label: { en: id, zh: id },
+        color: model.colors.byCode[picked[colorPart]?.code ?? ""] ?? "#9E9E9E",
+        description: { en: desc("en"), zh: desc("zh") },
+      });
+      return;
+    }
+    for (const o of options[k]) walk(k + 1, [...picked, o]);
+  };
+  walk(0, []);
+  return { grades, options };
+}
+
+export const codeKind: ModelKind<CodeModel> = {
+  kind: "code",
+  title: { en: "Compound code", zh: "组合编码" },
+  summary: {
+    en: "A code built from parts (category letters, percentile tiers, flags), e.g. Z121 or C112L.",
+    zh: "由多个部分（类别字母、百分位档次、标记）组合成编码，例如 Z121、C112L。",
+  },
+  scores: false,
+  population: (m) => m.parts.some((p) => p.kind === "tier"),
+  deriveGrades: (model, template) => enumerate(model, template).grades,
+  bind(model, ctx) {
+    const { options } = enumerate(model, ctx.template);
+    // Mixed-radix strides, last part fastest (matches `enumerate`).
+    const strides = options.map((_, k) => options.slice(k + 1).reduce((s, o) => s * o.length, 1));
+    const tierTables = new Map<number, ReturnType<typeof percentileTiers>>();
+    const picks = model.parts.map((part, k): ((i: number) => number) => {
+      const opts = options[k];
+      const exceptWhen = "except" in part && part.except ? compileCondition(part.except.when, ctx) : undefined;
+      const exceptIdx = "except" in part && part.except ? opts.findIndex((o) => o.code === part.except!.code) : -1;
+      if (part.kind === "flag") {
+        const when = compileCondition(part.when, ctx);
+        return (i) => (when(i) ? 1 : 0);
+      }
+      if (part.kind === "category") {
+        const col = ctx.columns.get(part.field) as CategoryColumn;
+        const map = col.values.map((v) => opts.findIndex((o) => o.code === part.codes[v]));
+        const v = col.v;
+        return (i) => (exceptWhen && exceptWhen(i) ? exceptIdx : v[i] >= 0 ? map[v[i]] : -1);
+      }
+      const col = ctx.columns.get(part.field);
+      if (!col || col.type !== "number") throw new Error(`tier part needs a number field '${part.field}'`);
+      const include = new Uint8Array(ctx.valid);
+      if (exceptWhen) for (let i = 0; i < ctx.n; i++) if (include[i] && exceptWhen(i)) include[i] = 0;
+      const groups = part.groupBy ? groupIds(ctx.columns.get(part.groupBy), ctx.n) : undefined;
+      const t = percentileTiers(col.v, { cuts: part.cuts, include, groups });
+      tierTables.set(k, t);
+      return (i) => (exceptWhen && exceptWhen(i) ? exceptIdx : t.tier[i]);
+    });
+    const m = picks.length;
+    const grade = (i: number) => {
+      let idx = 0;
+      for (let k = 0; k < m; k++) {
+        const o = picks[k](i);
+        if (o < 0) return -1;
+        idx += o * strides[k];
+      }
+      return idx;
+    };
+    return {
+      grade,
+      explain(i, lang: Lang) {
+        const parts: string[] = [];
+        model.parts.forEach((part, k) => {
+          const o = picks[k](i);
+          if (o < 0) return;
+          const opt = options[k][o];
+          if (part.kind === "flag") {
+            if (opt.code) parts.push(`${tr(opt.label, lang)} (${opt.code})`);
+            return;
+          }
+          const excepted = "except" in part && part.except && compileCondition(part.except.when, ctx)(i);
+          if (excepted) {
+            parts.push(`${tr(opt.label, lang)} (${opt.code}): ${describeCondition(part.except!.when, ctx, i, lang)}`);
+          } else if (part.kind === "tier") {
+            const t = tierTables.get(k)!;
+            const gcol = part.groupBy ? ctx.columns.get(part.groupBy) : undefined;
+            const group = gcol && gcol.type === "category" && gcol.v[i] >= 0 ? tr(gcol.labels[gcol.v[i]], lang) : undefined;
+            parts.push(`${tr(opt.label, lang)} (${opt.code}): ${describeTier("", t.greater[i], t.size[i], part.cuts, t.tier[i], group, lang).replace(/^: |^：/, "")}`);
+          } else parts.push(`${tr(opt.label, lang)} (${opt.code})`);
+        });
+        const gi = grade(i);
+        return msg("codeReason", lang, { code: gi >= 0 ? ctx.grades[gi].id : "", parts: parts.join(lang === "zh-CN" ? "，" : ", ") });
+      },
+    };
+  },
+  check(model, ctx) {
+    model.parts.forEach((part, k) => {
+      const path = `model.parts[${k}]`;
+      if (part.kind === "flag") {
+        ctx.condition(part.when, `${path}.when`);
+        return;
+      }
+      if (part.except) ctx.condition(part.except.when, `${path}.except.when`);
+      if (part.kind === "category") {
+        const f = ctx.field(part.field, `${path}.field`, ["category", "yesno"]);
+        const known = f?.type === "yesno" ? ["yes", "no"] : (f?.categories ?? []).map((c) => c.value);
+        for (const v of known) {
+          if (!(v in part.codes)) {
+            ctx.report("error", `${path}.codes`, "missingCode", {
+              en: `value '${v}' of field '${part.field}' has no code`,
+              zh: `字段“${part.field}”的值“${v}”没有编码`,
+            });
+          }
+        }
+        for (const v of Object.keys(part.codes)) {
+          if (f && !known.includes(v)) {
+            ctx.report("error", `${path}.codes.${v}`, "unknownValue", {
+              en: `'${v}' is not a value of field '${part.field}'`,
+              zh: `“${v}”不是字段“${part.field}”的可选值`,
+            });
+          }
+        }
+      } else {
+        ctx.field(part.field, `${path}.field`, ["number"]);
+        if (part.groupBy) ctx.field(part.groupBy, `${path}.groupBy`, ["category", "text", "yesno"]);
+        checkCuts(part.cuts, ctx, `${path}.cuts`, part.codes.length);
+        if (part.labels.length !== part.codes.length) {
+          ctx.report("error", `${path}.labels`, "labelCount", {
+            en: "give one label per tier code",
+            zh: "每个档次编码需要一个名称",
+          });
+        }
+      }
+    });
+    if (model.colors.part >= model.parts.length) {
+      ctx.report("error", "model.colors.part", "unknownPart", { en: "no such part", zh: "没有该部分" });
+    }
+  },
+};

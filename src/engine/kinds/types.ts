@@ -1,0 +1,71 @@
+/** The contract every model kind implements; kinds are registered in `kinds/index.ts`. */
+import type { Lang } from "../i18n";
+import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../schema";
+import type { Scope } from "../expr";
+import type { GradeError } from "../table";
+
+/** A grade as the engine uses it (code templates derive theirs). */
+export type GradeInfo = Grade & { description?: Text };
+
+/** A template bound to one parsed table. */
+export interface ModelContext extends Scope {
+  template: Template;
+  grades: readonly GradeInfo[];
+  gradeIndex: ReadonlyMap<string, number>;
+  n: number;
+  /** 1 where the row has no input problems and is not empty: the population. */
+  valid: Uint8Array;
+}
+
+export interface BoundModel {
+  /** Grade index for a valid row; -1 when the model gives none (then `error(i)` says why). */
+  grade(i: number): number;
+  /** Score in full precision, for kinds that score. */
+  score?(i: number): number;
+  error?(i: number): GradeError | undefined;
+  /** Why row i got its grade (before post adjustments). */
+  explain(i: number, lang: Lang): string;
+}
+
+export type Severity = "error" | "warning";
+
+export interface CheckIssue {
+  severity: Severity;
+  /** Where in the template: `model.rules[2].when.field`. */
+  path: string;
+  code: string;
+  message: Text;
+}
+
+export interface CheckContext {
+  template: Template;
+  fields: ReadonlyMap<string, Field>;
+  params: ReadonlyMap<string, Param>;
+  gradeIds: readonly string[];
+  report(severity: Severity, path: string, code: string, message: Text): void;
+  /** Checks field/param/value references in a condition. */
+  condition(c: Condition, path: string): void;
+  expr(e: Expr, path: string): void;
+  /** A field must exist and have one of the types. */
+  field(key: string, path: string, types: Field["type"][]): Field | undefined;
+  grade(id: string, path: string): void;
+  /** The value of a number or parameter (parameter default). */
+  num(v: Num, path: string): number;
+  /** Marks a grade as given by the model. */
+  gives(id: string): void;
+}
+
+export interface ModelKind<M extends Model = Model> {
+  kind: M["kind"];
+  /** Short name and what it does, for the editor and docs. */
+  title: Text;
+  summary: Text;
+  /** True when the kind produces a numeric score. */
+  scores: boolean;
+  /** True when a row's grade depends on the other rows (relative to max, percentiles). */
+  population(model: M): boolean;
+  /** Grades the kind produces when they are not listed in the template (code templates). */
+  deriveGrades?(model: M, template: Template): GradeInfo[];
+  bind(model: M, ctx: ModelContext): BoundModel;
+  check(model: M, ctx: CheckContext): void;
+}

@@ -1,0 +1,428 @@
+/**
+ * The GradeKit template format: one JSON-serialisable shape for every grading scheme, validated
+ * with zod. The TypeScript types below are the documentation; the zod schemas mirror them and are
+ * what untrusted JSON (imports, `gradekit check`) goes through.
+ *
+ * Shape logic only lives here. Cross-references (unknown fields, unknown grades, unreachable
+ * grades, unsorted thresholds, weights) are the checker's job (`check.ts`).
+ */
+import { z } from "zod";
+
+/** A bilingual text. `zh` is Simplified Chinese (zh-CN). */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/** A number, or a reference to one of the template's named parameters. */
+export type Num = number | { param: string };
+
+export type CmpOp = "<" | "<=" | ">" | ">=" | "=" | "!=";
+
+/**
+ * A condition. A condition on a blank field is false (spec); `blank` tests for blanks explicitly.
+ * - `{ all: [...] }` AND, `{ any: [...] }` OR, `{ not: c }` NOT
+ * - `{ field, op, value }` numeric comparison of a number field
+ * - `{ expr, op, value }` numeric comparison of a computed expression
+ * - `{ field, is }` a category / yes-no field equals a value (`"yes"`, `"explicit"`, ...)
+ * - `{ field, in }` a category field is one of several values
+ * - `{ field, blank }` the field is (not) blank
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { field: string; op: CmpOp; value: Num }
+  | { expr: Expr; op: CmpOp; value: Num }
+  | { field: string; is: string }
+  | { field: string; in: string[] }
+  | { field: string; blank: boolean };
+
+/** An arithmetic expression over number fields and parameters (no code is ever executed). */
+export type Expr =
+  | number
+  | { field: string }
+  | { param: string }
+  | { op: "+" | "-" | "*" | "/"; args: Expr[] }
+  | { fn: "min" | "max" | "mean" | "sum" | "floor" | "abs"; args: Expr[] }
+  | { if: Condition; then: Expr; else: Expr };
+
+/** `text`: free text (a group such as region, a customer key); usable as a group, not in conditions. */
+export type FieldType = "number" | "yesno" | "category" | "text";
+
+export interface CategoryValue {
+  /** Canonical value, used in conditions and maps (e.g. `"explicit"`). */
+  value: string;
+  label: Text;
+  /** Other words accepted in the data, English or Chinese, case-insensitive. */
+  aliases?: string[];
+}
+
+export interface Field {
+  /** camelCase key; input headers match it, or its en/zh label. */
+  key: string;
+  label: Text;
+  type: FieldType;
+  /** @default true */
+  required?: boolean;
+  /**
+   * Required, except in rows where this condition holds (a field that does not apply there:
+   * days since the last order of a customer with no orders). Implies `required: false` at parse.
+   */
+  requiredUnless?: Condition;
+  /** Value used when the cell is blank (yes/no modifiers: `"no"`). Makes the field optional. */
+  default?: string | number;
+  /** Inclusive range; a number outside it is a bad input. */
+  min?: number;
+  max?: number;
+  /** How the value is read and shown: percent fields take `12.5%` or `0.125`. */
+  unit?: "percent" | "money" | "days" | "months" | "count" | "points" | "quantity";
+  categories?: CategoryValue[];
+  description?: Text;
+}
+
+export interface Param {
+  key: string;
+  label: Text;
+  default: number;
+  min?: number;
+  max?: number;
+  description?: Text;
+}
+
+export interface Grade {
+  /** Canonical label (English; `A`, `VIP`, `Platinum`, ...). */
+  id: string;
+  label: Text;
+  /** Fill colour, `#RRGGBB`. */
+  color: string;
+  /** Follow-up action from the source, where it gives one. */
+  action?: Text;
+  /** Follow-up cadence in days (need-close-5: A 1, B 7, C 15, D 30). */
+  cadenceDays?: number;
+}
+
+/** A threshold band: first match, e.g. `{ grade: "VIP", op: ">", value: 500000 }`. */
+export interface Band {
+  grade: string;
+  op: "<" | "<=" | ">" | ">=";
+  value: Num;
+}
+
+export interface Rule {
+  grade: string;
+  when: Condition;
+  note?: Text;
+}
+
+export interface Step {
+  op: "<" | "<=" | ">" | ">=" | "=";
+  value: Num;
+  points: Expr;
+}
+
+/** How one scorecard criterion turns a row into points. */
+export type Scoring =
+  /** `points * value / max(value over the graded rows)`; 0 when the max is <= 0; negatives 0. */
+  | { kind: "relativeToMax"; field: string }
+  /** First matching step gives the points (a number or an expression); else `otherwise`. */
+  | { kind: "steps"; field: string; steps: Step[]; otherwise: Expr }
+  /** A formula, clamped to [0, points]. */
+  | { kind: "formula"; expr: Expr }
+  /** Category (or yes/no) value -> points. */
+  | { kind: "map"; field: string; points: Record<string, number>; otherwise?: number }
+  /** Analyst-entered points; outside [0, points] is a bad input. */
+  | { kind: "input"; field: string };
+
+export interface Criterion {
+  key: string;
+  label: Text;
+  /** Maximum points of this criterion. */
+  points: number;
+  /** Weight in a weighted sum (0.3 = 30%); either every criterion has one or none. */
+  weight?: number;
+  scoring: Scoring;
+}
+
+/** How a score becomes a grade. */
+export type ScoreGrading =
+  | { kind: "bands"; bands: Band[]; otherwise?: string }
+  /** Percentile tiers over the graded rows' scores; grades in order = tiers. */
+  | { kind: "percentile"; cuts: number[] };
+
+export type CodePart =
+  /** A category field whose values map to code text (`Z`, `1`, ...). */
+  | {
+      kind: "category";
+      field: string;
+      codes: Record<string, string>;
+      except?: { when: Condition; code: string; label: Text };
+    }
+  /** Percentile tier of a number field, optionally within groups of another field. */
+  | {
+      kind: "tier";
+      field: string;
+      groupBy?: string;
+      cuts: number[];
+      codes: string[];
+      labels: Text[];
+      /** Rows matching `when` get `code` and are left out of the population. */
+      except?: { when: Condition; code: string; label: Text };
+    }
+  /** Appends `code` when the condition holds, nothing otherwise. */
+  | { kind: "flag"; when: Condition; code: string; label: Text };
+
+export type Model =
+  | { kind: "bands"; field: string; bands: Band[]; otherwise?: string }
+  | { kind: "rules"; rules: Rule[]; otherwise?: string }
+  | { kind: "scorecard"; criteria: Criterion[]; grading: ScoreGrading }
+  | { kind: "percentile"; field: string; groupBy?: string; cuts: number[] }
+  | {
+      kind: "code";
+      parts: CodePart[];
+      /** Colour of a code = colour of its part `part`'s code. */
+      colors: { part: number; byCode: Record<string, string> };
+    };
+
+/** Applied after the model, in order: raise to at least / lower to at most a grade. */
+export type Adjustment =
+  | { floor: string; when: Condition; note?: Text }
+  | { cap: string; when: Condition; note?: Text };
+
+export type TemplateCategory =
+  | "pipeline"
+  | "value"
+  | "scorecard"
+  | "credit-risk"
+  | "retail"
+  | "lifecycle"
+  | "custom";
+
+export interface Template {
+  id: string;
+  /** Integer version, raised on every saved change. */
+  version: number;
+  name: Text;
+  description: Text;
+  /** Where the scheme comes from (seed file and title). */
+  source?: Text;
+  category: TemplateCategory;
+  fields: Field[];
+  params?: Param[];
+  /** Best -> worst. Code templates derive their grades from the parts and leave this empty. */
+  grades: Grade[];
+  model: Model;
+  post?: Adjustment[];
+  /** Groups of fields of which at least one must be present (sales-pipeline). */
+  requireOneOf?: string[][];
+  /** How the spec reads an ambiguous source; shown to users. */
+  readings?: Text[];
+  /** Re-grading cadence from the source. */
+  reviewCadence?: Text;
+  /** Free-form change note of the last save. */
+  changeNote?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod mirror
+
+const MAX_TEXT = 4000;
+const ident = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a letter followed by letters, digits or _");
+const shortText = z.string().max(MAX_TEXT);
+const gradeId = z.string().min(1).max(64);
+
+export const TextSchema = z.strictObject({ en: shortText, zh: shortText });
+export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident })]);
+const CmpOpSchema = z.enum(["<", "<=", ">", ">=", "=", "!="]);
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1).max(100) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1).max(100) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ field: ident, op: CmpOpSchema, value: NumSchema }),
+    z.strictObject({ expr: ExprSchema, op: CmpOpSchema, value: NumSchema }),
+    z.strictObject({ field: ident, is: z.string().max(200) }),
+    z.strictObject({ field: ident, in: z.array(z.string().max(200)).min(1).max(200) }),
+    z.strictObject({ field: ident, blank: z.boolean() }),
+  ]),
+);
+
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.union([
+    z.number().finite(),
+    z.strictObject({ field: ident }),
+    z.strictObject({ param: ident }),
+    z.strictObject({ op: z.enum(["+", "-", "*", "/"]), args: z.array(ExprSchema).min(1).max(100) }),
+    z.strictObject({
+      fn: z.enum(["min", "max", "mean", "sum", "floor", "abs"]),
+      args: z.array(ExprSchema).min(1).max(100),
+    }),
+    z.strictObject({ if: ConditionSchema, then: ExprSchema, else: ExprSchema }),
+  ]),
+);
+
+const CategoryValueSchema = z.strictObject({
+  value: z.string().min(1).max(200),
+  label: TextSchema,
+  aliases: z.array(z.string().min(1).max(200)).max(50).optional(),
+});
+
+export const FieldSchema = z.strictObject({
+  key: ident,
+  label: TextSchema,
+  type: z.enum(["number", "yesno", "category", "text"]),
+  required: z.boolean().optional(),
+  requiredUnless: ConditionSchema.optional(),
+  default: z.union([z.string().max(200), z.number().finite()]).optional(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  unit: z.enum(["percent", "money", "days", "months", "count", "points", "quantity"]).optional(),
+  categories: z.array(CategoryValueSchema).max(200).optional(),
+  description: TextSchema.optional(),
+});
+
+export const ParamSchema = z.strictObject({
+  key: ident,
+  label: TextSchema,
+  default: z.number().finite(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  description: TextSchema.optional(),
+});
+
+export const GradeSchema = z.strictObject({
+  id: gradeId,
+  label: TextSchema,
+  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, "must be a colour like #1E8E3E"),
+  action: TextSchema.optional(),
+  cadenceDays: z.number().int().min(0).max(3660).optional(),
+});
+
+const BandSchema = z.strictObject({
+  grade: gradeId,
+  op: z.enum(["<", "<=", ">", ">="]),
+  value: NumSchema,
+});
+
+const RuleSchema = z.strictObject({ grade: gradeId, when: ConditionSchema, note: TextSchema.optional() });
+
+const StepSchema = z.strictObject({
+  op: z.enum(["<", "<=", ">", ">=", "="]),
+  value: NumSchema,
+  points: ExprSchema,
+});
+
+const ScoringSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("relativeToMax"), field: ident }),
+  z.strictObject({
+    kind: z.literal("steps"),
+    field: ident,
+    steps: z.array(StepSchema).min(1).max(100),
+    otherwise: ExprSchema,
+  }),
+  z.strictObject({ kind: z.literal("formula"), expr: ExprSchema }),
+  z.strictObject({
+    kind: z.literal("map"),
+    field: ident,
+    points: z.record(z.string().max(200), z.number().finite()),
+    otherwise: z.number().finite().optional(),
+  }),
+  z.strictObject({ kind: z.literal("input"), field: ident }),
+]);
+
+const CriterionSchema = z.strictObject({
+  key: ident,
+  label: TextSchema,
+  points: z.number().finite().positive(),
+  weight: z.number().finite().min(0).max(1).optional(),
+  scoring: ScoringSchema,
+});
+
+const CutsSchema = z.array(z.number().finite().gt(0).lt(1)).min(1).max(20);
+
+const ScoreGradingSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("bands"), bands: z.array(BandSchema).min(1).max(100), otherwise: gradeId.optional() }),
+  z.strictObject({ kind: z.literal("percentile"), cuts: CutsSchema }),
+]);
+
+const ExceptSchema = z.strictObject({ when: ConditionSchema, code: z.string().max(20), label: TextSchema });
+
+const CodePartSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("category"),
+    field: ident,
+    codes: z.record(z.string().max(200), z.string().max(20)),
+    except: ExceptSchema.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("tier"),
+    field: ident,
+    groupBy: ident.optional(),
+    cuts: CutsSchema,
+    codes: z.array(z.string().max(20)).min(2).max(21),
+    labels: z.array(TextSchema).min(2).max(21),
+    except: ExceptSchema.optional(),
+  }),
+  z.strictObject({ kind: z.literal("flag"), when: ConditionSchema, code: z.string().min(1).max(20), label: TextSchema }),
+]);
+
+export const ModelSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("bands"),
+    field: ident,
+    bands: z.array(BandSchema).min(1).max(100),
+    otherwise: gradeId.optional(),
+  }),
+  z.strictObject({ kind: z.literal("rules"), rules: z.array(RuleSchema).min(1).max(200), otherwise: gradeId.optional() }),
+  z.strictObject({
+    kind: z.literal("scorecard"),
+    criteria: z.array(CriterionSchema).min(1).max(100),
+    grading: ScoreGradingSchema,
+  }),
+  z.strictObject({ kind: z.literal("percentile"), field: ident, groupBy: ident.optional(), cuts: CutsSchema }),
+  z.strictObject({
+    kind: z.literal("code"),
+    parts: z.array(CodePartSchema).min(1).max(10),
+    colors: z.strictObject({
+      part: z.number().int().min(0),
+      byCode: z.record(z.string().max(20), z.string().regex(/^#[0-9A-Fa-f]{6}$/)),
+    }),
+  }),
+]);
+
+const AdjustmentSchema = z.union([
+  z.strictObject({ floor: gradeId, when: ConditionSchema, note: TextSchema.optional() }),
+  z.strictObject({ cap: gradeId, when: ConditionSchema, note: TextSchema.optional() }),
+]);
+
+export const TemplateSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and -"),
+  version: z.number().int().min(1),
+  name: TextSchema,
+  description: TextSchema,
+  source: TextSchema.optional(),
+  category: z.enum(["pipeline", "value", "scorecard", "credit-risk", "retail", "lifecycle", "custom"]),
+  fields: z.array(FieldSchema).min(1).max(200),
+  params: z.array(ParamSchema).max(50).optional(),
+  grades: z.array(GradeSchema).max(200),
+  model: ModelSchema,
+  post: z.array(AdjustmentSchema).max(50).optional(),
+  requireOneOf: z.array(z.array(ident).min(1)).max(20).optional(),
+  readings: z.array(TextSchema).max(50).optional(),
+  reviewCadence: TextSchema.optional(),
+  changeNote: z.string().max(MAX_TEXT).optional(),
+});
+
+// Compile-time proof that the zod mirror and the documented types agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameTemplate: Same<z.infer<typeof TemplateSchema>, Template> = true;
+void _sameTemplate;

@@ -1,0 +1,32 @@
+/** The built-in template library, as data. Ids and field keys follow shared/spec/templates.md. */
+import type { Template } from "../engine/schema";
+import { eduIntent5, mfq102a, needClose5, relationship4, salesPipeline } from "./pipeline";
+import { autoBase3, multiFactor5, pharmaScore, realestate6, spend5, weightedValue } from "./scorecards";
+import { bocomTier, lifecycle5, risk3, tobaccoRetailCode, tobaccoRetailScore } from "./retail";
+
+/** All built-in templates, in the spec's order. */
+export const BUILTIN_TEMPLATES: readonly Template[] = Object.freeze([
+  salesPipeline,
+  mfq102a,
+  needClose5,
+  eduIntent5,
+  pharmaScore,
+  realestate6,
+  spend5,
+  multiFactor5,
+  weightedValue,
+  tobaccoRetailCode,
+  tobaccoRetailScore,
+  bocomTier,
+  autoBase3,
+  lifecycle5,
+  risk3,
+  relationship4,
+]);
+
+/** A built-in template by id, or undefined. */
+export function getBuiltinTemplate(id: string): Template | undefined {
+  return BUILTIN_TEMPLATES.find((t) => t.id === id);
+}
+
+export const BUILTIN_IDS: readonly string[] = BUILTIN_TEMPLATES.map((t) => t.id);
