@@ -209,6 +209,10 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
     gradeIndex: compiled.gradeIndex,
     n,
     valid,
+    gradeName(g, lang) {
+      const k = typeof g === "number" ? g : compiled.gradeIndex.get(g) ?? -1;
+      return k >= 0 && k < compiled.grades.length ? tr(compiled.grades[k].label, lang) : "";
+    },
   };
   // Fields required except where a condition holds (checked once the columns are typed).
   for (const f of t.fields) {
@@ -254,11 +258,11 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
     for (const a of adjustments) {
       if ((a.isFloor ? g > a.target : g < a.target) && a.when(i)) {
         g = a.target;
-        const id = compiled.grades[g].id;
+        const name = (lang: Lang) => tr(compiled.grades[a.target].label, lang);
         const why = (lang: Lang) => (a.a.note ? tr(a.a.note, lang) : describeCondition(a.a.when, ctx, i, lang));
         const prev = note;
         note = (lang) =>
-          (prev ? prev(lang) + (lang === "zh-CN" ? "；" : "; ") : "") + msg(a.isFloor ? "floor" : "cap", lang, { grade: id, why: why(lang) });
+          (prev ? prev(lang) + (lang === "zh-CN" ? "；" : "; ") : "") + msg(a.isFloor ? "floor" : "cap", lang, { grade: name(lang), why: why(lang) });
       }
     }
     return { grade: g, note };

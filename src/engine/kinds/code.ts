@@ -142,7 +142,7 @@ export const codeKind: ModelKind<CodeModel> = {
           } else parts.push(`${tr(opt.label, lang)} (${opt.code})`);
         });
         const gi = grade(i);
-        return msg("codeReason", lang, { code: gi >= 0 ? ctx.grades[gi].id : "", parts: parts.join(lang === "zh-CN" ? "，" : ", ") });
+        return msg("codeReason", lang, { code: ctx.gradeName(gi, lang), parts: parts.join(lang === "zh-CN" ? "，" : ", ") });
       },
     };
   },

@@ -61,7 +61,7 @@ export const percentileKind: ModelKind<PercentileModel> = {
         makeError("#N/A", "notInPopulation", (l) => ({ field: tr(col.field.label, l) }), model.field),
       explain(i, lang) {
         const k = t.tier[i];
-        return describeTier(ctx.grades[k]?.id ?? "", t.greater[i], t.size[i], model.cuts, k, groupName(i, lang), lang);
+        return describeTier(ctx.gradeName(k, lang), t.greater[i], t.size[i], model.cuts, k, groupName(i, lang), lang);
       },
     };
   },

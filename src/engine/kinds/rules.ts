@@ -55,10 +55,10 @@ export const rulesKind: ModelKind<RulesModel> = {
       error: () => makeError("#N/A", "noRule", () => ({})),
       explain(i, lang) {
         const k = which(i);
-        if (k < 0) return msg("otherwise", lang, { grade: model.otherwise ?? "" });
+        if (k < 0) return msg("otherwise", lang, { grade: ctx.gradeName(model.otherwise ?? "", lang) });
         const r = model.rules[k];
         const why = r.note ? tr(r.note, lang) : describeCondition(r.when, ctx, i, lang);
-        return msg("ruleFired", lang, { grade: r.grade, why });
+        return msg("ruleFired", lang, { grade: ctx.gradeName(r.grade, lang), why });
       },
     };
   },

@@ -122,7 +122,7 @@ export const scorecardKind: ModelKind<ScorecardModel> = {
           const s = score(i);
           const gi = bands.grade(s);
           const head = msg("score", lang, { score: fmt(s), parts: breakdown(i, lang) });
-          const band = describeBand(g.bands, bands.band(s), bands.thresholds, label(lang), round9(s), gi >= 0 ? ctx.grades[gi].id : "", undefined, lang);
+          const band = describeBand(g.bands, bands.band(s), bands.thresholds, label(lang), round9(s), ctx.gradeName(gi, lang), undefined, lang);
           return `${head}${lang === "zh-CN" ? "；" : "; "}${band}`;
         },
       };
@@ -137,7 +137,7 @@ export const scorecardKind: ModelKind<ScorecardModel> = {
       explain(i, lang) {
         const head = msg("score", lang, { score: fmt(score(i)), parts: breakdown(i, lang) });
         const t = tiers.tier[i];
-        const tier = describeTier(ctx.grades[t]?.id ?? "", tiers.greater[i], tiers.size[i], g.cuts, t, undefined, lang);
+        const tier = describeTier(ctx.gradeName(t, lang), tiers.greater[i], tiers.size[i], g.cuts, t, undefined, lang);
         return `${head}${lang === "zh-CN" ? "；" : "; "}${tier}`;
       },
     };

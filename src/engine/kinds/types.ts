@@ -15,6 +15,8 @@ export interface ModelContext extends Scope {
   n: number;
   /** 1 where the row has no input problems and is not empty: the population. */
   valid: Uint8Array;
+  /** A grade's label in a language, by index or id ("" when unknown). */
+  gradeName(grade: number | string, lang: Lang): string;
 }
 
 export interface BoundModel {
