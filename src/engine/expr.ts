@@ -78,8 +78,99 @@ export function compare(op: CmpOp, t: number): (x: number) => boolean {
   }
 }
 
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+/** The next double after x towards +Infinity (-1) or -Infinity (-1). */
+function nextDouble(x: number, dir: 1 | -1): number {
+  if (x !== x || x === dir * Infinity) return x;
+  if (x === 0) return dir * Number.MIN_VALUE;
+  f64[0] = x;
+  i64[0] += (x > 0) === (dir > 0) ? 1n : -1n;
+  return f64[0];
+}
+
+/**
+ * A comparison as a closed interval [lo, hi]: `x < t` is `x <= nextDown(t)`, so every
+ * comparison but `!=` is one shape, `lo <= x && x <= hi` (false for NaN, i.e. blank).
+ */
+export function compareInterval(op: CmpOp, t: number): [number, number] | undefined {
+  switch (op) {
+    case "<":
+      return [-Infinity, nextDouble(t, -1)];
+    case "<=":
+      return [-Infinity, t];
+    case ">":
+      return [nextDouble(t, 1), Infinity];
+    case ">=":
+      return [t, Infinity];
+    case "=":
+      return [t, t];
+    case "!=":
+      return undefined;
+  }
+}
+
+interface IntervalLeaf {
+  v: Float64Array;
+  lo: number;
+  hi: number;
+}
+
+function intervalLeaf(c: Condition, scope: Scope): IntervalLeaf | undefined {
+  if (!("op" in c) || !("field" in c)) return undefined;
+  const iv = compareInterval(c.op, numValue(c.value, scope.params));
+  if (!iv) return undefined;
+  return { v: numberColumn(scope, c.field).v, lo: iv[0], hi: iv[1] };
+}
+
+/** AND/OR of interval leaves, fused into one closure (the common shape of grading rules). */
+function fusedLeaves(leaves: IntervalLeaf[], any: boolean): RowPred {
+  const vs = leaves.map((l) => l.v);
+  const los = Float64Array.from(leaves.map((l) => l.lo));
+  const his = Float64Array.from(leaves.map((l) => l.hi));
+  const m = leaves.length;
+  if (m === 2) {
+    const [v0, v1] = vs;
+    const [lo0, lo1] = los;
+    const [hi0, hi1] = his;
+    return any
+      ? (i) => {
+          const a = v0[i];
+          if (a >= lo0 && a <= hi0) return true;
+          const b = v1[i];
+          return b >= lo1 && b <= hi1;
+        }
+      : (i) => {
+          const a = v0[i];
+          if (!(a >= lo0 && a <= hi0)) return false;
+          const b = v1[i];
+          return b >= lo1 && b <= hi1;
+        };
+  }
+  return any
+    ? (i) => {
+        for (let k = 0; k < m; k++) {
+          const x = vs[k][i];
+          if (x >= los[k] && x <= his[k]) return true;
+        }
+        return false;
+      }
+    : (i) => {
+        for (let k = 0; k < m; k++) {
+          const x = vs[k][i];
+          if (!(x >= los[k] && x <= his[k])) return false;
+        }
+        return true;
+      };
+}
+
 /** Compiles a condition to a row predicate. */
 export function compileCondition(c: Condition, scope: Scope): RowPred {
+  if ("all" in c || "any" in c) {
+    const list = "all" in c ? c.all : c.any;
+    const leaves = list.map((x) => intervalLeaf(x, scope));
+    if (leaves.every((l): l is IntervalLeaf => l !== undefined)) return fusedLeaves(leaves, "any" in c);
+  }
   if ("all" in c) {
     const parts = c.all.map((x) => compileCondition(x, scope));
     if (parts.length === 2) {
@@ -107,22 +198,17 @@ export function compileCondition(c: Condition, scope: Scope): RowPred {
     return (i) => cmp(round9(e(i)));
   }
   if ("op" in c) {
+    const leaf = intervalLeaf(c, scope);
+    if (leaf) {
+      const { v, lo, hi } = leaf;
+      return (i) => {
+        const x = v[i];
+        return x >= lo && x <= hi;
+      };
+    }
     const v = numberColumn(scope, c.field).v;
     const t = numValue(c.value, scope.params);
-    switch (c.op) {
-      case "<":
-        return (i) => v[i] < t;
-      case "<=":
-        return (i) => v[i] <= t;
-      case ">":
-        return (i) => v[i] > t;
-      case ">=":
-        return (i) => v[i] >= t;
-      case "=":
-        return (i) => v[i] === t;
-      case "!=":
-        return (i) => v[i] === v[i] && v[i] !== t;
-    }
+    return (i) => v[i] === v[i] && v[i] !== t;
   }
   if ("is" in c) {
     const col = categoryColumn(scope, c.field);

@@ -9,6 +9,7 @@ import { kindOf } from "./kinds";
 import type { BoundModel, GradeInfo, ModelContext } from "./kinds/types";
 import { msg } from "./messages";
 import type { Adjustment, Template } from "./schema";
+import { fastGrade } from "./fastpath";
 import { makeError, parseTable, type GradeError, type ParsedTable, type TableInput } from "./table";
 
 /** Grade index of a row that is an error. */
@@ -183,23 +184,34 @@ function compileAdjustments(post: readonly Adjustment[], ctx: ModelContext) {
 export function gradeTable(template: Template | CompiledTemplate, table: TableInput, options: GradeOptions = {}): GradeResult {
   const compiled = compileTemplate(template);
   const t = compiled.template;
-  const parsed: ParsedTable = parseTable(t, table);
-  const { n } = parsed;
-  const errors = new Map<number, GradeError[]>();
-  const gradeIndex = new Int32Array(n);
-  const valid = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (parsed.blankCount[i] === parsed.fieldCount) gradeIndex[i] = NO_DATA;
-    else if (parsed.errors.has(i)) {
-      gradeIndex[i] = ERROR;
-      errors.set(i, parsed.errors.get(i)!);
-    } else valid[i] = 1;
-  }
   const params: Record<string, number> = Object.assign(Object.create(null), compiled.params);
   for (const [k, v] of Object.entries(options.params ?? {})) {
     if (!(k in compiled.params)) throw new TemplateError(`template '${t.id}' has no parameter '${k}'`);
     if (typeof v !== "number" || !Number.isFinite(v)) throw new TemplateError(`parameter '${k}' must be a finite number`);
     params[k] = v;
+  }
+
+  // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
+  //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
+  const PENDING = -3;
+  const fast = Object.keys(options.params ?? {}).length === 0 ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
+  const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
+  const { n, blankCount, fieldCount, bad } = parsed;
+  const gradeIndex = fast ? fast.gradeIndex : new Int32Array(n);
+  if (fast) for (let s = 0; s < fast.slowCount; s++) gradeIndex[fast.slow[s]] = PENDING;
+
+  // 2. Row status. The parser's "bad" flags become the population mask in place (1 = valid).
+  const errors = new Map<number, GradeError[]>();
+  const valid = bad;
+  for (let i = 0; i < n; i++) {
+    if (blankCount[i] === fieldCount) {
+      gradeIndex[i] = NO_DATA;
+      valid[i] = 0;
+    } else if (bad[i] === 1) {
+      gradeIndex[i] = ERROR;
+      errors.set(i, parsed.errors.get(i)!);
+      valid[i] = 0;
+    } else valid[i] = 1;
   }
   const ctx: ModelContext = {
     columns: parsed.columns,
@@ -231,13 +243,22 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   const adjustments = compileAdjustments(t.post ?? [], ctx);
   const scores = model.score ? new Float64Array(n).fill(NaN) : null;
 
-  // The hot loop.
+  // 3. Grade: what the kernel left (pending rows, rows no rule took), or everything — in bulk
+  //    when the kind offers it — then errors and post adjustments per row.
   const grade = model.grade;
   const score = model.score;
   const nAdj = adjustments.length;
-  for (let i = 0; i < n; i++) {
+  const bulk = fast !== undefined || model.gradeAll !== undefined;
+  if (!fast && model.gradeAll) model.gradeAll(valid, gradeIndex);
+  // After the kernel, with nothing per row to add, only its pending rows need a look.
+  const onlyPending = fast !== undefined && nAdj === 0 && !scores && fast.complete;
+  const rowsToVisit = onlyPending ? fast.slowCount : n;
+  for (let r = 0; r < rowsToVisit; r++) {
+    const i = onlyPending ? fast.slow[r] : r;
     if (valid[i] === 0) continue;
-    let g = grade(i);
+    let g = bulk ? gradeIndex[i] : grade(i);
+    if (bulk && g >= 0 && nAdj === 0 && !scores) continue;
+    if (g === PENDING) g = grade(i);
     if (scores) scores[i] = score!(i);
     if (g < 0) {
       gradeIndex[i] = ERROR;

@@ -62,7 +62,9 @@ export interface ParsedTable {
   /** Per row, the problems found (bad values, missing required fields). */
   errors: Map<number, GradeError[]>;
   /** Number of template fields blank in each row (raw). */
-  blankCount: Uint16Array;
+  blankCount: Uint8Array;
+  /** 1 where the row has at least one entry in `errors`. */
+  bad: Uint8Array;
   fieldCount: number;
 }
 
@@ -84,7 +86,7 @@ export function categoryIndex(field: Field): Map<string, number> {
   return m;
 }
 
-function rowCountOf(table: TableInput): number {
+export function rowCountOf(table: TableInput): number {
   if ("rows" in table) return table.rows.length;
   if (table.rowCount !== undefined) return table.rowCount;
   let n = 0;
@@ -92,25 +94,104 @@ function rowCountOf(table: TableInput): number {
   return n;
 }
 
-/** Returns a reader for one field's raw cells. */
-function reader(table: TableInput, key: string): (i: number) => unknown {
+/** A field's raw cells as one array (rows input is turned into a column once). */
+export function rawColumn(table: TableInput, key: string, n: number): ArrayLike<unknown> {
   if ("rows" in table) {
     const ci = table.fields.indexOf(key);
-    if (ci < 0) return () => undefined;
+    const out = new Array<unknown>(n);
+    if (ci < 0) return out;
     const rows = table.rows;
-    return (i) => {
+    for (let i = 0; i < n; i++) {
       const r = rows[i];
-      return r ? r[ci] : undefined;
-    };
+      out[i] = r ? r[ci] : undefined;
+    }
+    return out;
   }
   const col = Object.prototype.hasOwnProperty.call(table.columns, key) ? table.columns[key] : undefined;
-  if (!col) return () => undefined;
-  return (i) => col[i];
+  return col ?? new Array<unknown>(n);
 }
 
 function problemMessage(field: Field, p: ParseProblem, allowed: (lang: Lang) => string): GradeError {
   const code: MessageKey = p.code;
   return makeError("#VALUE!", code, (lang) => ({ field: tr(field.label, lang), text: p.text, allowed: allowed(lang) }), field.key);
+}
+
+/** What reading a cell may report: a problem for row i. */
+export type AddError = (i: number, e: GradeError) => void;
+
+/**
+ * Reads one number cell the slow way (blank, text, out of range), writing `v[i]`, `blank[i]`,
+ * `blankCount[i]` and reporting problems. Numbers in range take a faster path in the callers.
+ */
+export function readNumberCell(
+  field: Field,
+  x: unknown,
+  i: number,
+  v: Float64Array,
+  blank: Uint8Array,
+  blankCount: Uint8Array,
+  addError: AddError,
+): void {
+  const lo = field.min ?? -Infinity;
+  const hi = field.max ?? Infinity;
+  if (isBlank(x)) {
+    blank[i] = 1;
+    blankCount[i]++;
+    v[i] = typeof field.default === "number" ? field.default : NaN;
+    if (field.required !== false && field.default === undefined && field.requiredUnless === undefined) {
+      addError(i, makeError("#VALUE!", "required", (l) => ({ field: tr(field.label, l) }), field.key));
+    }
+    return;
+  }
+  const r = parseNumber(x);
+  if (!r.ok) {
+    v[i] = NaN;
+    addError(i, problemMessage(field, r.problem, () => ""));
+    return;
+  }
+  const num = r.value;
+  if (num < lo || num > hi) {
+    v[i] = NaN;
+    addError(
+      i,
+      makeError(
+        "#VALUE!",
+        "outOfRange",
+        (l) => ({ field: tr(field.label, l), value: fmt(num, field.unit), min: fmt(lo, field.unit), max: fmt(hi, field.unit) }),
+        field.key,
+      ),
+    );
+    return;
+  }
+  v[i] = num;
+}
+
+/** Adds "one of these is needed" errors to rows where a whole group is blank. */
+export function checkRequireOneOf(template: Template, parsed: ParsedTable, addError: AddError): void {
+  const { n, columns, blankCount, fieldCount } = parsed;
+  for (const group of template.requireOneOf ?? []) {
+    const cols = group.map((k) => columns.get(k)).filter((c): c is Column => c !== undefined);
+    const names = (l: Lang) => cols.map((c) => tr(c.field.label, l)).join(l === "zh-CN" ? "、" : " / ");
+    const blanks = cols.map((c) => c.blank);
+    for (let i = 0; i < n; i++) {
+      if (blankCount[i] === 0 || blankCount[i] === fieldCount) continue;
+      let all = true;
+      for (let k = 0; k < blanks.length && all; k++) all = blanks[k][i] === 1;
+      if (all) addError(i, makeError("#VALUE!", "requireOneOf", (l) => ({ fields: names(l) })));
+    }
+  }
+}
+
+/** An error list per row, with the row's "bad" flag kept in step. */
+export function errorSink(bad: Uint8Array): { errors: Map<number, GradeError[]>; addError: AddError } {
+  const errors = new Map<number, GradeError[]>();
+  const addError: AddError = (i, e) => {
+    bad[i] = 1;
+    const list = errors.get(i);
+    if (list) list.push(e);
+    else errors.set(i, [e]);
+  };
+  return { errors, addError };
 }
 
 /**
@@ -121,66 +202,35 @@ function problemMessage(field: Field, p: ParseProblem, allowed: (lang: Lang) => 
 export function parseTable(template: Template, table: TableInput): ParsedTable {
   const n = rowCountOf(table);
   const columns = new Map<string, Column>();
-  const errors = new Map<number, GradeError[]>();
-  const blankCount = new Uint16Array(n);
-  const addError = (i: number, e: GradeError) => {
-    const list = errors.get(i);
-    if (list) list.push(e);
-    else errors.set(i, [e]);
-  };
+  const blankCount = new Uint8Array(n); // at most 200 fields (schema)
+  const bad = new Uint8Array(n);
+  const { errors, addError } = errorSink(bad);
 
   for (const field of template.fields) {
-    const get = reader(table, field.key);
     const blank = new Uint8Array(n);
     const required = field.required !== false && field.default === undefined && field.requiredUnless === undefined;
     if (field.type === "number") {
       const v = new Float64Array(n);
-      const def = typeof field.default === "number" ? field.default : NaN;
       const lo = field.min ?? -Infinity;
       const hi = field.max ?? Infinity;
-      const ranged = field.min !== undefined || field.max !== undefined;
+      const raw = rawColumn(table, field.key, n);
+      // Fast pass: numbers in range. Everything else is looked at once more below.
+      const slow: number[] = [];
       for (let i = 0; i < n; i++) {
-        const x = get(i);
-        let num: number;
-        if (typeof x === "number" && x - x === 0) num = x;
-        else if (isBlank(x)) {
-          blank[i] = 1;
-          blankCount[i]++;
-          v[i] = def;
-          if (required) addError(i, makeError("#VALUE!", "required", (l) => ({ field: tr(field.label, l) }), field.key));
-          continue;
-        } else {
-          const r = parseNumber(x);
-          if (!r.ok) {
-            v[i] = NaN;
-            addError(i, problemMessage(field, r.problem, () => ""));
-            continue;
-          }
-          num = r.value;
-        }
-        if (ranged && (num < lo || num > hi)) {
-          v[i] = NaN;
-          addError(
-            i,
-            makeError(
-              "#VALUE!",
-              "outOfRange",
-              (l) => ({ field: tr(field.label, l), value: fmt(num, field.unit), min: fmt(lo, field.unit), max: fmt(hi, field.unit) }),
-              field.key,
-            ),
-          );
-          continue;
-        }
-        v[i] = num;
+        const x = raw[i];
+        if (typeof x === "number" && x >= lo && x <= hi && x !== Infinity && x !== -Infinity) v[i] = x;
+        else slow.push(i);
       }
+      for (const i of slow) readNumberCell(field, raw[i], i, v, blank, blankCount, addError);
       columns.set(field.key, { type: "number", field, v, blank });
     } else if (field.type === "text") {
       // Free text: interned, so equal words (after trimming) share an index.
       const ids = new Map<string, number>();
       const values: string[] = [];
       const v = new Int32Array(n);
+      const raw = rawColumn(table, field.key, n);
       for (let i = 0; i < n; i++) {
-        const x = get(i);
+        const x = raw[i];
         if (isBlank(x)) {
           blank[i] = 1;
           blankCount[i]++;
@@ -206,8 +256,16 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
       const def = typeof field.default === "string" ? values.indexOf(field.default) : -1;
       const allowed = (lang: Lang) => labels.map((l) => tr(l, lang)).join(" / ");
       const v = new Int32Array(n);
+      const raw = rawColumn(table, field.key, n);
+      // Words seen before in this column -> value index (columns repeat a few words).
+      const memo = new Map<unknown, number>();
       for (let i = 0; i < n; i++) {
-        const x = get(i);
+        const x = raw[i];
+        const known = memo.get(x);
+        if (known !== undefined) {
+          v[i] = known;
+          continue;
+        }
         if (isBlank(x)) {
           blank[i] = 1;
           blankCount[i]++;
@@ -217,15 +275,19 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
         }
         if (isYesNo) {
           const r = parseYesNo(x);
-          if (r.ok) v[i] = r.value ? 0 : 1;
-          else {
+          if (r.ok) {
+            v[i] = r.value ? 0 : 1;
+            if (typeof x !== "object") memo.set(x, v[i]);
+          } else {
             v[i] = -2;
             addError(i, problemMessage(field, r.problem, allowed));
           }
         } else {
           const k = typeof x === "string" || typeof x === "number" ? index!.get(normalizeWord(String(x))) : undefined;
-          if (k !== undefined) v[i] = k;
-          else {
+          if (k !== undefined) {
+            v[i] = k;
+            memo.set(x, k);
+          } else {
             v[i] = -2;
             const text = showValue(x);
             const errorText = /^#/.test(text) || (x !== null && typeof x === "object");
@@ -237,14 +299,7 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
     }
   }
 
-  const fieldCount = template.fields.length;
-  for (const group of template.requireOneOf ?? []) {
-    const cols = group.map((k) => columns.get(k)).filter((c): c is Column => c !== undefined);
-    const names = (l: Lang) => cols.map((c) => tr(c.field.label, l)).join(l === "zh-CN" ? "、" : " / ");
-    for (let i = 0; i < n; i++) {
-      if (blankCount[i] === fieldCount) continue;
-      if (cols.every((c) => c.blank[i] === 1)) addError(i, makeError("#VALUE!", "requireOneOf", (l) => ({ fields: names(l) })));
-    }
-  }
-  return { n, columns, errors, blankCount, fieldCount };
+  const parsed: ParsedTable = { n, columns, errors, blankCount, bad, fieldCount: template.fields.length };
+  checkRequireOneOf(template, parsed, addError);
+  return parsed;
 }

@@ -1,5 +1,6 @@
 /** First-match rule lists with AND/OR/NOT conditions. */
 import { compileCondition, describeCondition } from "../expr";
+import { flattenRules } from "../ruletable";
 import { tr } from "../i18n";
 import { fromCompare, intersect, isEmpty, showSet, subtract, union, ALL, type IntervalSet } from "../intervals";
 import { msg } from "../messages";
@@ -39,19 +40,26 @@ export const rulesKind: ModelKind<RulesModel> = {
   scores: false,
   population: () => false,
   bind(model, ctx) {
-    const preds = model.rules.map((r) => compileCondition(r.when, ctx));
     const idx = model.rules.map((r) => ctx.gradeIndex.get(r.grade) ?? -1);
     const other = model.otherwise !== undefined ? ctx.gradeIndex.get(model.otherwise) ?? -1 : -1;
+    const table = flattenRules(
+      model.rules.map((r) => r.when),
+      ctx,
+    );
+    const preds = table ? [] : model.rules.map((r) => compileCondition(r.when, ctx));
     const m = preds.length;
-    const which = (i: number) => {
-      for (let k = 0; k < m; k++) if (preds[k](i)) return k;
-      return -1;
-    };
+    const which = table
+      ? (i: number) => table.first(i)
+      : (i: number) => {
+          for (let k = 0; k < m; k++) if (preds[k](i)) return k;
+          return -1;
+        };
     return {
       grade(i) {
-        for (let k = 0; k < m; k++) if (preds[k](i)) return idx[k];
-        return other;
+        const k = which(i);
+        return k >= 0 ? idx[k] : other;
       },
+      gradeAll: table ? (valid, out) => table.fill(valid, out, idx, other) : undefined,
       error: () => makeError("#N/A", "noRule", () => ({})),
       explain(i, lang) {
         const k = which(i);

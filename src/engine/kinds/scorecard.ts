@@ -3,6 +3,7 @@
  * analyst-entered points), summed or weighted; the score is graded by bands or percentile tiers.
  */
 import { compare, compileExpr, numValue, showCell, type RowNum } from "../expr";
+import { compareInto, exprVector } from "../vec";
 import { fmt, round9, tr, type Lang } from "../i18n";
 import { range, type IntervalSet } from "../intervals";
 import { msg } from "../messages";
@@ -29,8 +30,8 @@ export function criterionPoints(c: Criterion, ctx: ModelContext): RowNum {
       let max = -Infinity;
       for (let i = 0; i < ctx.n; i++) if (ctx.valid[i] === 1 && v[i] > max) max = v[i];
       if (!(max > 0)) return () => 0;
-      const k = P / max;
-      return (i) => (v[i] > 0 ? v[i] * k : 0);
+      // value / max first: P / max overflows for tiny maxima (5e-311).
+      return (i) => (v[i] > 0 ? (v[i] / max) * P : 0);
     }
     case "steps": {
       const col = ctx.columns.get(s.field);
@@ -68,24 +69,81 @@ export function criterionPoints(c: Criterion, ctx: ModelContext): RowNum {
   }
 }
 
+/** One criterion's points for every row (the fast path; same results as `criterionPoints`). */
+export function criterionVector(c: Criterion, ctx: ModelContext): Float64Array {
+  const P = c.points;
+  const s = c.scoring;
+  const n = ctx.n;
+  const out = new Float64Array(n);
+  const clampAll = (src: Float64Array) => {
+    for (let i = 0; i < n; i++) out[i] = clamp(src[i], P);
+    return out;
+  };
+  switch (s.kind) {
+    case "relativeToMax": {
+      const v = numberCol(ctx, s.field, c);
+      let max = -Infinity;
+      for (let i = 0; i < n; i++) if (ctx.valid[i] === 1 && v[i] > max) max = v[i];
+      if (!(max > 0)) return out;
+      for (let i = 0; i < n; i++) out[i] = v[i] > 0 ? (v[i] / max) * P : 0;
+      return out;
+    }
+    case "steps": {
+      const v = numberCol(ctx, s.field, c);
+      clampAll(exprVector(s.otherwise, ctx, n));
+      // Last step first, so that earlier steps overwrite: first match wins.
+      for (let k = s.steps.length - 1; k >= 0; k--) {
+        const st = s.steps[k];
+        const mask = compareInto(v, st.op, numValue(st.value, ctx.params), new Uint8Array(n));
+        const pts = exprVector(st.points, ctx, n);
+        for (let i = 0; i < n; i++) if (mask[i] === 1) out[i] = clamp(pts[i], P);
+      }
+      for (let i = 0; i < n; i++) if (!(v[i] === v[i])) out[i] = 0;
+      return out;
+    }
+    case "formula":
+      return clampAll(exprVector(s.expr, ctx, n));
+    case "map": {
+      const col = ctx.columns.get(s.field);
+      if (!col || col.type !== "category") throw new Error(`criterion ${c.key}: '${s.field}' is not a category field`);
+      const other = s.otherwise ?? 0;
+      const table = col.values.map((val) => (Object.prototype.hasOwnProperty.call(s.points, val) ? s.points[val] : other));
+      const v = col.v;
+      for (let i = 0; i < n; i++) out[i] = v[i] >= 0 ? table[v[i]] : other;
+      return out;
+    }
+    case "input":
+      return clampAll(numberCol(ctx, s.field, c));
+  }
+}
+
+function numberCol(ctx: ModelContext, key: string, c: Criterion): Float64Array {
+  const col = ctx.columns.get(key);
+  if (!col || col.type !== "number") throw new Error(`criterion ${c.key}: '${key}' is not a number field`);
+  return col.v;
+}
+
 /** The field a criterion reads (for its explanation), if one. */
 function criterionField(c: Criterion): string | undefined {
   return "field" in c.scoring ? c.scoring.field : undefined;
 }
 
-/** Bound scorecard: per-row total and the per-criterion breakdown. */
+/** Bound scorecard: every row's total (computed at once) and the per-criterion breakdown. */
 export function bindScore(model: ScorecardModel, ctx: ModelContext) {
-  const pts = model.criteria.map((c) => criterionPoints(c, ctx));
   const weighted = model.criteria.some((c) => c.weight !== undefined);
   const w = model.criteria.map((c) => (weighted ? c.weight ?? 0 : 1));
-  const m = pts.length;
-  const score = (i: number) => {
-    let s = 0;
-    for (let k = 0; k < m; k++) s += w[k] * pts[k](i);
-    return s;
-  };
-  const breakdown = (i: number, lang: Lang) =>
-    model.criteria
+  const n = ctx.n;
+  const totals = new Float64Array(n);
+  model.criteria.forEach((c, k) => {
+    const v = criterionVector(c, ctx);
+    const wk = w[k];
+    for (let i = 0; i < n; i++) totals[i] += wk * v[i];
+  });
+  const score = (i: number) => totals[i];
+  let pointFns: RowNum[] | undefined; // per-row closures, made only when a reason is asked for
+  const breakdown = (i: number, lang: Lang) => {
+    const pts = (pointFns ??= model.criteria.map((c) => criterionPoints(c, ctx)));
+    return model.criteria
       .map((c, k) => {
         const p = pts[k](i);
         const f = criterionField(c);
@@ -96,7 +154,8 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
           : `${tr(c.label, lang)}${input} ${fmt(p)}`;
       })
       .join(" + ");
-  return { score, breakdown, weighted };
+  };
+  return { score, totals, breakdown, weighted };
 }
 
 export const scorecardKind: ModelKind<ScorecardModel> = {
@@ -109,7 +168,7 @@ export const scorecardKind: ModelKind<ScorecardModel> = {
   scores: true,
   population: (m) => m.grading.kind === "percentile" || m.criteria.some((c) => c.scoring.kind === "relativeToMax"),
   bind(model, ctx) {
-    const { score, breakdown } = bindScore(model, ctx);
+    const { score, totals, breakdown } = bindScore(model, ctx);
     const g = model.grading;
     if (g.kind === "bands") {
       const bands = bandGrader(g.bands, g.otherwise, ctx);
@@ -129,7 +188,7 @@ export const scorecardKind: ModelKind<ScorecardModel> = {
     }
     // Percentile tiers of the score over the valid rows.
     const scores = new Float64Array(ctx.n);
-    for (let i = 0; i < ctx.n; i++) scores[i] = ctx.valid[i] === 1 ? round9(score(i)) : NaN;
+    for (let i = 0; i < ctx.n; i++) scores[i] = ctx.valid[i] === 1 ? round9(totals[i]) : NaN;
     const tiers = percentileTiers(scores, { cuts: g.cuts, include: ctx.valid });
     return {
       score,

@@ -22,6 +22,11 @@ export interface ModelContext extends Scope {
 export interface BoundModel {
   /** Grade index for a valid row; -1 when the model gives none (then `error(i)` says why). */
   grade(i: number): number;
+  /**
+   * Optional bulk form of `grade`: writes the grade of every row with `valid[i] === 1` into
+   * `out` in one call (the fast path for large tables).
+   */
+  gradeAll?(valid: Uint8Array, out: Int32Array): void;
   /** Score in full precision, for kinds that score. */
   score?(i: number): number;
   error?(i: number): GradeError | undefined;
