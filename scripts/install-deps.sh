@@ -13,13 +13,16 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-deps: apt-get not found. Install these yourself: xmllint (libxml2-utils)." >&2
+  echo "install-deps: apt-get not found. Install these yourself: xmllint (libxml2-utils), soffice (libreoffice-calc)." >&2
   exit 1
 fi
 
-# Packages to install: "command:package" pairs (the lead extends this list, e.g. chromium, libreoffice-calc).
+# Packages to install: "command:package" pairs.
+#   xmllint   offline manifest validation (npm run validate)
+#   soffice   LibreOffice, the independent spreadsheet engine of the interop tests
 NEEDED=(
   "xmllint:libxml2-utils"
+  "soffice:libreoffice-calc"
 )
 
 missing=()
