@@ -3,6 +3,7 @@
  * grades, gaps and overlaps between bands, unsorted thresholds, weights not summing to 100%,
  * references to unknown fields, grades or parameters, points outside a criterion's range.
  */
+import zhCN from "zod/v4/locales/zh-CN.js";
 import { DEFAULTS } from "./defaults";
 import { kindOf } from "./kinds";
 import type { CheckContext, CheckIssue, Severity } from "./kinds/types";
@@ -63,14 +64,17 @@ export function checkTemplate(input: unknown): CheckResult {
   }
   const parsed = TemplateSchema.safeParse(input);
   if (!parsed.success) {
-    for (const iss of parsed.error.issues) {
+    // The same problems in Chinese: zod's own zh-CN messages, issue for issue.
+    const zh = TemplateSchema.safeParse(input, { error: zhCN().localeError });
+    const zhIssues = zh.success ? [] : zh.error.issues;
+    parsed.error.issues.forEach((iss, k) => {
       issues.push({
         severity: "error",
         path: showPath(iss.path),
         code: "schema",
-        message: { en: iss.message, zh: iss.message },
+        message: { en: iss.message, zh: zhIssues[k]?.message ?? iss.message },
       });
-    }
+    });
     return { ok: false, issues };
   }
   const t = parsed.data as Template;

@@ -188,6 +188,10 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   for (const [k, v] of Object.entries(options.params ?? {})) {
     if (!(k in compiled.params)) throw new TemplateError(`template '${t.id}' has no parameter '${k}'`);
     if (typeof v !== "number" || !Number.isFinite(v)) throw new TemplateError(`parameter '${k}' must be a finite number`);
+    const def = t.params?.find((p) => p.key === k);
+    if (def && ((def.min !== undefined && v < def.min) || (def.max !== undefined && v > def.max))) {
+      throw new TemplateError(`parameter '${k}' must be between ${def.min ?? "-∞"} and ${def.max ?? "∞"}, got ${v}`);
+    }
     params[k] = v;
   }
 

@@ -11,6 +11,8 @@ export const MESSAGES = {
   notCategory: { en: "{field}: '{text}' is not one of {allowed}", zh: "{field}：“{text}”不在可选值 {allowed} 中" },
   errorValue: { en: "{field}: the cell holds an error ({text})", zh: "{field}：单元格是错误值（{text}）" },
   outOfRange: { en: "{field}: {value} is outside {min}–{max}", zh: "{field}：{value} 超出范围 {min}–{max}" },
+  belowMin: { en: "{field}: {value} is below the minimum {min}", zh: "{field}：{value} 小于最小值 {min}" },
+  aboveMax: { en: "{field}: {value} is above the maximum {max}", zh: "{field}：{value} 大于最大值 {max}" },
   required: { en: "{field} is blank", zh: "{field} 为空" },
   requireOneOf: { en: "one of {fields} is needed", zh: "{fields} 至少需要填写一项" },
   noBand: { en: "{measure} {value} is below every band", zh: "{measure} {value} 不在任何等级范围内" },

@@ -156,7 +156,7 @@ export function readNumberCell(
       i,
       makeError(
         "#VALUE!",
-        "outOfRange",
+        lo === -Infinity ? "aboveMax" : hi === Infinity ? "belowMin" : "outOfRange",
         (l) => ({ field: tr(field.label, l), value: fmt(num, field.unit), min: fmt(lo, field.unit), max: fmt(hi, field.unit) }),
         field.key,
       ),
