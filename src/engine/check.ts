@@ -3,7 +3,7 @@
  * grades, gaps and overlaps between bands, unsorted thresholds, weights not summing to 100%,
  * references to unknown fields, grades or parameters, points outside a criterion's range.
  */
-import zhCN from "zod/v4/locales/zh-CN.js";
+import { z } from "zod";
 import { DEFAULTS } from "./defaults";
 import { kindOf } from "./kinds";
 import type { CheckContext, CheckIssue, Severity } from "./kinds/types";
@@ -65,7 +65,7 @@ export function checkTemplate(input: unknown): CheckResult {
   const parsed = TemplateSchema.safeParse(input);
   if (!parsed.success) {
     // The same problems in Chinese: zod's own zh-CN messages, issue for issue.
-    const zh = TemplateSchema.safeParse(input, { error: zhCN().localeError });
+    const zh = TemplateSchema.safeParse(input, { error: z.locales.zhCN().localeError });
     const zhIssues = zh.success ? [] : zh.error.issues;
     parsed.error.issues.forEach((iss, k) => {
       issues.push({
