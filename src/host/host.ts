@@ -1,0 +1,694 @@
+/**
+ * createExcelHost(): a strict in-memory Excel for tests, benchmarks and the browser playground.
+ */
+import { absoluteAddress, cellAddress, columnToLetters, fullAddress, parseAddress, Rect, rectToA1 } from "./address";
+import { effectiveStyle, CustomRuleEvaluator } from "./conditional";
+import * as Enums from "./enums";
+import { HostErrorCodes, invalidArgument, RichApiError, runMustReturnPromise } from "./errors";
+import {
+  apiValue,
+  CellFormatData,
+  FORMAT_KEYS,
+  FormatPatch,
+  FormulaEvaluator,
+  isValidSheetName,
+  SheetModel,
+  valueTypeOf,
+  WorkbookModel,
+} from "./model";
+import { formatValue } from "./numfmt";
+import { createOfficeShim, OfficeShim } from "./office";
+import { ApplicationProxy, WorkbookProxy } from "./proxies";
+import { deepClone } from "./proxies-extra";
+import {
+  HostClientResult,
+  HostInternals,
+  HostObject,
+  HostRequestContext,
+  HostStats,
+  HostTrackedObjects,
+  newStats,
+} from "./runtime";
+
+export interface ExcelHostOptions {
+  /** Workbook name (Workbook.name). Default "Book1.xlsx". */
+  workbookName?: string;
+  /** Initial worksheets. Default ["Sheet1"]. */
+  sheets?: string[];
+  /** Active worksheet. Default: the first sheet. */
+  activeSheet?: string;
+  /** Initial selection (Workbook.getSelectedRange). Default: A1 of the active sheet. */
+  selection?: { sheet?: string; address: string; activeCell?: string };
+  /**
+   * Request and response payload limit per sync, in bytes. Default 5 MB like Excel on the web;
+   * `null` or `Infinity` disables the check (desktop Excel).
+   */
+  payloadLimitBytes?: number | null;
+  /** Separate response limit; defaults to payloadLimitBytes. */
+  responsePayloadLimitBytes?: number | null;
+  /** Largest range a single load of values/formulas/text may read. Default 5,000,000 cells. */
+  maxCellsPerRead?: number;
+  /** Office.context.displayLanguage. Default "en-US". */
+  displayLanguage?: string;
+  /** Office.context.platform / diagnostics.platform. Default "OfficeOnline". */
+  platform?: string;
+  /** Highest ExcelApi requirement set reported by Office.context.requirements.isSetSupported. Default "1.17". */
+  excelApiVersion?: string;
+  /** Default cell font. Default Calibri 11 #000000. */
+  defaultFont?: { name?: string; size?: number; color?: string };
+  /** Computes the value of cells written as formulas. Without it formula cells read back as "". */
+  formulaEvaluator?: FormulaEvaluator;
+  /** Evaluates Custom conditional format rules for host.getCell(...).effectiveFill. */
+  customRuleEvaluator?: CustomRuleEvaluator;
+}
+
+export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+type BatchFn<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** The `Excel` namespace object the host provides (run + enums). */
+export type HostExcelNamespace = typeof Enums.ALL_ENUMS & {
+  run: typeof Excel.run;
+  RequestContext: new () => Excel.RequestContext;
+  ErrorCodes: typeof Enums.ErrorCodes;
+};
+
+/** The `OfficeExtension` namespace object the host provides. */
+export interface HostOfficeExtension {
+  Error: typeof RichApiError;
+  ErrorCodes: typeof HostErrorCodes;
+  ClientResult: typeof HostClientResult;
+  ClientObject: typeof HostObject;
+  ClientRequestContext: typeof HostRequestContext;
+  TrackedObjects: typeof HostTrackedObjects;
+  Promise: PromiseConstructor;
+  config: { extendedErrorLogging: boolean };
+}
+
+export interface CellFont {
+  name: string;
+  size: number;
+  color: string;
+  bold: boolean;
+  italic: boolean;
+  underline: string;
+  strikethrough: boolean;
+}
+
+export interface CellInfo {
+  /** e.g. "Sheet1!B2" */
+  address: string;
+  /** value as the API reports it ("" for empty, error codes as strings) */
+  value: string | number | boolean;
+  /** the formula text, or null if the cell holds a constant */
+  formula: string | null;
+  valueType: "Empty" | "String" | "Double" | "Boolean" | "Error";
+  numberFormat: string;
+  /** displayed text (subset of Excel number formatting) */
+  text: string;
+  /** the cell's own fill, `#RRGGBB`, or null for no fill */
+  fill: string | null;
+  font: CellFont;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  /** fill a person sees: conditional formats applied over the cell's fill */
+  effectiveFill: string | null;
+  effectiveFontColor: string;
+  effectiveFont: CellFont;
+  effectiveNumberFormat: string;
+  /** conditional formats that matched (priority order) and ones the host could not evaluate */
+  conditionalFormats: { matched: string[]; unevaluated: string[] };
+  /** data validation rule covering the cell, or null */
+  validation: Record<string, unknown> | null;
+}
+
+export type CellSeed = {
+  value?: string | number | boolean | null;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string | null;
+  font?: Partial<CellFont>;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+};
+
+export interface WorkbookSnapshot {
+  name: string;
+  activeSheet: string | null;
+  selection: { sheet: string; address: string } | null;
+  sheets: SheetSnapshot[];
+  names: { name: string; formula: string; comment: string; visible: boolean; scope: string; sheet: string | null }[];
+  settings: Record<string, unknown>;
+  customXmlParts: { id: string; namespaceUri: string; xml: string }[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  id: string;
+  position: number;
+  visibility: string;
+  tabColor: string;
+  showGridlines: boolean;
+  freeze: { rows: number; cols: number };
+  /** the values-only used range ("A1:C10"), or null for a sheet without values */
+  usedRange: string | null;
+  /** dense values of `usedRange` as the API returns them ("" for empty cells) */
+  values: (string | number | boolean)[][];
+  /** formula text by cell address */
+  formulas: Record<string, string>;
+  /** cell formatting that differs from the default, as runs of identical formats */
+  formats: { range: string; format: Partial<CellFormatData> }[];
+  columnFormats: Record<string, Partial<CellFormatData>>;
+  rowFormats: Record<string, Partial<CellFormatData>>;
+  columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
+  conditionalFormats: {
+    id: string;
+    type: string;
+    ranges: string[];
+    priority: number;
+    stopIfTrue: boolean;
+    rule: unknown;
+    format: Record<string, unknown>;
+    extra: Record<string, unknown>;
+  }[];
+  dataValidations: { ranges: string[]; rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: boolean }[];
+  tables: {
+    id: string;
+    name: string;
+    range: string;
+    showHeaders: boolean;
+    showTotals: boolean;
+    style: string;
+    columns: string[];
+  }[];
+  charts: Record<string, unknown>[];
+  borders: { range: string; index: string; style: string; color: string; weight: string }[];
+  pageLayout: Record<string, unknown>;
+}
+
+export interface ExcelHost {
+  /** `Excel` namespace: run() and enums. */
+  readonly Excel: HostExcelNamespace;
+  /** Minimal `Office` namespace. */
+  readonly Office: OfficeShim;
+  readonly OfficeExtension: HostOfficeExtension;
+  /** The underlying model (direct, synchronous access; bypasses the proxy model). */
+  readonly workbook: WorkbookModel;
+  readonly stats: HostStats;
+  resetStats(): void;
+  /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns an uninstall function. */
+  install(target?: object): () => void;
+  /**
+   * A request context outside Excel.run (like `new Excel.RequestContext()`), for code under test that
+   * takes a context parameter. Nothing is flushed automatically: call `context.sync()`.
+   */
+  newContext(): Excel.RequestContext;
+
+  // --- seeding & inspection (synchronous, not counted in stats) ---
+  addSheet(name: string): void;
+  sheetNames(): string[];
+  /** Writes a 2-D array starting at topLeft, with Excel's input rules (numbers from numeric strings, "=..." formulas). `raw` stores strings as-is. */
+  setValues(sheet: string, topLeft: string, values: unknown[][], opts?: { raw?: boolean }): void;
+  setFormulas(sheet: string, topLeft: string, formulas: unknown[][]): void;
+  setCell(sheet: string, address: string, seed: CellSeed): void;
+  /** Applies a format patch (fill, fontColor, bold, numberFormat, ...) to an address. */
+  setFormat(sheet: string, address: string, patch: FormatPatch): void;
+  getValues(sheet: string, address: string): (string | number | boolean)[][];
+  getFormulas(sheet: string, address: string): (string | number | boolean)[][];
+  getNumberFormats(sheet: string, address: string): string[][];
+  getCell(sheet: string, address: string): CellInfo;
+  /** Used range address ("Sheet1!A1:C10") or null for an empty sheet. */
+  usedRange(sheet: string, valuesOnly?: boolean): string | null;
+  /** Address of the current region around a cell (what getSurroundingRegion returns). */
+  currentRegion(sheet: string, address: string): string;
+  setSelection(sheet: string, address: string, activeCell?: string): void;
+  setActiveSheet(sheet: string): void;
+  getSetting(key: string): unknown;
+  setSetting(key: string, value: unknown): void;
+  /** Deep, JSON-comparable copy of the whole workbook. */
+  snapshot(): WorkbookSnapshot;
+}
+
+function requireSheet(model: WorkbookModel, name: string): SheetModel {
+  const s = model.findSheet(name);
+  if (!s) throw new Error(`In-memory Excel host: no worksheet named '${name}' (have: ${model.sheets.map((x) => x.name).join(", ")})`);
+  return s;
+}
+
+function requireRect(address: string): Rect {
+  const p = parseAddress(address);
+  if (!p) throw new Error(`In-memory Excel host: '${address}' is not a valid A1 address`);
+  return p.rect;
+}
+
+function fontOf(f: CellFormatData): CellFont {
+  return {
+    name: f.fontName,
+    size: f.fontSize,
+    color: f.fontColor,
+    bold: f.bold,
+    italic: f.italic,
+    underline: f.underline,
+    strikethrough: f.strikethrough,
+  };
+}
+
+function formatDiff(f: CellFormatData, def: CellFormatData): Partial<CellFormatData> | undefined {
+  let out: Partial<CellFormatData> | undefined;
+  for (const k of FORMAT_KEYS) {
+    if (f[k] !== def[k]) {
+      if (!out) out = {};
+      (out as Record<string, unknown>)[k] = f[k];
+    }
+  }
+  return out;
+}
+
+function patchFromSeed(seed: CellSeed): FormatPatch {
+  const p: FormatPatch = {};
+  if (seed.numberFormat !== undefined) p.numberFormat = seed.numberFormat;
+  if (seed.fill !== undefined) p.fill = seed.fill;
+  if (seed.horizontalAlignment !== undefined) p.horizontalAlignment = seed.horizontalAlignment;
+  if (seed.verticalAlignment !== undefined) p.verticalAlignment = seed.verticalAlignment;
+  if (seed.wrapText !== undefined) p.wrapText = seed.wrapText;
+  if (seed.font) {
+    const f = seed.font;
+    if (f.name !== undefined) p.fontName = f.name;
+    if (f.size !== undefined) p.fontSize = f.size;
+    if (f.color !== undefined) p.fontColor = f.color;
+    if (f.bold !== undefined) p.bold = f.bold;
+    if (f.italic !== undefined) p.italic = f.italic;
+    if (f.underline !== undefined) p.underline = f.underline;
+    if (f.strikethrough !== undefined) p.strikethrough = f.strikethrough;
+  }
+  return p;
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+  const model = new WorkbookModel(options.workbookName ?? "Book1.xlsx", {
+    fontName: options.defaultFont?.name ?? "Calibri",
+    fontSize: options.defaultFont?.size ?? 11,
+    fontColor: options.defaultFont?.color ?? "#000000",
+  });
+  model.formulaEvaluator = options.formulaEvaluator ?? null;
+  for (const name of options.sheets ?? ["Sheet1"]) {
+    if (!isValidSheetName(name) || model.findSheet(name)) throw new Error(`In-memory Excel host: invalid or duplicate sheet name '${name}'`);
+    model.addSheet(name);
+  }
+  if (options.activeSheet) model.activeSheet = requireSheet(model, options.activeSheet);
+  if (options.selection) {
+    const sheet = options.selection.sheet ? requireSheet(model, options.selection.sheet) : model.activeSheet;
+    if (sheet) {
+      const rect = requireRect(options.selection.address);
+      const ac = options.selection.activeCell ? requireRect(options.selection.activeCell) : null;
+      model.selection = { sheet, rect, activeCell: ac ? { r: ac.r0, c: ac.c0 } : undefined };
+      model.activeSheet = sheet;
+    }
+  }
+
+  const limit = options.payloadLimitBytes === undefined ? DEFAULT_PAYLOAD_LIMIT_BYTES : options.payloadLimitBytes ?? Infinity;
+  const responseLimit =
+    options.responsePayloadLimitBytes === undefined ? limit : options.responsePayloadLimitBytes ?? Infinity;
+
+  const internals: HostInternals = {
+    model,
+    stats: newStats(),
+    requestLimitBytes: limit,
+    responseLimitBytes: responseLimit,
+    maxCellsPerRead: options.maxCellsPerRead ?? 5_000_000,
+    customRuleEvaluator: options.customRuleEvaluator ?? null,
+    createWorkbookProxy: (ctx) => new WorkbookProxy(ctx, null, "workbook", null, () => model),
+    createApplicationProxy: (ctx) => new ApplicationProxy(ctx, null, "application", null, () => model),
+  };
+
+  async function runImpl(...args: unknown[]): Promise<unknown> {
+    let batch: unknown;
+    let ctx: HostRequestContext | null = null;
+    if (args.length === 1) {
+      batch = args[0];
+    } else if (args.length === 2) {
+      const first = args[0];
+      batch = args[1];
+      if (first instanceof HostObject) ctx = first.context;
+      else if (Array.isArray(first) && first[0] instanceof HostObject) ctx = (first[0] as HostObject<unknown>).context;
+      else if (first instanceof HostRequestContext) ctx = first;
+      else if (first && typeof first === "object" && "previousObjects" in first) {
+        const prev = (first as { previousObjects?: unknown }).previousObjects;
+        if (prev instanceof HostObject) ctx = prev.context;
+        else if (Array.isArray(prev) && prev[0] instanceof HostObject) ctx = (prev[0] as HostObject<unknown>).context;
+        else if (prev instanceof HostRequestContext) ctx = prev;
+      }
+    }
+    if (typeof batch !== "function") throw invalidArgument("Excel.run", "Excel.run needs a batch function");
+    if (ctx && ctx._host !== internals) throw invalidArgument("Excel.run", "the objects belong to another host");
+    ctx = ctx ?? new HostRequestContext(internals);
+    internals.stats.runs++;
+    ctx._closed = false;
+    try {
+      const p = (batch as BatchFn<unknown>)(ctx as unknown as Excel.RequestContext);
+      if (!p || typeof (p as Promise<unknown>).then !== "function") throw runMustReturnPromise();
+      const result = await p;
+      await ctx._flush(); // Excel.run syncs whatever is still queued when the batch resolves
+      return result;
+    } finally {
+      ctx._queue = [];
+      ctx._closed = true;
+    }
+  }
+
+  const ExcelNs = {
+    ...Enums.ALL_ENUMS,
+    run: runImpl as unknown as typeof Excel.run,
+    RequestContext: function RequestContext() {
+      return new HostRequestContext(internals) as unknown as Excel.RequestContext;
+    } as unknown as new () => Excel.RequestContext,
+    ErrorCodes: Enums.ErrorCodes,
+  } as HostExcelNamespace;
+
+  const officeExtension: HostOfficeExtension = {
+    Error: RichApiError,
+    ErrorCodes: HostErrorCodes,
+    ClientResult: HostClientResult,
+    ClientObject: HostObject,
+    ClientRequestContext: HostRequestContext,
+    TrackedObjects: HostTrackedObjects,
+    Promise,
+    config: { extendedErrorLogging: false },
+  };
+
+  const office = createOfficeShim(model, {
+    displayLanguage: options.displayLanguage ?? "en-US",
+    platform: options.platform ?? "OfficeOnline",
+    excelApiVersion: options.excelApiVersion ?? "1.17",
+    version: "16.0.0.0",
+  });
+
+  function cellInfo(sheetName: string, address: string): CellInfo {
+    const s = requireSheet(model, sheetName);
+    const rect = requireRect(address);
+    const r = rect.r0;
+    const c = rect.c0;
+    const v = s.getValue(r, c);
+    const formula = s.getFormula(r, c) ?? null;
+    const f = s.formatAt(r, c);
+    const eff = effectiveStyle(s, r, c, internals.customRuleEvaluator);
+    const dv = s.validations.find((x) => x.rects.some((rr) => r >= rr.r0 && r <= rr.r1 && c >= rr.c0 && c <= rr.c1));
+    return {
+      address: fullAddress(s.name, { r0: r, c0: c, r1: r, c1: c }),
+      value: apiValue(v),
+      formula,
+      valueType: valueTypeOf(v, formula !== null),
+      numberFormat: f.numberFormat,
+      text: formatValue(v, f.numberFormat),
+      fill: f.fill,
+      font: fontOf(f),
+      horizontalAlignment: f.horizontalAlignment,
+      verticalAlignment: f.verticalAlignment,
+      wrapText: f.wrapText,
+      effectiveFill: eff.fill,
+      effectiveFontColor: eff.fontColor,
+      effectiveFont: {
+        ...fontOf(f),
+        color: eff.fontColor,
+        bold: eff.bold,
+        italic: eff.italic,
+        underline: eff.underline,
+        strikethrough: eff.strikethrough,
+      },
+      effectiveNumberFormat: eff.numberFormat,
+      conditionalFormats: { matched: eff.matchedConditionalFormats, unevaluated: eff.unevaluatedConditionalFormats },
+      validation: dv && Object.keys(dv.rule).length ? deepClone(dv.rule) : null,
+    };
+  }
+
+  function writeAt(sheetName: string, topLeft: string, data: unknown[][], asFormula: boolean, raw: boolean): void {
+    const s = requireSheet(model, sheetName);
+    const start = requireRect(topLeft);
+    if (!Array.isArray(data) || data.length === 0) return;
+    const cols = Array.isArray(data[0]) ? data[0].length : 0;
+    if (!data.every((row) => Array.isArray(row) && row.length === cols)) {
+      throw new Error("In-memory Excel host: setValues needs a rectangular 2-D array");
+    }
+    if (cols === 0) return;
+    const rect = { r0: start.r0, c0: start.c0, r1: start.r0 + data.length - 1, c1: start.c0 + cols - 1 };
+    s.writeGrid(rect, data, undefined, asFormula, { raw });
+  }
+
+  function snapshotSheet(s: SheetModel): SheetSnapshot {
+    const def = model.formats.defaultFormat;
+    const used = s.usedRect(true);
+    const values = used ? s.readValues(used) : [];
+    const formulas: Record<string, string> = {};
+    // formats as vertical runs of the same (interned) format, merged across adjacent columns
+    const diffs = new Map<CellFormatData, Partial<CellFormatData> | undefined>();
+    const diffOf = (f: CellFormatData) => {
+      if (!diffs.has(f)) diffs.set(f, formatDiff(f, def));
+      return diffs.get(f);
+    };
+    type Run = { r0: number; r1: number; c0: number; c1: number; fmt: CellFormatData };
+    const runs: Run[] = [];
+    let open = new Map<string, Run>();
+    for (let c = 0; c < s.cols.length; c++) {
+      const st = s.cols[c];
+      const nextOpen = new Map<string, Run>();
+      if (st) {
+        if (st.f) {
+          for (let r = 0; r < st.f.length; r++) {
+            const f = st.f[r];
+            if (f !== undefined) formulas[cellAddress(r, c)] = f;
+          }
+        }
+        const fm = st.fmt;
+        if (fm) {
+          let r = 0;
+          while (r < fm.length) {
+            const f = fm[r];
+            let end = r;
+            while (end + 1 < fm.length && fm[end + 1] === f) end++;
+            if (f && f !== def && diffOf(f)) {
+              const key = `${r}:${end}:${(f as { id?: number }).id}`;
+              const prev = open.get(key);
+              if (prev && prev.c1 === c - 1) {
+                prev.c1 = c;
+                nextOpen.set(key, prev);
+              } else {
+                const run: Run = { r0: r, r1: end, c0: c, c1: c, fmt: f };
+                runs.push(run);
+                nextOpen.set(key, run);
+              }
+            }
+            r = end + 1;
+          }
+        }
+      }
+      open = nextOpen;
+    }
+    const formats = runs.map((run) => ({ range: rectToA1(run), format: diffOf(run.fmt) as Partial<CellFormatData> }));
+    const columnFormats: Record<string, Partial<CellFormatData>> = {};
+    for (const [c, f] of [...s.colFmt].sort((a, b) => a[0] - b[0])) {
+      const d = formatDiff(f, def);
+      if (d) columnFormats[columnToLetters(c)] = d;
+    }
+    const rowFormats: Record<string, Partial<CellFormatData>> = {};
+    for (const [r, f] of [...s.rowFmt].sort((a, b) => a[0] - b[0])) {
+      const d = formatDiff(f, def);
+      if (d) rowFormats[String(r + 1)] = d;
+    }
+    const columnWidths: Record<string, number> = {};
+    for (const [c, w] of [...s.colWidths].sort((a, b) => a[0] - b[0])) columnWidths[columnToLetters(c)] = w;
+    const rowHeights: Record<string, number> = {};
+    for (const [r, h] of [...s.rowHeights].sort((a, b) => a[0] - b[0])) rowHeights[String(r + 1)] = h;
+    const pl = s.pageLayout;
+    return {
+      name: s.name,
+      id: s.id,
+      position: model.sheets.indexOf(s),
+      visibility: s.visibility,
+      tabColor: s.tabColor,
+      showGridlines: s.showGridlines,
+      freeze: { ...s.freeze },
+      usedRange: used ? rectToA1(used) : null,
+      values,
+      formulas,
+      formats,
+      columnFormats,
+      rowFormats,
+      columnWidths,
+      rowHeights,
+      conditionalFormats: s.conditionalFormats.map((cf, i) => ({
+        id: cf.id,
+        type: cf.type,
+        ranges: cf.rects.map(rectToA1),
+        priority: i,
+        stopIfTrue: cf.stopIfTrue,
+        rule: deepClone(cf.rule),
+        format: { ...cf.format },
+        extra: deepClone(cf.extra),
+      })),
+      dataValidations: s.validations.map((v) => ({
+        ranges: v.rects.map(rectToA1),
+        rule: deepClone(v.rule),
+        errorAlert: { ...v.errorAlert },
+        prompt: { ...v.prompt },
+        ignoreBlanks: v.ignoreBlanks,
+      })),
+      tables: model.tablesOn(s).map((t) => ({
+        id: t.id,
+        name: t.name,
+        range: rectToA1(t.rect),
+        showHeaders: t.showHeaders,
+        showTotals: t.showTotals,
+        style: t.style,
+        columns: [...t.columnNames],
+      })),
+      charts: s.charts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        chartType: c.chartType,
+        source: absoluteAddress(c.sourceSheet.name, c.sourceRect),
+        seriesBy: c.seriesBy,
+        title: { ...c.title },
+        legend: { ...c.legend },
+        top: c.top,
+        left: c.left,
+        width: c.width,
+        height: c.height,
+        position: { ...c.position },
+      })),
+      borders: s.borders.map((b) => ({ range: rectToA1(b.rect), index: b.index, style: b.style, color: b.color, weight: b.weight })),
+      pageLayout: {
+        ...deepClone({ ...pl, printTitleRows: undefined, printTitleColumns: undefined, printArea: undefined }),
+        printTitleRows: pl.printTitleRows ? rectToA1(pl.printTitleRows) : null,
+        printTitleColumns: pl.printTitleColumns ? rectToA1(pl.printTitleColumns) : null,
+        printArea: pl.printArea ? pl.printArea.map(rectToA1) : null,
+      },
+    };
+  }
+
+  const host: ExcelHost = {
+    Excel: ExcelNs,
+    Office: office,
+    OfficeExtension: officeExtension,
+    workbook: model,
+    get stats() {
+      return internals.stats;
+    },
+    resetStats() {
+      internals.stats = newStats();
+    },
+    install(target: object = globalThis) {
+      const t = target as Record<string, unknown>;
+      const previous = { Excel: t.Excel, Office: t.Office, OfficeExtension: t.OfficeExtension };
+      const had = { Excel: "Excel" in t, Office: "Office" in t, OfficeExtension: "OfficeExtension" in t };
+      t.Excel = ExcelNs;
+      t.Office = office;
+      t.OfficeExtension = officeExtension;
+      return () => {
+        for (const k of ["Excel", "Office", "OfficeExtension"] as const) {
+          if (had[k]) t[k] = previous[k];
+          else delete t[k];
+        }
+      };
+    },
+    newContext() {
+      return new HostRequestContext(internals) as unknown as Excel.RequestContext;
+    },
+    addSheet(name: string) {
+      if (!isValidSheetName(name) || model.findSheet(name)) throw new Error(`In-memory Excel host: invalid or duplicate sheet name '${name}'`);
+      model.addSheet(name);
+    },
+    sheetNames() {
+      return model.sheets.map((s) => s.name);
+    },
+    setValues(sheet, topLeft, values, opts) {
+      writeAt(sheet, topLeft, values, false, !!opts?.raw);
+    },
+    setFormulas(sheet, topLeft, formulas) {
+      writeAt(sheet, topLeft, formulas, true, false);
+    },
+    setCell(sheetName, address, seed) {
+      const s = requireSheet(model, sheetName);
+      const rect = requireRect(address);
+      const patch = patchFromSeed(seed);
+      if (Object.keys(patch).length) s.applyFormat({ r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 }, patch);
+      if (seed.formula !== undefined) {
+        const st = s.ensureCol(rect.c0);
+        if (!st.f) st.f = [];
+        while (st.f.length <= rect.r0) st.f.push(undefined);
+        st.f[rect.r0] = seed.formula;
+        while (st.v.length <= rect.r0) st.v.push(undefined);
+        const v = seed.value;
+        st.v[rect.r0] = v === undefined || v === null || v === "" ? undefined : v;
+      } else if (seed.value !== undefined) {
+        s.writeInput(rect.r0, rect.c0, seed.value, false, { raw: typeof seed.value === "string" });
+      }
+    },
+    setFormat(sheetName, address, patch) {
+      const s = requireSheet(model, sheetName);
+      s.applyFormat(requireRect(address), patch);
+    },
+    getValues(sheet, address) {
+      return requireSheet(model, sheet).readValues(requireRect(address));
+    },
+    getFormulas(sheet, address) {
+      return requireSheet(model, sheet).readFormulas(requireRect(address));
+    },
+    getNumberFormats(sheet, address) {
+      return requireSheet(model, sheet).readFormatGrid(requireRect(address), "numberFormat");
+    },
+    getCell: cellInfo,
+    usedRange(sheetName, valuesOnly) {
+      const s = requireSheet(model, sheetName);
+      const r = s.usedRect(!!valuesOnly);
+      return r ? fullAddress(s.name, r) : null;
+    },
+    currentRegion(sheetName, address) {
+      const s = requireSheet(model, sheetName);
+      const rect = requireRect(address);
+      return fullAddress(s.name, s.surroundingRegion(rect.r0, rect.c0));
+    },
+    setSelection(sheetName, address, activeCell) {
+      const s = requireSheet(model, sheetName);
+      const rect = requireRect(address);
+      const ac = activeCell ? requireRect(activeCell) : null;
+      model.selection = { sheet: s, rect, activeCell: ac ? { r: ac.r0, c: ac.c0 } : undefined };
+      model.activeSheet = s;
+    },
+    setActiveSheet(sheetName) {
+      const s = requireSheet(model, sheetName);
+      model.activeSheet = s;
+      model.selection = { sheet: s, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    },
+    getSetting(key) {
+      return deepClone(model.settings.get(key));
+    },
+    setSetting(key, value) {
+      model.settings.set(key, deepClone(value));
+    },
+    snapshot(): WorkbookSnapshot {
+      const settings: Record<string, unknown> = {};
+      for (const [k, v] of [...model.settings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) settings[k] = deepClone(v);
+      const sel = model.selection && model.sheets.includes(model.selection.sheet) ? model.selection : null;
+      return {
+        name: model.name,
+        activeSheet: model.activeSheet ? model.activeSheet.name : null,
+        selection: sel ? { sheet: sel.sheet.name, address: rectToA1(sel.rect) } : null,
+        sheets: model.sheets.map(snapshotSheet),
+        names: model.names.map((n) => ({
+          name: n.name,
+          formula: n.formula,
+          comment: n.comment,
+          visible: n.visible,
+          scope: n.scope,
+          sheet: n.sheet ? n.sheet.name : null,
+        })),
+        settings,
+        customXmlParts: model.customXmlParts.map((x) => ({ ...x })),
+      };
+    },
+  };
+  return host;
+}
