@@ -11,7 +11,7 @@ import type { CodePart, Model, Template, Text } from "../schema";
 import type { CategoryColumn } from "../table";
 import { describeTier, groupIds } from "./percentile";
 import { checkCuts } from "./scorecard";
-import type { GradeInfo, ModelContext, ModelKind } from "./types";
+import type { GradeInfo, ModelKind } from "./types";
 
 type CodeModel = Extract<Model, { kind: "code" }>;
 

@@ -1,0 +1,115 @@
+/**
+ * The contract between the workbook adapter (`src/excel/`, the only Office.js code) and its users
+ * (task pane, playground). Components receive a `WorkbookActions` through a React context or
+ * hook and never call Office.js themselves, so the same UI runs in Excel and on the in-memory host.
+ */
+import type { GradeInfo, HeaderMatch, Lang, Template } from "../engine";
+
+/** A table found in the workbook: where it is and what its header row says. */
+export interface TableInfo {
+  sheet: string;
+  /** Whole table including the header row, e.g. `Sheet1!A1:D120`. */
+  address: string;
+  /** Zero-based sheet row/column of the top-left cell of the table. */
+  rowIndex: number;
+  columnIndex: number;
+  /** True when the first row was recognised as headers. */
+  hasHeader: boolean;
+  headers: string[];
+  /** Data rows (without the header). */
+  rowCount: number;
+  columnCount: number;
+}
+
+/** The selected table read for a template: header matching and the data values. */
+export interface ReadTableResult {
+  table: TableInfo;
+  /** Data rows, values only, as Excel gives them (numbers, strings, booleans; "" for empty). */
+  rows: unknown[][];
+  /** Headers matched to the template's fields, with near-miss suggestions. */
+  match: HeaderMatch;
+}
+
+export interface ApplyOptions {
+  template: Template;
+  /** Field key -> zero-based column index within the table. */
+  mapping: Record<string, number>;
+  /** Which columns to write. @default { grade: true, score: true when the template scores, reason: true } */
+  outputs?: { grade?: boolean; score?: boolean; reason?: boolean };
+  /**
+   * Where the first output column goes: zero-based sheet column, or "right" = the first column
+   * after the table. @default "right"
+   */
+  targetColumn?: number | "right";
+  /** Colour grade cells with one conditional format per grade. @default true */
+  colour?: boolean;
+  /** Language of labels and reasons. @default "en" */
+  lang?: Lang;
+  /** Parameter overrides for the template. */
+  params?: Record<string, number>;
+  /** Set after the user confirmed replacing non-empty target cells. @default false */
+  confirmOverwrite?: boolean;
+  /** Called after each block is written: rows done, total rows. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between blocks; what was written stays and can be undone. */
+  signal?: AbortSignal;
+}
+
+/** A row that could not be graded: where it is and why. */
+export interface BadRow {
+  /** Zero-based data row within the table. */
+  row: number;
+  /** Address of the first offending cell (or of the grade cell), e.g. `Sheet1!C7`. */
+  address: string;
+  reason: string;
+}
+
+export type ApplyResult =
+  | {
+      status: "needsConfirmation";
+      /** Non-empty cells that would be replaced, and where. */
+      cellsToReplace: number;
+      address: string;
+    }
+  | {
+      status: "applied" | "cancelled";
+      /** The written output block, e.g. `Sheet1!E1:G120`. */
+      address: string;
+      rowsGraded: number;
+      counts: { grade: GradeInfo; count: number }[];
+      errors: number;
+      empty: number;
+      badRows: BadRow[];
+    };
+
+export interface SummaryOptions {
+  template: Template;
+  mapping: Record<string, number>;
+  /** Column (within the table) whose sum per grade is shown with its share. */
+  measureColumn?: number;
+  /** Column (within the table) for a group × grade cross-tab. */
+  groupColumn?: number;
+  lang?: Lang;
+  params?: Record<string, number>;
+}
+
+export interface SummaryResult {
+  sheet: string;
+  rows: { grade: string; label: string; count: number; share: number; measure?: number; measureShare?: number }[];
+}
+
+/** Everything the UI can ask of the workbook. */
+export interface WorkbookActions {
+  /** The selected table (or the current region around the active cell), matched to a template. */
+  readSelection(template: Template): Promise<ReadTableResult>;
+  /** Grades and writes; returns a confirmation request instead when target cells are not empty. */
+  apply(options: ApplyOptions): Promise<ApplyResult>;
+  /** Restores exactly what the last apply replaced. */
+  undoLastApply(): Promise<{ restored: boolean; address?: string }>;
+  /** True when there is an apply to undo in this workbook. */
+  canUndo(): Promise<boolean>;
+  /** Writes (or replaces) the summary sheet. */
+  writeSummary(options: SummaryOptions): Promise<SummaryResult>;
+  /** Selects a cell or range (e.g. a bad input cell from the result panel). */
+  select(address: string): Promise<void>;
+}
