@@ -78,3 +78,23 @@ describe("tobacco-retail-code: 84 customer types", () => {
     expect([0, 1, 2, 3, 4].map((i) => r.grade(i))).toEqual(["Z121", "Z211", "C112L", "YX11", "YX11"]);
   });
 });
+
+describe("tobacco-retail-code grade list", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileTemplate } = require("../../src/engine");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getBuiltinTemplate } = require("../../src/templates");
+  const grades: { id: string }[] = compileTemplate(getBuiltinTemplate("tobacco-retail-code")).grades;
+  const ids = new Set(grades.map((g) => g.id));
+
+  test("lists the 84 regular types plus the new-retailer and chain variants, nothing impossible", () => {
+    const regular = grades.filter((g) => /^[ZBCSYFQ][123][12][12]$/.test(g.id));
+    expect(regular).toHaveLength(84);
+    // New retailers: scale X, legal 1 (7 formats x 2 markets); chain L only for supermarkets (C).
+    expect(grades.filter((g) => /X/.test(g.id) && !g.id.endsWith("L"))).toHaveLength(14);
+    expect(grades.filter((g) => g.id.endsWith("L"))).toHaveLength(14);
+    expect(grades).toHaveLength(112);
+    for (const impossible of ["Z121L", "ZX22", "CX12L", "BX12"]) expect(ids.has(impossible)).toBe(false);
+    for (const possible of ["Z121", "C112L", "YX11", "CX11L"]) expect(ids.has(possible)).toBe(true);
+  });
+});

@@ -49,26 +49,82 @@ function partOptions(part: CodePart, template: Template): Option[] {
   }
 }
 
-function enumerate(model: CodeModel, template: Template): { grades: GradeInfo[]; options: Option[][] } {
+/**
+ * Which combinations of part options can occur. Two rules keep impossible codes out of the list
+ * (7 formats x 3 scales x 2 x 2 = the spec's 84 types, plus new-retailer and chain variants):
+ * - parts whose `except` has the same condition go together: when one of them shows an except
+ *   code no regular option has (scale X), the others show their except code too (legal 1);
+ * - a flag whose condition requires a category value (format is C) only goes with that value.
+ */
+function constraints(model: CodeModel, options: Option[][]): (picked: number[]) => boolean {
+  const groups = new Map<string, number[]>();
+  model.parts.forEach((p, k) => {
+    if (p.kind !== "flag" && p.except) {
+      const key = JSON.stringify(p.except.when);
+      groups.set(key, [...(groups.get(key) ?? []), k]);
+    }
+  });
+  const exceptIdx = (k: number) => {
+    const p = model.parts[k];
+    return p.kind !== "flag" && p.except ? options[k].findIndex((o) => o.code === p.except!.code) : -1;
+  };
+  const exclusive = (k: number) => {
+    const p = model.parts[k];
+    if (p.kind === "flag" || !p.except) return false;
+    const regular = p.kind === "tier" ? p.codes : Object.values(p.codes);
+    return !regular.includes(p.except.code);
+  };
+  const checks: ((picked: number[]) => boolean)[] = [];
+  for (const parts of groups.values()) {
+    for (const k of parts.filter(exclusive)) {
+      const others = parts.filter((j) => j !== k);
+      checks.push((picked) => picked[k] !== exceptIdx(k) || others.every((j) => picked[j] === exceptIdx(j)));
+    }
+  }
+  model.parts.forEach((p, k) => {
+    if (p.kind !== "flag") return;
+    const leaves = "all" in p.when ? p.when.all : [p.when];
+    for (const leaf of leaves) {
+      if (!("field" in leaf) || !("is" in leaf || "in" in leaf)) continue;
+      const values = "is" in leaf ? [leaf.is] : leaf.in;
+      model.parts.forEach((q, j) => {
+        if (q.kind !== "category" || q.field !== leaf.field) return;
+        const allowed = new Set(values.map((v) => q.codes[v]).map((code) => options[j].findIndex((o) => o.code === code)));
+        checks.push((picked) => picked[k] === 0 || allowed.has(picked[j]));
+      });
+    }
+  });
+  return (picked) => checks.every((c) => c(picked));
+}
+
+function enumerate(model: CodeModel, template: Template): { grades: GradeInfo[]; options: Option[][]; fullToGrade: Int32Array } {
   const options = model.parts.map((p) => partOptions(p, template));
+  const possible = constraints(model, options);
   const grades: GradeInfo[] = [];
+  const total = options.reduce((s, o) => s * o.length, 1);
+  const fullToGrade = new Int32Array(total).fill(-1);
   const colorPart = model.colors.part;
-  const walk = (k: number, picked: Option[]) => {
+  let full = 0;
+  const walk = (k: number, picked: number[]) => {
     if (k === options.length) {
-      const id = picked.map((o) => o.code).join("");
-      const desc = (lang: "en" | "zh") => picked.filter((o) => o.code).map((o) => o.label[lang]).join(lang === "zh" ? "·" : " · ");
+      const index = full++;
+      if (!possible(picked)) return;
+      const opts = picked.map((o, j) => options[j][o]);
+      const id = opts.map((o) => o.code).join("");
+      const desc = (lang: "en" | "zh") => opts.filter((o) => o.code).map((o) => o.label[lang]).join(lang === "zh" ? "·" : " · ");
+      fullToGrade[index] = grades.length;
       grades.push({
         id,
         label: { en: id, zh: id },
-        color: model.colors.byCode[picked[colorPart]?.code ?? ""] ?? "#9E9E9E",
+        color: model.colors.byCode[opts[colorPart]?.code ?? ""] ?? "#9E9E9E",
         description: { en: desc("en"), zh: desc("zh") },
       });
       return;
     }
-    for (const o of options[k]) walk(k + 1, [...picked, o]);
+    for (let o = 0; o < options[k].length; o++) walk(k + 1, [...picked, o]);
   };
   walk(0, []);
-  return { grades, options };
+  return { grades, options, fullToGrade };
 }
 
 export const codeKind: ModelKind<CodeModel> = {
@@ -82,7 +138,7 @@ export const codeKind: ModelKind<CodeModel> = {
   population: (m) => m.parts.some((p) => p.kind === "tier"),
   deriveGrades: (model, template) => enumerate(model, template).grades,
   bind(model, ctx) {
-    const { options } = enumerate(model, ctx.template);
+    const { options, fullToGrade } = enumerate(model, ctx.template);
     // Mixed-radix strides, last part fastest (matches `enumerate`).
     const strides = options.map((_, k) => options.slice(k + 1).reduce((s, o) => s * o.length, 1));
     const tierTables = new Map<number, ReturnType<typeof percentileTiers>>();
@@ -117,7 +173,7 @@ export const codeKind: ModelKind<CodeModel> = {
         if (o < 0) return -1;
         idx += o * strides[k];
       }
-      return idx;
+      return fullToGrade[idx];
     };
     return {
       grade,

@@ -1,0 +1,500 @@
+/**
+ * `gradekit grade`: reads a CSV or xlsx table, grades every data row with a template, and writes
+ * the table back with `grade`, `score` (when the template scores) and `reason` columns added.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type * as ExcelJS from "exceljs";
+import {
+  compileTemplate,
+  gradeTable,
+  matchHeaders,
+  normalizeWord,
+  parseNumber,
+  tr,
+  type Field,
+  type GradeResult,
+  type Lang,
+  type MappingOverride,
+  type Template,
+} from "../../engine";
+import { neutralise } from "../csv";
+import {
+  cellText,
+  columnLetter,
+  excel,
+  formatOf,
+  readCsvInput,
+  readXlsxInput,
+  sheetNameFor,
+  writeCsvOutput,
+  writeXlsxOutput,
+  type CellValue,
+  type InputSheet,
+} from "../io";
+import { CliError, m, type CliIo } from "../messages";
+import { langOption, parseCommandArgs, splitPairs } from "./args";
+import { issueLine, loadTemplate } from "./template-source";
+
+/** Names of the columns the CLI adds. */
+export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
+
+/** How many rows with errors the summary lists. */
+const ERRORS_SHOWN = 5;
+/** How many non-blank rows from the top may be looked at for the header row. */
+const HEADER_SCAN = 20;
+
+export interface GradeRunOptions {
+  template: string;
+  input: string;
+  output: string;
+  sheet?: string;
+  map: string[];
+  params: string[];
+  lang: Lang;
+  headerRow?: number;
+  bom: boolean;
+  quiet: boolean;
+}
+
+/** What a grading run did; printed as the summary. */
+export interface GradeSummary {
+  template: Template;
+  input: string;
+  output: string;
+  sheet?: string;
+  headerRow: number;
+  rows: number;
+  graded: number;
+  errors: number;
+  empty: number;
+  perGrade: { id: string; label: string; count: number }[];
+  /** Rows with errors: file row number (header is row 1) and reason. */
+  errorRows: { row: number; reason: string }[];
+  /** Field key -> column (1-based) and header text. */
+  columns: { field: string; column: number; header: string }[];
+  notes: string[];
+}
+
+const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const rowBlank = (r: readonly CellValue[] | undefined) => !r || r.every(isBlankCell);
+
+/** Number of cells up to the last non-blank one. */
+function usedWidth(r: readonly CellValue[]): number {
+  let w = r.length;
+  while (w > 0 && isBlankCell(r[w - 1])) w--;
+  return w;
+}
+
+function fieldByName(template: Template, name: string): Field | undefined {
+  const k = normalizeWord(name);
+  return template.fields.find((f) => f.key === name) ?? template.fields.find((f) => [f.key, f.label.en, f.label.zh].some((x) => normalizeWord(x) === k));
+}
+
+/** `--map` items -> field key and a header text or a 1-based `#N` column. */
+function parseMap(items: string[], template: Template, lang: Lang): { field: string; header: string; column?: number }[] {
+  return items.map((item) => {
+    const eq = item.indexOf("=");
+    if (eq <= 0 || eq === item.length - 1) throw new CliError(m("badMap", lang, { item }));
+    const name = item.slice(0, eq).trim();
+    const header = item.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
+    const f = fieldByName(template, name);
+    if (!f) throw new CliError(m("mapUnknownField", lang, { field: name, template: template.id, fields: template.fields.map((x) => x.key).join(", ") }));
+    const col = /^#\d+$/.test(header) ? Number(header.slice(1)) : undefined;
+    return { field: f.key, header, column: col };
+  });
+}
+
+/** `--param` items -> numbers, checked against the template's parameters. */
+function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
+  const out: Record<string, number> = {};
+  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const key = eq > 0 ? item.slice(0, eq).trim() : "";
+    const p = (template.params ?? []).find((x) => x.key === key);
+    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
+    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
+    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
+      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
+    }
+    out[key] = v.value;
+  }
+  return out;
+}
+
+/** Overrides for `matchHeaders` on one header row; null when a `--map` header is not in it. */
+function overridesFor(maps: ReturnType<typeof parseMap>, headers: string[]): { o: Record<string, string | number>; bad?: (typeof maps)[number] } {
+  const o: Record<string, string | number> = {};
+  const norm = headers.map(normalizeWord);
+  for (const x of maps) {
+    const col = x.column !== undefined ? x.column - 1 : norm.indexOf(normalizeWord(x.header));
+    if (col < 0 || col >= headers.length) return { o, bad: x };
+    o[x.field] = col;
+  }
+  return { o };
+}
+
+/**
+ * The header row: the first non-blank row among the first few that gives every required field a
+ * column; else the one that matches the most fields; else the first non-blank row. This skips
+ * title rows above the header (common in Chinese sheets) and never guesses past the data.
+ */
+function findHeaderRow(rows: CellValue[][], last: number, template: Template, maps: ReturnType<typeof parseMap>): number {
+  let first = -1;
+  let best = -1;
+  let bestCount = 0;
+  let seen = 0;
+  for (let r = 0; r <= last && seen < HEADER_SCAN; r++) {
+    if (rowBlank(rows[r])) continue;
+    seen++;
+    if (first < 0) first = r;
+    const headers = rows[r].map((v) => cellText(v));
+    const { o, bad } = overridesFor(maps, headers);
+    if (bad) continue;
+    const match = matchHeaders(headers, template, o);
+    const count = Object.keys(match.mapping).length;
+    if (count > 0 && match.missing.length === 0) return r;
+    if (count > bestCount) {
+      bestCount = count;
+      best = r;
+    }
+  }
+  return best >= 0 ? best : first;
+}
+
+/** The outcome columns of an earlier run at the end of the header, if any (re-grading replaces them). */
+function existingOutputColumns(headers: string[]): number {
+  const tail = (k: number) => headers.slice(headers.length - k).map((h) => h.trim().toLowerCase());
+  if (headers.length >= 3 && tail(3).join("|") === "grade|score|reason") return 3;
+  if (headers.length >= 2 && tail(2).join("|") === "grade|reason") return 2;
+  return 0;
+}
+
+/** Grade label as written: the canonical id in English, the Chinese label in Chinese. */
+function gradeText(result: GradeResult, i: number, lang: Lang): string {
+  const g = result.grade(i);
+  if (g === null) return "";
+  return lang === "zh-CN" ? result.label(i, lang) : g;
+}
+
+/** ARGB (exceljs) from `#RRGGBB`. */
+export function argb(color: string): string {
+  return "FF" + color.replace(/^#/, "").toUpperCase();
+}
+
+/** Runs one grading: read, match headers, grade, write. Throws `CliError` for unusable input. */
+export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<GradeSummary> {
+  const lang = opts.lang;
+  const { template, warnings } = loadTemplate(opts.template, lang);
+  compileTemplate(template);
+  const params = parseParams(opts.params, template, lang);
+  const maps = parseMap(opts.map, template, lang);
+
+  const inFormat = formatOf(opts.input);
+  const outFormat = formatOf(opts.output);
+  if (!inFormat) throw new CliError(m("badFormat", lang, { option: "--in", path: opts.input }));
+  if (!outFormat) throw new CliError(m("badFormat", lang, { option: "--out", path: opts.output }));
+  if (opts.input !== "-" && !fs.existsSync(opts.input)) throw new CliError(m("noFile", lang, { what: m("what_input", lang), path: opts.input }));
+  if (opts.input !== "-" && opts.output !== "-" && path.resolve(opts.input) === path.resolve(opts.output)) throw new CliError(m("sameFile", lang));
+  if (opts.output === "-" && outFormat !== "csv") throw new CliError(m("badFormat", lang, { option: "--out", path: opts.output }));
+  if (opts.sheet !== undefined && inFormat !== "xlsx") throw new CliError(m("sheetCsv", lang));
+
+  const sheet: InputSheet =
+    inFormat === "csv" ? await readCsvInput(opts.input, lang, io?.stdin) : await readXlsxInput(opts.input, opts.sheet, lang);
+  const rows = sheet.rows;
+  let last = rows.length - 1;
+  while (last >= 0 && rowBlank(rows[last])) last--;
+  if (last < 0) throw new CliError(m("emptyInput", lang, { path: opts.input }));
+
+  let h: number;
+  if (opts.headerRow !== undefined) {
+    h = opts.headerRow - 1;
+    if (h < 0 || h > last || rowBlank(rows[h])) throw new CliError(m("badHeaderRow", lang, { value: opts.headerRow }));
+  } else h = findHeaderRow(rows, last, template, maps);
+
+  let width = 0;
+  for (let r = h; r <= last; r++) width = Math.max(width, usedWidth(rows[r] ?? []));
+  const allHeaders = Array.from({ length: width }, (_, c) => cellText(rows[h][c]));
+  const replaced = existingOutputColumns(allHeaders.slice(0, usedWidth(rows[h])));
+  const notes = [...sheet.notes];
+  if (replaced > 0) {
+    width = usedWidth(rows[h]) - replaced;
+    notes.push(m("replacedColumns", lang));
+  }
+  const headers = allHeaders.slice(0, width);
+
+  // Columns for the fields.
+  const { o, bad } = overridesFor(maps, headers);
+  if (bad) {
+    throw new CliError(m("mapNoColumn", lang, { field: bad.field, header: bad.header, headers: headers.filter((x) => x).join(", ") }));
+  }
+  const match = matchHeaders(headers, template, o as MappingOverride);
+  if (match.missing.length > 0) throw missingColumnError(template, match, headers, h + 1, lang);
+  for (const f of template.fields) {
+    if (!(f.key in match.mapping) && !match.missing.includes(f.key) && !(template.requireOneOf ?? []).some((g) => g.includes(f.key))) {
+      notes.push(m("optionalUnmapped", lang, { field: f.key, labels: `${f.label.en} / ${f.label.zh}` }));
+    }
+  }
+
+  // Grade.
+  const dataRows = rows.slice(h + 1, last + 1);
+  const fieldOfColumn = new Array<string>(width).fill("");
+  for (const [key, col] of Object.entries(match.mapping)) fieldOfColumn[col] = key;
+  const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn }, { params });
+  const scores = result.scores !== null;
+  const n = result.n;
+
+  const grades = new Array<string>(n);
+  const reasons = new Array<string>(n);
+  const scoreOf = (i: number): number | null => (result.status(i) === "graded" ? result.score(i) : null);
+  for (let i = 0; i < n; i++) {
+    grades[i] = gradeText(result, i, lang);
+    reasons[i] = result.reason(i, lang);
+  }
+  const outHeaders = [OUTPUT_COLUMNS.grade, ...(scores ? [OUTPUT_COLUMNS.score] : []), OUTPUT_COLUMNS.reason];
+
+  // Write.
+  if (outFormat === "csv") {
+    const records: string[][] = [];
+    for (let r = 0; r <= last; r++) {
+      const src = rows[r] ?? [];
+      if (r < h) {
+        records.push(src.slice(0, usedWidth(src)).map((v) => csvCell(v)));
+        continue;
+      }
+      const cells = Array.from({ length: width }, (_, c) => csvCell(src[c]));
+      if (r === h) cells.push(...outHeaders);
+      else {
+        const i = r - h - 1;
+        const s = scoreOf(i);
+        cells.push(neutralise(grades[i]));
+        if (scores) cells.push(s === null ? "" : String(s));
+        cells.push(neutralise(reasons[i]));
+      }
+      records.push(cells);
+    }
+    writeCsvOutput(opts.output, records, { bom: opts.bom, lang, write: io ? (s) => io.out(s) : undefined });
+  } else {
+    let workbook: ExcelJS.Workbook;
+    let ws: ExcelJS.Worksheet;
+    if (sheet.workbook && sheet.worksheet) {
+      workbook = sheet.workbook;
+      ws = sheet.worksheet;
+    } else {
+      workbook = new (excel().Workbook)();
+      const base = opts.input === "-" ? "Sheet1" : path.basename(opts.input, path.extname(opts.input));
+      ws = workbook.addWorksheet(sheetNameFor(base));
+      for (let r = 0; r <= last; r++) {
+        const src = rows[r] ?? [];
+        const row = ws.getRow(r + 1);
+        src.forEach((v, c) => {
+          if (v !== null && v !== undefined && v !== "") row.getCell(c + 1).value = v;
+        });
+      }
+      ws.getRow(h + 1).font = { bold: true };
+    }
+    writeXlsxColumns(ws, {
+      headerRow: h + 1,
+      firstCol: width + 1,
+      clearCols: replaced,
+      lastRow: last + 1,
+      headers: outHeaders,
+      n,
+      value: (i, k) => {
+        const name = outHeaders[k];
+        if (name === OUTPUT_COLUMNS.grade) return grades[i] || null;
+        if (name === OUTPUT_COLUMNS.score) return scoreOf(i);
+        return reasons[i];
+      },
+      fill: (i) => {
+        const g = result.gradeIndex[i];
+        return g >= 0 ? result.compiled.grades[g].color : null;
+      },
+    });
+    await writeXlsxOutput(opts.output, workbook, lang);
+  }
+
+  // Summary.
+  const counts = result.counts();
+  const errorRows: GradeSummary["errorRows"] = [];
+  for (let i = 0; i < n && errorRows.length < ERRORS_SHOWN; i++) {
+    if (result.status(i) === "error") errorRows.push({ row: h + 2 + i, reason: reasons[i] });
+  }
+  for (const w of warnings) notes.push(m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
+  const graded = counts.grades.reduce((s, g) => s + g.count, 0);
+  return {
+    template,
+    input: opts.input,
+    output: opts.output,
+    sheet: sheet.sheetName,
+    headerRow: h + 1,
+    rows: n,
+    graded,
+    errors: counts.errors,
+    empty: counts.empty,
+    perGrade: counts.grades.map((g) => ({ id: g.grade.id, label: lang === "zh-CN" ? tr(g.grade.label, lang) : g.grade.id, count: g.count })),
+    errorRows,
+    columns: Object.entries(match.mapping)
+      .sort((a, b) => a[1] - b[1])
+      .map(([field, col]) => ({ field, column: col + 1, header: headers[col] })),
+    notes,
+  };
+}
+
+/** An input cell as CSV text, neutralised when it is text a spreadsheet would run as a formula. */
+function csvCell(v: CellValue | undefined): string {
+  return typeof v === "string" ? neutralise(v) : cellText(v);
+}
+
+interface ColumnsSpec {
+  headerRow: number;
+  firstCol: number;
+  /** Columns of an earlier run to clear first. */
+  clearCols: number;
+  lastRow: number;
+  headers: string[];
+  n: number;
+  value(i: number, k: number): string | number | null;
+  fill(i: number): string | null;
+}
+
+/** Writes the outcome columns into a worksheet: header cells styled like the header row, grade fills. */
+function writeXlsxColumns(ws: ExcelJS.Worksheet, spec: ColumnsSpec): void {
+  const { headerRow, firstCol, lastRow } = spec;
+  for (let r = headerRow; r <= lastRow; r++) {
+    for (let k = 0; k < Math.max(spec.clearCols, spec.headers.length); k++) {
+      const cell = ws.getCell(r, firstCol + k);
+      cell.value = null;
+      cell.style = {};
+    }
+  }
+  const model = firstCol > 1 ? ws.getCell(headerRow, firstCol - 1) : undefined;
+  spec.headers.forEach((name, k) => {
+    const cell = ws.getCell(headerRow, firstCol + k);
+    cell.value = name;
+    const font = model?.font ? { ...model.font } : {};
+    cell.style = {
+      ...(model ? JSON.parse(JSON.stringify(model.style ?? {})) : {}),
+      font: { ...font, bold: true },
+    };
+  });
+  for (let i = 0; i < spec.n; i++) {
+    const r = headerRow + 1 + i;
+    spec.headers.forEach((name, k) => {
+      const cell = ws.getCell(r, firstCol + k);
+      cell.value = spec.value(i, k);
+      if (name === OUTPUT_COLUMNS.grade) {
+        const color = spec.fill(i);
+        if (color) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) }, bgColor: { argb: argb(color) } };
+      }
+    });
+  }
+  const widths: Record<string, number> = { grade: 12, score: 12, reason: 60 };
+  spec.headers.forEach((name, k) => {
+    const col = ws.getColumn(firstCol + k);
+    if (!col.width) col.width = widths[name] ?? 12;
+  });
+}
+
+function missingColumnError(
+  template: Template,
+  match: ReturnType<typeof matchHeaders>,
+  headers: string[],
+  headerRow: number,
+  lang: Lang,
+): CliError {
+  const listed = headers.filter((x) => x.trim() !== "").slice(0, 12).join(", ") || "-";
+  const fix = (keys: string[]) => {
+    const s = match.suggestions.find((x) => keys.includes(x.field));
+    return s
+      ? m("fixSuggest", lang, { header: s.header, col: columnLetter(s.column + 1), field: s.field })
+      : m("fixGeneric", lang, { field: keys[0], row: headerRow, headers: listed });
+  };
+  const group = (template.requireOneOf ?? []).find((g) => g.every((k) => match.missing.includes(k)));
+  const single = match.missing.find((k) => !group || !group.includes(k));
+  if (single) {
+    const f = template.fields.find((x) => x.key === single)!;
+    return new CliError(m("missingColumn", lang, { field: single, labels: `${f.label.en} / ${f.label.zh}`, fix: fix([single]) }));
+  }
+  const g = group!;
+  const names = g.map((k) => {
+    const f = template.fields.find((x) => x.key === k)!;
+    return `'${k}' (${f.label.en} / ${f.label.zh})`;
+  });
+  return new CliError(m("missingOneOf", lang, { fields: names.join(lang === "zh-CN" ? "、" : ", "), fix: fix(g) }));
+}
+
+/** Prints a summary on stderr, in the chosen language. */
+export function printSummary(s: GradeSummary, lang: Lang, err: (t: string) => void): void {
+  const lines: string[] = [];
+  lines.push(m("summaryHead", lang, { id: s.template.id, name: tr(s.template.name, lang) }));
+  const inName = s.sheet ? `${s.input} [${s.sheet}]` : s.input;
+  lines.push(m("summaryFiles", lang, { in: inName, out: s.output === "-" ? "stdout" : s.output }));
+  lines.push(
+    m("summaryColumns", lang, {
+      list: s.columns.map((c) => `${c.field} <- ${columnLetter(c.column)} "${c.header}"`).join(", "),
+    }),
+  );
+  for (const note of s.notes) lines.push(note);
+  if (s.rows === 0) lines.push(m("noDataRows", lang, { row: s.headerRow }));
+  lines.push(m("summaryRows", lang, { n: s.rows, graded: s.graded, errors: s.errors, empty: s.empty }));
+  const many = s.template.model.kind === "code" || s.perGrade.length > 12;
+  const shown = many ? s.perGrade.filter((g) => g.count > 0) : s.perGrade;
+  if (shown.length > 0) {
+    lines.push(m("summaryGrades", lang));
+    const w = Math.max(...shown.map((g) => g.label.length));
+    for (const g of shown) lines.push(`  ${g.label.padEnd(w)}  ${g.count}`);
+  }
+  if (s.errorRows.length > 0) {
+    lines.push(m("summaryErrors", lang, { k: s.errorRows.length, n: s.errors }));
+    for (const e of s.errorRows) lines.push("  " + m("summaryRow", lang, { row: e.row, reason: e.reason }));
+  }
+  err(lines.join("\n") + "\n");
+}
+
+const GRADE_OPTIONS = {
+  template: { type: "string", short: "t" },
+  in: { type: "string", short: "i" },
+  out: { type: "string", short: "o" },
+  sheet: { type: "string" },
+  map: { type: "string", multiple: true },
+  param: { type: "string", multiple: true },
+  lang: { type: "string" },
+  "header-row": { type: "string" },
+  "no-bom": { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+} as const;
+
+/** `gradekit grade ...` -> exit code. */
+export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  const { values } = parseCommandArgs("grade", argv, GRADE_OPTIONS, fallbackLang);
+  const lang = langOption(values.lang, fallbackLang);
+  for (const opt of ["template", "in", "out"] as const) {
+    if (typeof values[opt] !== "string" || values[opt] === "") throw new CliError(m("needOption", lang, { option: `--${opt}`, cmd: "grade" }));
+  }
+  let headerRow: number | undefined;
+  if (values["header-row"] !== undefined) {
+    headerRow = Number(values["header-row"]);
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new CliError(m("badHeaderRow", lang, { value: String(values["header-row"]) }));
+  }
+  const summary = await gradeFile(
+    {
+      template: values.template as string,
+      input: values.in as string,
+      output: values.out as string,
+      sheet: values.sheet as string | undefined,
+      map: splitPairs(values.map as string[] | undefined),
+      params: splitPairs(values.param as string[] | undefined),
+      lang,
+      headerRow,
+      bom: values["no-bom"] !== true,
+      quiet: values.quiet === true,
+    },
+    io,
+  );
+  if (values.quiet !== true) printSummary(summary, lang, (t) => io.err(t));
+  return 0;
+}
+
+export { issueLine };

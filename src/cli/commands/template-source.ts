@@ -1,0 +1,46 @@
+/** Where a template comes from: a built-in id, or a JSON file checked by the engine. */
+import * as fs from "fs";
+import { DEFAULTS, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
+import { getBuiltinTemplate } from "../../templates";
+import { CliError, m } from "../messages";
+
+/** One issue as `error|warning path: message`. */
+export function issueLine(i: CheckIssue, lang: Lang): string {
+  return `${i.severity} ${i.path}: ${tr(i.message, lang)}`;
+}
+
+/** Reads a template file's text (size-limited, BOM dropped). */
+export function readTemplateText(file: string, lang: Lang): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CliError(m("noFile", lang, { what: m("what_template", lang), path: file }));
+  }
+  // Characters <= bytes, so a file over 4x the character limit is over it whatever its encoding.
+  if (stat.size > DEFAULTS.maxTemplateChars * 4) throw new CliError(m("templateTooLarge", lang, { path: file }));
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError(m("cannotRead", lang, { what: m("what_template", lang), path: file, why: (e as Error).message }));
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A built-in template by id, or a template file (`.json`). A file with checker errors is refused
+ * (exit 2) with the checker's messages; warnings are returned for the caller to show.
+ */
+export function loadTemplate(spec: string, lang: Lang): { template: Template; warnings: CheckIssue[]; file?: string } {
+  const builtin = getBuiltinTemplate(spec);
+  if (builtin) return { template: builtin, warnings: [] };
+  const looksLikeFile = /\.json$/i.test(spec) || /[\\/]/.test(spec) || fs.existsSync(spec);
+  if (!looksLikeFile) throw new CliError(m("unknownTemplate", lang, { id: spec }));
+  const text = readTemplateText(spec, lang);
+  const res = parseTemplateJson(text);
+  if (!res.ok || !res.template) {
+    throw new CliError(m("badTemplateFile", lang, { path: spec }), 2, res.issues.map((i) => issueLine(i, lang)));
+  }
+  return { template: res.template, warnings: res.issues, file: spec };
+}

@@ -1,0 +1,96 @@
+/**
+ * The `gradekit` command line: dispatch to the commands. `run` works in-process (tests,
+ * `npm start`); `main` is what bin/gradekit.js calls.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { checkCommand } from "./commands/check";
+import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
+import { templatesCommand } from "./commands/templates";
+import { langFromArgv } from "./commands/args";
+import { helpText } from "./help";
+import { CliError, m, type CliIo } from "./messages";
+
+export { gradeFile, printSummary, CliError };
+export type { CliIo };
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo, lang: "en" | "zh-CN") => Promise<number>> = {
+  grade: gradeCommand,
+  templates: templatesCommand,
+  check: checkCommand,
+};
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Streams of this process. */
+export function processIo(): CliIo {
+  return {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+  };
+}
+
+/** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const lang = langFromArgv(argv);
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined) {
+      io.err(helpText(undefined, lang) + "\n\n");
+      io.err(`gradekit: ${m("noCommand", lang)}\n`);
+      return 2;
+    }
+    if (cmd === "help" || cmd === "--help" || cmd === "-h") {
+      const topic = rest.find((a) => !a.startsWith("-") && a !== "en" && !/^zh/i.test(a));
+      const text = helpText(topic, lang);
+      if (text === undefined) throw new CliError(m("unknownCommand", lang, { cmd: topic ?? "" }));
+      io.out(text + "\n");
+      return 0;
+    }
+    if (cmd === "--version" || cmd === "-v" || cmd === "version") {
+      io.out(version() + "\n");
+      return 0;
+    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+    if (!command) throw new CliError(m("unknownCommand", lang, { cmd }));
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(helpText(cmd, lang) + "\n");
+      return 0;
+    }
+    return await command(rest, io, lang);
+  } catch (e) {
+    if (e instanceof CliError) {
+      for (const d of e.details) io.err(d + "\n");
+      io.err(`gradekit: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const why = e instanceof Error ? e.message : String(e);
+    io.err(`gradekit: ${m("internal", lang, { why })}\n`);
+    if (process.env.GRADEKIT_DEBUG && e instanceof Error && e.stack) io.err(e.stack + "\n");
+    return 1;
+  }
+}
+
+/** Entry point for bin/gradekit.js. */
+export function main(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`gradekit: ${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

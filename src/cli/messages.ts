@@ -1,0 +1,120 @@
+/** The CLI's own sentences, in English and Chinese (the engine's reasons come from the engine). */
+import type { Lang } from "../engine";
+
+const M = {
+  // usage problems (exit 2)
+  unknownCommand: { en: "unknown command '{cmd}': run `gradekit help` to see the commands", zh: "未知命令“{cmd}”：运行 `gradekit help` 查看可用命令" },
+  noCommand: { en: "no command given: run `gradekit help`", zh: "未指定命令：运行 `gradekit help` 查看用法" },
+  badOption: { en: "{problem}: run `gradekit help {cmd}`", zh: "{problem}：运行 `gradekit help {cmd}` 查看用法" },
+  needOption: { en: "{option} is required: run `gradekit help {cmd}`", zh: "缺少 {option}：运行 `gradekit help {cmd}` 查看用法" },
+  badLang: { en: "--lang must be en or zh-CN, not '{value}'", zh: "--lang 只能是 en 或 zh-CN，而不是“{value}”" },
+  unknownTemplate: {
+    en: "unknown template '{id}': run `gradekit templates` to list them, or give a template file (.json)",
+    zh: "未知模板“{id}”：运行 `gradekit templates` 查看模板列表，或指定模板文件（.json）",
+  },
+  noFile: { en: "{what} '{path}' does not exist", zh: "{what}“{path}”不存在" },
+  cannotRead: { en: "cannot read {what} '{path}': {why}", zh: "无法读取{what}“{path}”：{why}" },
+  cannotWrite: { en: "cannot write '{path}': {why}", zh: "无法写入“{path}”：{why}" },
+  badFormat: {
+    en: "{option} '{path}' must be a .csv or .xlsx file (save .xls/.ods as .xlsx first)",
+    zh: "{option}“{path}”必须是 .csv 或 .xlsx 文件（.xls/.ods 请先另存为 .xlsx）",
+  },
+  sameFile: { en: "--out is the same file as --in: choose another --out (the input is never overwritten)", zh: "--out 与 --in 是同一个文件：请换一个输出文件（不会覆盖输入文件）" },
+  sheetCsv: { en: "--sheet applies to .xlsx input only", zh: "--sheet 只适用于 .xlsx 输入" },
+  noSheet: { en: "no sheet '{name}' in '{path}'; its sheets: {sheets}", zh: "“{path}”中没有工作表“{name}”；现有工作表：{sheets}" },
+  emptyWorkbook: { en: "'{path}' has no worksheets", zh: "“{path}”没有工作表" },
+  emptyInput: { en: "'{path}' is empty: put a header row (the field names) above the data", zh: "“{path}”为空：请在数据上方放一行表头（字段名）" },
+  badHeaderRow: { en: "--header-row {value}: row {value} is empty or outside the data", zh: "--header-row {value}：第 {value} 行为空或超出数据范围" },
+  csvBroken: { en: "cannot read CSV '{path}': {why}", zh: "无法读取 CSV“{path}”：{why}" },
+  badMap: { en: "--map '{item}': write it as field=Header (e.g. closeMonths=\"Months to close\")", zh: "--map “{item}”：请写成 字段=表头（例如 closeMonths=预计成交月数）" },
+  mapUnknownField: { en: "--map: '{field}' is not a field of '{template}'; its fields: {fields}", zh: "--map：“{field}”不是模板“{template}”的字段；可用字段：{fields}" },
+  mapNoColumn: { en: "--map {field}={header}: no column '{header}' in the header row; headers: {headers}", zh: "--map {field}={header}：表头中没有“{header}”列；现有表头：{headers}" },
+  badParam: { en: "--param '{item}': write it as name=number; parameters of '{template}': {params}", zh: "--param “{item}”：请写成 名称=数字；模板“{template}”的参数：{params}" },
+  paramRange: { en: "--param {name}={value}: must be between {min} and {max}", zh: "--param {name}={value}：必须在 {min} 到 {max} 之间" },
+  missingColumn: {
+    en: "no column for required field '{field}' ({labels}): {fix}",
+    zh: "缺少必填字段“{field}”（{labels}）的列：{fix}",
+  },
+  missingOneOf: {
+    en: "no column for any of {fields}, at least one is needed: {fix}",
+    zh: "{fields} 均没有对应的列，至少需要一列：{fix}",
+  },
+  fixSuggest: {
+    en: "did you mean '{header}' (column {col})? Use --map {field}=\"{header}\" or rename the column",
+    zh: "是否是“{header}”（第 {col} 列）？请使用 --map {field}=\"{header}\" 或修改列名",
+  },
+  fixGeneric: {
+    en: "rename a column or use --map {field}=\"<header>\" (the header row, row {row}, has: {headers})",
+    zh: "请修改列名，或使用 --map {field}=\"<表头>\"（表头在第 {row} 行：{headers}）",
+  },
+  badTemplateFile: { en: "template file '{path}' has problems (see above): fix them, `gradekit check {path}` lists them", zh: "模板文件“{path}”有问题（见上）：请修正，`gradekit check {path}` 可列出这些问题" },
+  templateTooLarge: { en: "template file '{path}' is too large", zh: "模板文件“{path}”过大" },
+  checkNeedsFile: { en: "give a template file: gradekit check <template.json>", zh: "请指定模板文件：gradekit check <template.json>" },
+  exportUnknown: { en: "unknown template '{id}': run `gradekit templates` to list them", zh: "未知模板“{id}”：运行 `gradekit templates` 查看模板列表" },
+  internal: { en: "internal error: {why} (please report it)", zh: "内部错误：{why}（请报告此问题）" },
+  // summary
+  summaryHead: { en: "{id}: {name}", zh: "{id}：{name}" },
+  summaryFiles: { en: "{in} -> {out}", zh: "{in} -> {out}" },
+  summaryColumns: { en: "columns: {list}", zh: "列：{list}" },
+  summaryRows: { en: "{n} rows: {graded} graded, {errors} with errors, {empty} with no data", zh: "共 {n} 行：已评级 {graded} 行，错误 {errors} 行，无数据 {empty} 行" },
+  summaryGrades: { en: "per grade:", zh: "各等级行数：" },
+  summaryOtherCodes: { en: "({k} other codes: 0)", zh: "（其余 {k} 个编码：0）" },
+  summaryErrors: { en: "rows with errors (first {k} of {n}):", zh: "错误行（{n} 行中的前 {k} 行）：" },
+  summaryRow: { en: "row {row}: {reason}", zh: "第 {row} 行：{reason}" },
+  noDataRows: { en: "no data rows below the header (row {row})", zh: "表头（第 {row} 行）下方没有数据行" },
+  optionalUnmapped: { en: "note: no column for optional field '{field}' ({labels}); it is taken as blank", zh: "提示：可选字段“{field}”（{labels}）没有对应的列，按空值处理" },
+  formulasNoResult: {
+    en: "warning: {n} formula cell(s) have no saved result and are read as blank; open and save the file in Excel to compute them",
+    zh: "警告：{n} 个公式单元格没有保存计算结果，按空值处理；请在 Excel 中打开并保存该文件以计算公式",
+  },
+  csvEncoding: { en: "note: '{path}' is not UTF-8; read it as {enc}", zh: "提示：“{path}”不是 UTF-8 编码，已按 {enc} 读取" },
+  templateWarning: { en: "template warning {path}: {message}", zh: "模板警告 {path}：{message}" },
+  replacedColumns: { en: "note: the input already has grade columns; they are replaced", zh: "提示：输入中已有评级结果列，将被替换" },
+  // check
+  checkOk: { en: "OK", zh: "OK" },
+  checkSummary: { en: "{errors} error(s), {warnings} warning(s)", zh: "{errors} 个错误，{warnings} 个警告" },
+  // templates
+  tplFields: { en: "fields", zh: "字段" },
+  tplGrades: { en: "grades", zh: "等级" },
+  tplParams: { en: "parameters", zh: "参数" },
+  tplOptional: { en: "optional", zh: "可选" },
+  tplConditional: { en: "required in some rows", zh: "部分行必填" },
+  tplOneOf: { en: "at least one of", zh: "至少填写其一" },
+  tplCodes: { en: "{n} codes, e.g. {examples}", zh: "共 {n} 个编码，例如 {examples}" },
+  tplFooter: {
+    en: "Headers may use a field's key or its English or Chinese label. `gradekit templates --export <id>` prints a template's JSON.",
+    zh: "表头可以使用字段的键名、英文名或中文名。`gradekit templates --export <id>` 输出模板的 JSON。",
+  },
+  what_input: { en: "input file", zh: "输入文件" },
+  what_template: { en: "template file", zh: "模板文件" },
+} as const;
+
+export type CliMessage = keyof typeof M;
+
+/** A CLI message in a language, `{name}` placeholders filled. */
+export function m(key: CliMessage, lang: Lang, args: Record<string, string | number> = {}): string {
+  const t = M[key];
+  const s: string = lang === "zh-CN" ? t.zh : t.en;
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+/** A problem that stops the command: a one-line message and an exit code (2 = unusable input). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+    /** Lines printed before the message (e.g. a template's issues). */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** Output streams, so commands can run in-process (tests, `npm start`). */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Reads standard input fully (for `--in -`). */
+  stdin?(): Promise<Buffer>;
+}
