@@ -1,86 +1,52 @@
 #!/usr/bin/env node
 /**
- * `npm start` (until the Excel add-in is ready): grades every sheet of the bundled sample workbook
- * samples/gradekit-samples.xlsx with the template named like the sheet, using the gradekit CLI,
- * and writes one graded workbook (grade / score / reason columns, grade colours) to a temp folder.
- *
- *   npm start                          -> <tmp>/gradekit/gradekit-samples-graded.xlsx
- *   npm start -- --out DIR             -> DIR/gradekit-samples-graded.xlsx
- *   npm start -- --lang zh-CN          -> Chinese grade labels, reasons and summary
+ * `npm start`: the main job.
+ * - Where Excel desktop can run (Windows, macOS): build and serve the add-in on
+ *   https://localhost:3000 and sideload it into Excel with office-addin-debugging
+ *   (`npm stop` ends it).
+ * - Elsewhere (Linux, CI — office-addin-debugging prints "Platform not supported" there and still
+ *   exits 0, so the platform is checked here, not its exit code): the demo, which grades the
+ *   bundled sample workbook with the same engine and prints the counts per grade.
+ * `GRADEKIT_START=excel|demo` forces one or the other.
  */
 "use strict";
-const fs = require("fs");
-const os = require("os");
+const { spawn } = require("child_process");
 const path = require("path");
-const { parseArgs } = require("util");
 
 const root = path.join(__dirname, "..");
-const cliMain = path.join(root, "lib", "cli", "main.js");
-if (!fs.existsSync(cliMain)) {
-  console.error("gradekit: run npm install (or npm run build:cli) first");
-  process.exit(2);
+
+/** Where Excel desktop exists: office-addin-debugging supports only Windows and macOS. */
+function excelAvailable() {
+  const forced = process.env.GRADEKIT_START;
+  if (forced === "excel") return true;
+  if (forced === "demo") return false;
+  return process.platform === "win32" || process.platform === "darwin";
 }
-const { gradeFile, CliError } = require(cliMain);
-const { getBuiltinTemplate } = require(path.join(root, "lib", "templates"));
-const ExcelJS = require("exceljs");
 
-async function main() {
-  const { values } = parseArgs({
-    options: { out: { type: "string" }, lang: { type: "string" } },
-    allowPositionals: false,
-  });
-  const lang = /^zh/i.test(values.lang ?? "") ? "zh-CN" : "en";
-  const outDir = path.resolve(values.out ?? path.join(os.tmpdir(), "gradekit"));
-  fs.mkdirSync(outDir, { recursive: true });
-  const input = path.join(root, "samples", "gradekit-samples.xlsx");
-  const target = path.join(outDir, "gradekit-samples-graded.xlsx");
+function run(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  child.on("exit", (code, signal) => process.exit(signal ? 1 : code ?? 0));
+}
 
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const sheets = wb.worksheets.map((ws) => ws.name).filter((name) => getBuiltinTemplate(name));
-
-  // Each run adds the columns to one sheet and keeps the others, so chaining the runs grades them all.
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "gradekit-start-"));
-  let current = input;
-  const lines = [];
-  const started = Date.now();
-  for (let k = 0; k < sheets.length; k++) {
-    const id = sheets[k];
-    const next = path.join(work, `step-${k}.xlsx`);
-    const s = await gradeFile({ template: id, input: current, output: next, sheet: id, map: [], params: [], lang, bom: true, quiet: true });
-    const counts = s.perGrade.filter((g) => g.count > 0 || s.perGrade.length <= 12).map((g) => `${g.label}: ${g.count}`);
-    const extra = [];
-    if (s.errors) extra.push(lang === "zh-CN" ? `错误 ${s.errors}` : `errors ${s.errors}`);
-    if (s.empty) extra.push(lang === "zh-CN" ? `无数据 ${s.empty}` : `no data ${s.empty}`);
-    lines.push(`  ${id.padEnd(22)} ${String(s.rows).padStart(3)} ${lang === "zh-CN" ? "行" : "rows"}  ${counts.join(", ")}${extra.length ? "  | " + extra.join(", ") : ""}`);
-    current = next;
-  }
-  fs.copyFileSync(current, target);
-  fs.rmSync(work, { recursive: true, force: true });
-
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  if (lang === "zh-CN") {
-    console.log(`GradeKit 示例：已用 ${sheets.length} 个模板为 samples/gradekit-samples.xlsx 的各工作表评级（${secs} 秒）`);
-    console.log(`每个模板的各等级行数：`);
+if (require.main === module) {
+  if (excelAvailable()) {
+    console.log("GradeKit: starting the add-in in Excel (npm stop to end)…");
+    run("npx", [
+      "office-addin-debugging",
+      "start",
+      "manifest.xml",
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server",
+      "npm run dev-server",
+      "--dev-server-port",
+      "3000",
+    ]);
   } else {
-    console.log(`GradeKit samples: graded ${sheets.length} sheets of samples/gradekit-samples.xlsx, one template each (${secs} s)`);
-    console.log(`rows per grade, per template:`);
+    console.log(`GradeKit: Excel desktop is not available on ${process.platform}; running the demo instead.`);
+    run(process.execPath, [path.join(__dirname, "demo.js"), ...process.argv.slice(2)]);
   }
-  for (const l of lines) console.log(l);
-  console.log(lang === "zh-CN" ? `\n结果：${target}` : `\ngraded workbook: ${target}`);
-  console.log(
-    lang === "zh-CN"
-      ? "单个表格评级：node bin/gradekit.js grade --template sales-pipeline --in samples/sales-pipeline.csv --out out.csv"
-      : "grade one table: node bin/gradekit.js grade --template sales-pipeline --in samples/sales-pipeline.csv --out out.csv",
-  );
 }
 
-main().catch((e) => {
-  if (CliError && e instanceof CliError) {
-    for (const d of e.details) console.error(d);
-    console.error(`gradekit: ${e.message}`);
-    process.exit(e.exitCode);
-  }
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { excelAvailable };

@@ -105,11 +105,12 @@ describe.each(ids)("%s", (id) => {
   });
 });
 
-test("npm start (scripts/start.js) grades every sheet of the bundled workbook; grades equal the engine's", async () => {
+test("npm start on a machine without Excel runs the demo: it grades every sheet of the bundled workbook; grades equal the engine's", async () => {
   const outDir = path.join(dir, "start");
   const r = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "start.js"), "--out", outDir], { encoding: "utf8", timeout: 120_000 });
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/Excel desktop is not available on linux; running the demo instead/);
   expect(r.stdout).toMatch(/graded 16 sheets/);
   expect(r.stdout).toMatch(/sales-pipeline\s+15 rows\s+A: 4, B: 3, C: 3, D: 2\s+\| errors 2, no data 1/);
   const graded = path.join(outDir, "gradekit-samples-graded.xlsx");
@@ -138,4 +139,21 @@ test("the sales-pipeline xlsx sample exercises real-workbook cells: title row, f
   expect(by("南京金陵服饰有限公司")).toMatchObject({ 预计月度成交金额: "#N/A", grade: "" });
   expect(by("南京金陵服饰有限公司").reason).toMatch(/error \(#N\/A\)/);
   expect(r.stderr).toMatch(/row 14: Expected monthly deal amount/);
+});
+
+test("npm start picks Excel only where office-addin-debugging can sideload (not by its exit code)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { excelAvailable } = require("../../scripts/start.js");
+  const saved = process.env.GRADEKIT_START;
+  try {
+    delete process.env.GRADEKIT_START;
+    expect(excelAvailable()).toBe(process.platform === "win32" || process.platform === "darwin");
+    process.env.GRADEKIT_START = "demo";
+    expect(excelAvailable()).toBe(false);
+    process.env.GRADEKIT_START = "excel";
+    expect(excelAvailable()).toBe(true);
+  } finally {
+    if (saved === undefined) delete process.env.GRADEKIT_START;
+    else process.env.GRADEKIT_START = saved;
+  }
 });
