@@ -32,6 +32,11 @@ export interface ReadTableResult {
 
 export interface ApplyOptions {
   template: Template;
+  /**
+   * The table to grade, as returned by `readSelection` (recommended: the selection may have moved
+   * since). Without it, apply finds the table around the current selection again.
+   */
+  table?: TableInfo;
   /** Field key -> zero-based column index within the table. */
   mapping: Record<string, number>;
   /** Which columns to write. @default { grade: true, score: true when the template scores, reason: true } */
@@ -84,6 +89,8 @@ export type ApplyResult =
 
 export interface SummaryOptions {
   template: Template;
+  /** The table, as returned by `readSelection`. Without it: the table around the selection (or the last one used when the selection is on a summary sheet). */
+  table?: TableInfo;
   mapping: Record<string, number>;
   /** Column (within the table) whose sum per grade is shown with its share. */
   measureColumn?: number;
@@ -95,7 +102,20 @@ export interface SummaryOptions {
 
 export interface SummaryResult {
   sheet: string;
+  /** Per grade: `share` is of the rows with data (graded + bad input); `measureShare` of the measure's total over those rows. */
   rows: { grade: string; label: string; count: number; share: number; measure?: number; measureShare?: number }[];
+  /** Rows with data (graded + bad input). */
+  total?: number;
+  /** Rows with bad input (not graded). */
+  errors?: number;
+  /** Rows without data. */
+  empty?: number;
+  /** Sum of the measure over the rows with data. */
+  measureTotal?: number;
+  /** Group × grade counts, when a group column was given (groups in order of first appearance). */
+  crossTab?: { groupHeader: string; groups: string[]; grades: string[]; counts: number[][]; errors: number[] };
+  /** Name of the chart added to the summary sheet. */
+  chart?: string;
 }
 
 /** Everything the UI can ask of the workbook. */

@@ -137,7 +137,8 @@ export class ConditionalFormatCollectionProxy extends HostCollection<RangeTarget
           format: emptyStyle(),
           extra: {},
         };
-        t.sheet.conditionalFormats.push(cf);
+        // Like Excel: a new conditional format goes to the first (top) priority.
+        t.sheet.conditionalFormats.unshift(cf);
         created = { sheet: t.sheet, cf };
         p._resolve();
       },

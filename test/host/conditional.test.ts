@@ -83,8 +83,6 @@ describe("conditional formats", () => {
     const host = createExcelHost();
     host.setValues("Sheet1", "A1", [[95], [85], [50]]);
     host.setFormat("Sheet1", "A1:A3", { fill: "#DDDDDD" });
-    // added first => priority 0
-    await addCellValue(host, "A1:A3", { operator: "GreaterThanOrEqual", formula1: "=90" }, "#00B050");
     await host.Excel.run(async (context) => {
       const cf = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3").conditionalFormats.add(host.Excel.ConditionalFormatType.cellValue);
       cf.cellValue.format.fill.color = "#FFC000";
@@ -92,6 +90,8 @@ describe("conditional formats", () => {
       cf.cellValue.rule = { operator: "GreaterThanOrEqual", formula1: "=80" };
       await context.sync();
     });
+    // added last => priority 0 (a new rule goes to the top, as in Excel)
+    await addCellValue(host, "A1:A3", { operator: "GreaterThanOrEqual", formula1: "=90" }, "#00B050");
     const a1 = host.getCell("Sheet1", "A1");
     expect(a1.effectiveFill).toBe("#00B050"); // priority 0 wins the fill
     expect(a1.effectiveFontColor).toBe("#0000FF"); // priority 1 still sets the font colour
@@ -104,14 +104,15 @@ describe("conditional formats", () => {
   test("stopIfTrue stops lower-priority rules", async () => {
     const host = createExcelHost();
     host.setValues("Sheet1", "A1", [[95]]);
-    await addCellValue(host, "A1", { operator: "GreaterThan", formula1: "=90" }, "#00B050", (cf) => {
-      cf.stopIfTrue = true;
-    });
     await host.Excel.run(async (context) => {
       const cf = context.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add(host.Excel.ConditionalFormatType.cellValue);
       cf.cellValue.format.font.color = "#FF0000";
       cf.cellValue.rule = { operator: "GreaterThan", formula1: "=0" };
       await context.sync();
+    });
+    // added last => top priority
+    await addCellValue(host, "A1", { operator: "GreaterThan", formula1: "=90" }, "#00B050", (cf) => {
+      cf.stopIfTrue = true;
     });
     expect(host.getCell("Sheet1", "A1")).toMatchObject({ effectiveFill: "#00B050", effectiveFontColor: "#000000" });
   });
@@ -227,5 +228,27 @@ describe("conditional formats", () => {
     });
     expect(host.getCell("Sheet1", "A1").effectiveFill).toBeNull();
     expect(host.getCell("Sheet1", "A1").value).toBe(1);
+  });
+});
+
+describe("conditional format priority", () => {
+  test("a new conditional format goes to the top priority, like Excel", async () => {
+    const host = createExcelHost();
+    host.setValues("Sheet1", "A1", [["A"], ["A"], ["A"]]);
+    const priorities = await host.Excel.run(async (context: Excel.RequestContext) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3");
+      const first = range.conditionalFormats.add(host.Excel.ConditionalFormatType.cellValue);
+      first.cellValue.format.fill.color = "#FF0000";
+      first.cellValue.rule = { formula1: '="A"', operator: "EqualTo" };
+      const second = range.conditionalFormats.add(host.Excel.ConditionalFormatType.cellValue);
+      second.cellValue.format.fill.color = "#00FF00";
+      second.cellValue.rule = { formula1: '="A"', operator: "EqualTo" };
+      first.load("priority");
+      second.load("priority");
+      await context.sync();
+      return [first.priority, second.priority];
+    });
+    expect(priorities).toEqual([1, 0]);
+    expect(host.getCell("Sheet1", "A1").effectiveFill).toBe("#00FF00");
   });
 });

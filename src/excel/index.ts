@@ -1,0 +1,56 @@
+/**
+ * The workbook adapter: the only code that calls Office.js. One function per use case, each one
+ * `Excel.run`; `createWorkbookActions()` bundles them as the `WorkbookActions` the UI uses.
+ *
+ * @example
+ * const actions = createWorkbookActions();            // the global Excel (in the add-in)
+ * const actions = createWorkbookActions(host.Excel);  // the in-memory host (tests, playground)
+ */
+import type { Template } from "../engine";
+import { splitAddress } from "./address";
+import { applyGrades } from "./apply";
+import { readSelection } from "./read";
+import { globalExcel, type ExcelApi } from "./run";
+import { AdapterState } from "./state";
+import { writeSummary } from "./summary";
+import { canUndo, undoLastApply } from "./undo";
+import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./types";
+
+export type * from "./types";
+export { AdapterError, type AdapterErrorCode } from "./errors";
+export { AdapterState } from "./state";
+export type { ExcelApi } from "./run";
+export { readSelection } from "./read";
+export { applyGrades, BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply";
+export { undoLastApply, canUndo } from "./undo";
+export { writeSummary, summarize, MAX_GROUPS } from "./summary";
+export { detectHeader, type HeaderDetection } from "./headers";
+export { needsTextGuard, textCell, formulaString, WORDS } from "./text";
+
+/** Selects a cell or range, e.g. `Sheet1!C7` or `'My sheet'!A1:B2` (activating its sheet). One batch, no explicit sync. */
+export async function selectAddress(excel: ExcelApi, address: string): Promise<void> {
+  const { sheet, ref } = splitAddress(address);
+  await excel.run(async (context) => {
+    const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
+    ws.activate();
+    ws.getRange(ref).select();
+  });
+}
+
+/**
+ * The adapter as `WorkbookActions`. `excel` defaults to the global `Excel` (looked up at call
+ * time). Undo snapshots live in this instance, per workbook: create it once per task pane.
+ */
+export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
+  const state = new AdapterState();
+  const ex = (): ExcelApi => excel ?? globalExcel();
+  // async wrappers: a missing Excel rejects the promise instead of throwing synchronously
+  return {
+    readSelection: async (template: Template) => readSelection(ex(), state, template),
+    apply: async (options: ApplyOptions) => applyGrades(ex(), state, options),
+    undoLastApply: async () => undoLastApply(ex(), state),
+    canUndo: async () => canUndo(ex(), state),
+    writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),
+    select: async (address: string) => selectAddress(ex(), address),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * What the adapter remembers between calls, per workbook (keyed by `Workbook.name`): the undo
+ * snapshot of the last apply and the last table used. In memory only: a reload of the add-in
+ * forgets it (the workbook itself is never marked, so undo leaves no trace in it).
+ */
+import type { Rect } from "./address";
+import type { TableInfo } from "./types";
+
+/** The value to write back into one cell: number, boolean, formula or (guarded) text; "" = empty. */
+export type RestoreValue = string | number | boolean;
+
+/** One column of one captured block of the output area. */
+export interface CapturedColumn {
+  /** Values to write back, or null when every cell of the block was empty. */
+  restore: RestoreValue[] | null;
+  /** Number formats: one string when uniform over the block. */
+  numberFormat: string | string[];
+}
+
+/** Rows `start..start+count-1` of the output area (relative to its top row). */
+export interface CapturedBlock {
+  start: number;
+  count: number;
+  columns: CapturedColumn[];
+}
+
+export interface UndoRecord {
+  workbook: string;
+  sheet: string;
+  /** The whole output area (header row included). */
+  rect: Rect;
+  address: string;
+  blocks: CapturedBlock[];
+  /** Font bold of the header cells before apply (null: no header row was written). */
+  headerBold: (boolean | null)[] | null;
+  /** Ids of the conditional formats apply added (deleted by id on undo). */
+  conditionalFormatIds: string[];
+}
+
+export interface WorkbookState {
+  undo?: UndoRecord;
+  lastTable?: TableInfo;
+}
+
+export class AdapterState {
+  private readonly byWorkbook = new Map<string, WorkbookState>();
+  get(workbook: string): WorkbookState {
+    let s = this.byWorkbook.get(workbook);
+    if (!s) {
+      s = {};
+      this.byWorkbook.set(workbook, s);
+    }
+    return s;
+  }
+}
+
+export function numberFormatAt(col: CapturedColumn, i: number): string {
+  return typeof col.numberFormat === "string" ? col.numberFormat : col.numberFormat[i];
+}

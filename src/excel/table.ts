@@ -1,0 +1,292 @@
+/**
+ * Finding the table to work on and reading its values. Runs inside an `Excel.run` batch that the
+ * caller owns; each function says how many `context.sync()` calls it makes.
+ */
+import { matchHeaders, type Template } from "../engine";
+import { columnLetters, intersect, Rect, sheetAddress } from "./address";
+import { jsonBytes, MAX_BLOCK_ROWS, readInBlocks, rowsPerBlock, type Block } from "./batching";
+import { AdapterError } from "./errors";
+import { detectHeader, headerTexts } from "./headers";
+import { OUTPUT_HEADERS } from "./text";
+import type { TableInfo } from "./types";
+
+/** Rows read to detect the header row and to estimate the size of a row. */
+export const PROBE_ROWS = 25;
+
+export interface Located {
+  workbook: string;
+  sheet: string;
+  /** The candidate region (before header detection), or the given table. */
+  rect: Rect;
+  /** Set when the caller passed a table: no detection needed. */
+  table?: TableInfo;
+}
+
+type RangeDims = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+
+function rectOf(r: RangeDims): Rect {
+  return { r0: r.rowIndex, c0: r.columnIndex, r1: r.rowIndex + r.rowCount - 1, c1: r.columnIndex + r.columnCount - 1 };
+}
+
+function isUnsupported(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ApiNotFound" || code === "NotImplemented" || code === "UnsupportedOperation";
+}
+
+/**
+ * Where the table is: the given one, else the selection (1 sync; 2 when getSurroundingRegion is
+ * not supported by this Excel). A single selected cell means the region around it
+ * (`getSurroundingRegion`, ExcelApi 1.7), or the used range where that API is missing; a larger
+ * selection is clipped to the used range (whole-column selections).
+ * `extra` queues more loads into the same sync.
+ */
+export async function locate(context: Excel.RequestContext, table?: TableInfo, extra?: () => void, template?: Template): Promise<Located> {
+  const wb = context.workbook;
+  wb.load("name");
+  if (table) {
+    const sheet = wb.worksheets.getItemOrNullObject(table.sheet);
+    sheet.load("name");
+    extra?.();
+    await context.sync();
+    if (sheet.isNullObject) throw new AdapterError("sheetMissing", table.sheet);
+    const dataTop = table.rowIndex + (table.hasHeader ? 1 : 0);
+    const rect = { r0: table.rowIndex, c0: table.columnIndex, r1: dataTop + table.rowCount - 1, c1: table.columnIndex + table.columnCount - 1 };
+    return { workbook: wb.name, sheet: table.sheet, rect, table };
+  }
+  const attempt = async (useRegion: boolean) => {
+    const sel = wb.getSelectedRange();
+    sel.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = sel.worksheet;
+    ws.load("name");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    let region: Excel.Range | null = null;
+    if (useRegion && typeof (sel as Partial<Excel.Range>).getSurroundingRegion === "function") {
+      region = sel.getSurroundingRegion();
+      region.load("rowIndex,columnIndex,rowCount,columnCount");
+    }
+    extra?.();
+    await context.sync();
+    return { sel, ws, used, region };
+  };
+  let got: Awaited<ReturnType<typeof attempt>>;
+  try {
+    got = await attempt(true);
+  } catch (e) {
+    if (!isUnsupported(e)) throw e;
+    got = await attempt(false);
+  }
+  const { sel, ws, used, region } = got;
+  const selRect = rectOf(sel);
+  const single = sel.rowCount === 1 && sel.columnCount === 1;
+  let rect: Rect | null;
+  if (single) rect = region ? rectOf(region) : used.isNullObject ? null : rectOf(used);
+  else rect = used.isNullObject ? null : intersect(selRect, rectOf(used));
+  if (!rect) throw new AdapterError(single ? "noTable" : "emptySheet");
+  if (single && region && !used.isNullObject) rect = await extendAcrossBlankRows(context, ws, rect, rectOf(used), template);
+  return { workbook: wb.name, sheet: ws.name, rect };
+}
+
+/** Blank rows a table may contain: more consecutive blank rows end it. */
+export const MAX_BLANK_ROWS = 2;
+
+function blankRow(row: readonly unknown[]): boolean {
+  return row.every((v) => v === "" || v === null || v === undefined);
+}
+
+/**
+ * The region around a cell stops at the first blank row, but tables often contain one ("no data"
+ * rows). Extends the region up and down, within its columns and the used range, across runs of
+ * at most MAX_BLANK_ROWS blank rows; a row after a gap that matches template fields (a repeated
+ * header, i.e. another table) stops it. Reads values only: a window of 4 rows first (enough when
+ * the region is followed by a gap and something else), then blocks of 20,000 rows, one sync each;
+ * no sync at all when nothing is above or below the region.
+ */
+async function extendAcrossBlankRows(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  region: Rect,
+  used: Rect,
+  template?: Template,
+): Promise<Rect> {
+  const cols = region.c1 - region.c0 + 1;
+  const isHeader = (row: readonly unknown[]) => !!template && Object.keys(matchHeaders(row, template).mapping).length > 0;
+  const scan = async (dir: 1 | -1): Promise<number> => {
+    let edge = dir === 1 ? region.r1 : region.r0; // last row known to belong to the table
+    const limit = dir === 1 ? used.r1 : used.r0;
+    let pos = edge + dir;
+    let size = MAX_BLANK_ROWS + 2;
+    let gap = 0;
+    let edgeIsHeader = false;
+    while (dir === 1 ? pos <= limit : pos >= limit) {
+      const count = Math.min(size, Math.abs(limit - pos) + 1);
+      const first = dir === 1 ? pos : pos - count + 1;
+      const r = ws.getRangeByIndexes(first, region.c0, count, cols);
+      r.load("values");
+      // going up, the region's own top row tells whether it starts with a header (same sync)
+      const top = dir === -1 && pos === region.r0 - 1 ? ws.getRangeByIndexes(region.r0, region.c0, 1, cols) : null;
+      top?.load("values");
+      await context.sync();
+      if (top) edgeIsHeader = isHeader((top.values as unknown[][])[0]);
+      const vals = r.values as unknown[][];
+      for (let i = 0; i < count; i++) {
+        const row = vals[dir === 1 ? i : count - 1 - i];
+        const at = pos + dir * i;
+        if (blankRow(row)) {
+          if (++gap > MAX_BLANK_ROWS) return edge;
+          continue;
+        }
+        // another table: going down, a header after the gap; going up, our header before it
+        if (gap > 0 && (dir === 1 ? isHeader(row) : edgeIsHeader)) return edge;
+        gap = 0;
+        edge = at;
+        if (dir === -1) edgeIsHeader = isHeader(row);
+      }
+      pos += dir * count;
+      size = MAX_BLOCK_ROWS; // after the first small window, whole blocks: one sync per 20,000 rows
+    }
+    return edge;
+  };
+  const r1 = used.r1 > region.r1 ? await scan(1) : region.r1;
+  const r0 = used.r0 < region.r0 ? await scan(-1) : region.r0;
+  return { ...region, r0, r1 };
+}
+
+export interface Detected {
+  table: TableInfo;
+  /** Probe rows (data rows only, as read), at most PROBE_ROWS. */
+  probe: unknown[][];
+  /** Estimated JSON bytes of one data row of the whole table. */
+  bytesPerRow: number;
+}
+
+/**
+ * Reads the first rows of the candidate region (1 sync), finds the header row (headers.ts),
+ * drops columns GradeKit wrote earlier at the right end of the table (headers "Grade"/"Score"/
+ * "Reason" or 等级/得分/原因 that match no template field), and describes the table.
+ */
+export async function detectTable(context: Excel.RequestContext, loc: Located, template?: Template): Promise<Detected> {
+  const ws = context.workbook.worksheets.getItem(loc.sheet);
+  const rows = Math.min(PROBE_ROWS + 4, loc.rect.r1 - loc.rect.r0 + 1);
+  const cols = loc.rect.c1 - loc.rect.c0 + 1;
+  const probeRange = ws.getRangeByIndexes(loc.rect.r0, loc.rect.c0, rows, cols);
+  probeRange.load("values");
+  await context.sync();
+  const values = probeRange.values as unknown[][];
+  if (values.every((row) => row.every((v) => v === "" || v === null || v === undefined))) throw new AdapterError("noTable");
+
+  if (loc.table) {
+    const skip = loc.table.hasHeader ? 1 : 0;
+    const probe = values.slice(skip, skip + PROBE_ROWS);
+    return { table: loc.table, probe, bytesPerRow: estimateRowBytes(probe) };
+  }
+  const det = detectHeader(values, template);
+  const hasHeader = det.headerRow >= 0;
+  const top = loc.rect.r0 + Math.max(0, det.headerRow);
+  let columnCount = cols;
+  let headers = hasHeader ? headerTexts(values[det.headerRow]) : [];
+  if (hasHeader) {
+    const matched = new Set(template ? Object.values(matchHeaders(headers, template).mapping) : []);
+    while (columnCount > 1 && OUTPUT_HEADERS.has(headers[columnCount - 1].toLowerCase()) && !matched.has(columnCount - 1)) columnCount--;
+    headers = headers.slice(0, columnCount);
+  } else {
+    headers = Array.from({ length: columnCount }, (_, j) => columnLetters(loc.rect.c0 + j));
+  }
+  const dataTop = top + (hasHeader ? 1 : 0);
+  const rowCount = loc.rect.r1 - dataTop + 1;
+  const table: TableInfo = {
+    sheet: loc.sheet,
+    address: sheetAddress(loc.sheet, { r0: top, c0: loc.rect.c0, r1: Math.max(top, loc.rect.r1), c1: loc.rect.c0 + columnCount - 1 }),
+    rowIndex: top,
+    columnIndex: loc.rect.c0,
+    hasHeader,
+    headers,
+    rowCount: Math.max(0, rowCount),
+    columnCount,
+  };
+  const first = det.headerRow + 1;
+  const probe = values.slice(first, first + PROBE_ROWS).map((r) => r.slice(0, columnCount));
+  return { table, probe, bytesPerRow: estimateRowBytes(probe) };
+}
+
+/** JSON bytes of an average probe row, with a 50% margin for longer rows further down. */
+export function estimateRowBytes(probe: readonly unknown[][]): number {
+  if (probe.length === 0) return 64;
+  return Math.ceil((jsonBytes(probe) / probe.length) * 1.5) + 8;
+}
+
+/** Zero-based sheet row of the first data row. */
+export function dataTop(t: TableInfo): number {
+  return t.rowIndex + (t.hasHeader ? 1 : 0);
+}
+
+/** Maximal runs of consecutive column indexes: [2,3,5] -> [[2,2],[5,1]] (start, length). */
+export function columnRuns(cols: readonly number[]): [number, number][] {
+  const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs;
+}
+
+/**
+ * Reads the given table columns (indexes within the table; all when omitted), values only, in
+ * blocks of at most 20,000 rows sized to stay under the payload budget: one sync per block.
+ * Returns one array per requested column (column-major), each `table.rowCount` long.
+ * `extraPerBlock` queues more loads into each block's batch and returns a callback that receives
+ * the block after the sync; `extraBytesPerRow` is their estimated size.
+ */
+export async function readColumns(
+  context: Excel.RequestContext,
+  table: TableInfo,
+  columns: readonly number[],
+  bytesPerRow: number,
+  opts: {
+    extraPerBlock?: (b: Block) => () => void;
+    extraBytesPerRow?: number;
+    signal?: AbortSignal;
+  } = {},
+): Promise<{ columns: Map<number, unknown[]>; completed: boolean }> {
+  const ws = context.workbook.worksheets.getItem(table.sheet);
+  const top = dataTop(table);
+  const runs = columnRuns(columns);
+  const out = new Map<number, unknown[]>();
+  for (const c of new Set(columns)) out.set(c, new Array(table.rowCount));
+  const perRow = (bytesPerRow * Math.max(1, [...out.keys()].length)) / Math.max(1, table.columnCount) + (opts.extraBytesPerRow ?? 0);
+  const completed = await readInBlocks(
+    table.rowCount,
+    rowsPerBlock(perRow, { maxRows: MAX_BLOCK_ROWS }),
+    async (b) => {
+      const ranges = runs.map(([c, n]) => {
+        const r = ws.getRangeByIndexes(top + b.start, table.columnIndex + c, b.count, n);
+        r.load("values");
+        return r;
+      });
+      const after = opts.extraPerBlock?.(b);
+      await context.sync();
+      return { ranges, after };
+    },
+    (b, { ranges, after }) => {
+      runs.forEach(([c, n], k) => {
+        const vals = ranges[k].values;
+        for (let j = 0; j < n; j++) {
+          const col = out.get(c + j)!;
+          for (let i = 0; i < b.count; i++) col[b.start + i] = vals[i][j];
+        }
+      });
+      after?.();
+      return !opts.signal?.aborted;
+    },
+  );
+  return { columns: out, completed };
+}
+
+/** Checks that mapped columns are inside the table. */
+export function checkMapping(table: TableInfo, mapping: Record<string, number>): void {
+  for (const [key, col] of Object.entries(mapping)) {
+    if (!Number.isInteger(col) || col < 0 || col >= table.columnCount) throw new AdapterError("badMapping", `${key} -> ${col}`);
+  }
+}
