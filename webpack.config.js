@@ -160,6 +160,7 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: ENTRIES.functions,
       }),
+      new (require("./src/functions/metadata-plugin.js"))(), // functions.json: allowErrorForDataTypeAny; emits functions-zh-CN.json
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

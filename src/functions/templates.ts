@@ -1,0 +1,59 @@
+/**
+ * Which template a formula means. `=GK.GRADE("sales-pipeline", ...)` names a built-in template by id
+ * today; workbook templates (saved by the task pane) will be found by name later. That is the seam:
+ * the task pane (same shared runtime, same module instance) calls `registerTemplateSource` with a
+ * lookup over the workbook's templates, and every GK.* call tries the sources in order, built-ins last.
+ */
+import { compileTemplate, normalizeWord, type CompiledTemplate, type Lang, type Template } from "../engine";
+import { BUILTIN_IDS, BUILTIN_TEMPLATES } from "../templates";
+import { FnError, fnMsg } from "./errors";
+
+/** Finds a template by the text a user typed, or returns undefined. */
+export type TemplateSource = (name: string) => Template | CompiledTemplate | undefined;
+
+const builtinIndex = new Map<string, Template>();
+for (const t of BUILTIN_TEMPLATES) {
+  for (const key of [t.id, t.name.en, t.name.zh]) {
+    const k = normalizeWord(key);
+    if (k && !builtinIndex.has(k)) builtinIndex.set(k, t);
+  }
+}
+
+/** Built-in templates by id (or English/Chinese name), case-, space- and dash-insensitive. */
+export const builtinSource: TemplateSource = (name) => builtinIndex.get(normalizeWord(name));
+
+const sources: TemplateSource[] = [];
+
+/**
+ * Adds a template source tried before the built-ins (e.g. the workbook's own templates).
+ * Returns a function that removes it again.
+ */
+export function registerTemplateSource(source: TemplateSource): () => void {
+  sources.push(source);
+  return () => {
+    const i = sources.indexOf(source);
+    if (i >= 0) sources.splice(i, 1);
+  };
+}
+
+/**
+ * The compiled template a formula argument names.
+ * Blank or non-text -> #VALUE!; not found -> #N/A; a template with problems -> #VALUE!.
+ */
+export function resolveTemplate(arg: unknown, lang: Lang): CompiledTemplate {
+  const name = typeof arg === "string" ? arg.trim() : typeof arg === "number" ? String(arg) : "";
+  if (!name) throw FnError.value(fnMsg("noTemplate", lang));
+  let found: Template | CompiledTemplate | undefined;
+  for (const source of sources) {
+    found = source(name);
+    if (found) break;
+  }
+  found ??= builtinSource(name);
+  if (!found) throw FnError.notAvailable(fnMsg("unknownTemplate", lang, { name, ids: BUILTIN_IDS.join(", ") }));
+  try {
+    return compileTemplate(found);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw FnError.value(fnMsg("brokenTemplate", lang, { name, why }));
+  }
+}
