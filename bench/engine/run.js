@@ -7,7 +7,9 @@
  *   npm run build:cli && node bench/engine/run.js [rows=1000000] [repeats=5]
  *
  * Prints a Markdown table (paste into bench/RESULTS.md). Times are medians of the repeats;
- * the ratio engine/hand-written is the figure that matters on a noisy machine.
+ * the ratio engine/hand-written is the figure that matters on a noisy machine. Each benchmark
+ * runs in its own Node process, so "peak RSS" is that process's high-water mark (inputs, the
+ * engine's columns and results, and the hand-written loop's arrays together).
  */
 "use strict";
 const path = require("path");
@@ -17,6 +19,25 @@ const { getBuiltinTemplate } = require(path.join(lib, "templates"));
 
 const N = Number(process.argv[2] || 1_000_000);
 const REPEATS = Number(process.argv[3] || 5);
+const ONLY = process.argv[4]; // set when this file runs one benchmark in a child process
+const BENCHES = ["sales-pipeline", "pharma-score", "tobacco-retail-code", "percentile"];
+
+if (!ONLY) {
+  // Parent: one child process per benchmark, then the table.
+  const { execFileSync } = require("child_process");
+  const rows = BENCHES.map((b) => JSON.parse(execFileSync(process.execPath, [__filename, String(N), String(REPEATS), b], { encoding: "utf8" })));
+  const os = require("os");
+  console.log(`Node ${process.version}, ${os.cpus()[0].model}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; median of ${REPEATS} runs; ${new Date().toISOString().slice(0, 10)}`);
+  console.log("");
+  console.log("| benchmark | rows | engine ms | engine rows/s | hand-written ms | ratio engine/hand | peak RSS | note |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${N.toLocaleString("en-US")} | ${r.engineMs.toFixed(0)} | ${Math.round((N / r.engineMs) * 1000).toLocaleString("en-US")} | ${r.handMs.toFixed(0)} | ${(r.engineMs / r.handMs).toFixed(2)} | ${r.peakMb} MB | ${r.note} |`,
+    );
+  }
+  process.exit(0);
+}
 
 // Deterministic pseudo-random numbers (mulberry32).
 function rng(seed) {
@@ -29,10 +50,6 @@ function rng(seed) {
   };
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-sampler.unref();
-const mb = (b) => (b / 1048576).toFixed(0);
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +63,6 @@ function time(fn) {
     const t0 = process.hrtime.bigint();
     out = fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   return { ms: median(times), out };
 }
@@ -55,15 +71,13 @@ function compare(name, a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) throw new Error(`${name}: engine and hand-written loop disagree at row ${i}: ${a[i]} vs ${b[i]}`);
 }
 
-const rows = [];
-function report(name, engine, hand, extra = "") {
-  rows.push(
-    `| ${name} | ${N.toLocaleString("en-US")} | ${engine.ms.toFixed(0)} | ${Math.round((N / engine.ms) * 1000).toLocaleString("en-US")} | ${hand.ms.toFixed(0)} | ${(engine.ms / hand.ms).toFixed(2)} | ${extra} |`,
-  );
+function report(name, engine, hand, note = "") {
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify({ name, engineMs: engine.ms, handMs: hand.ms, peakMb, note }));
 }
 
 // --- sales-pipeline -------------------------------------------------------------------------
-{
+if (ONLY === "sales-pipeline") {
   const r = rng(1);
   const closeMonths = new Array(N);
   const monthlyAmount = new Array(N);
@@ -93,7 +107,7 @@ function report(name, engine, hand, extra = "") {
 }
 
 // --- pharma-score ---------------------------------------------------------------------------
-{
+if (ONLY === "pharma-score") {
   const r = rng(2);
   const cols = {};
   const keys = ["avgMonthlyAmount", "avgMonthlyQty", "grossMargin", "m1", "m2", "m3", "m4", "m5", "m6", "avgPaymentDays", "keyProductShare", "bidPriceCompliant", "purchaseMethod", "otherScore"];
@@ -147,7 +161,7 @@ function report(name, engine, hand, extra = "") {
 }
 
 // --- tobacco-retail-code ----------------------------------------------------------------------
-{
+if (ONLY === "tobacco-retail-code") {
   const r = rng(3);
   const formats = ["Z", "B", "C", "S", "Y", "F", "Q"];
   const cols = { format: new Array(N), purchaseQty: new Array(N), market: new Array(N), lawful: new Array(N), isNew: new Array(N), chain: new Array(N) };
@@ -198,7 +212,7 @@ function report(name, engine, hand, extra = "") {
 }
 
 // --- percentile tiers -------------------------------------------------------------------------
-{
+if (ONLY === "percentile") {
   const r = rng(4);
   const v = new Float64Array(N);
   for (let i = 0; i < N; i++) v[i] = Math.floor(r() * 100000);
@@ -220,13 +234,6 @@ function report(name, engine, hand, extra = "") {
     return out;
   });
   compare("percentile", engine.out, hand.out);
-  report("percentile tiers (1 group)", engine, hand);
+  report("percentile tiers (1 group)", engine, hand, "Float64Array in, Int32Array of tiers out");
 }
 
-console.log(`Node ${process.version}, ${require("os").cpus()[0].model}, ${require("os").cpus().length} cores; median of ${REPEATS} runs`);
-console.log("");
-console.log("| benchmark | rows | engine ms | engine rows/s | hand-written ms | ratio engine/hand | note |");
-console.log("|---|---:|---:|---:|---:|---:|---|");
-for (const row of rows) console.log(row);
-console.log("");
-console.log(`peak RSS: ${mb(peakRss)} MB (whole process, inputs included)`);

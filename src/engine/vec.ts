@@ -34,26 +34,30 @@ export function compareInto(v: Float64Array, op: CmpOp, t: number, out: Uint8Arr
   return out;
 }
 
+/** Results of sub-expressions already computed for this table (common subexpressions). */
+export type VectorMemo = Map<string, Float64Array>;
+
 /** A 0/1 mask of the rows where the condition holds. */
-export function conditionMask(c: Condition, scope: Scope, n: number): Uint8Array {
+export function conditionMask(c: Condition, scope: Scope, n: number, memo: VectorMemo = new Map()): Uint8Array {
   if ("all" in c || "any" in c) {
     const parts = "all" in c ? c.all : c.any;
-    const out = conditionMask(parts[0], scope, n);
+    const out = conditionMask(parts[0], scope, n, memo);
     for (let k = 1; k < parts.length; k++) {
-      const m = conditionMask(parts[k], scope, n);
+      const m = conditionMask(parts[k], scope, n, memo);
       if ("all" in c) for (let i = 0; i < n; i++) out[i] &= m[i];
       else for (let i = 0; i < n; i++) out[i] |= m[i];
     }
     return out;
   }
   if ("not" in c) {
-    const m = conditionMask(c.not, scope, n);
+    const m = conditionMask(c.not, scope, n, memo);
     for (let i = 0; i < n; i++) m[i] ^= 1;
     return m;
   }
   if ("expr" in c) {
-    const v = exprVector(c.expr, scope, n);
-    for (let i = 0; i < n; i++) v[i] = round9(v[i]);
+    const e = exprVector(c.expr, scope, n, memo); // may be a column or memoised: never written
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = round9(e[i]);
     return compareInto(v, c.op, numValue(c.value, scope.params), new Uint8Array(n));
   }
   const col = scope.columns.get(c.field);
@@ -78,10 +82,10 @@ export function conditionMask(c: Condition, scope: Scope, n: number): Uint8Array
 }
 
 /**
- * The expression's value for every row (NaN where a field is blank). Field references return
- * the column itself: callers must not write into the result of `exprVector({ field })`.
+ * The expression's value for every row (NaN where a field is blank). The result is shared (a
+ * column itself, or a memoised sub-expression): callers must never write into it.
  */
-export function exprVector(e: Expr, scope: Scope, n: number): Float64Array {
+export function exprVector(e: Expr, scope: Scope, n: number, memo: VectorMemo = new Map()): Float64Array {
   if (typeof e === "number") return new Float64Array(n).fill(e);
   if ("param" in e) return new Float64Array(n).fill(numValue(e, scope.params));
   if ("field" in e) {
@@ -89,15 +93,24 @@ export function exprVector(e: Expr, scope: Scope, n: number): Float64Array {
     if (!col || col.type !== "number") throw new TemplateError(`field '${e.field}' is not a number field`);
     return col.v;
   }
+  const key = JSON.stringify(e);
+  const known = memo.get(key);
+  if (known) return known;
+  const out = computeVector(e, scope, n, memo);
+  memo.set(key, out);
+  return out;
+}
+
+function computeVector(e: Exclude<Expr, number | { field: string } | { param: string }>, scope: Scope, n: number, memo: VectorMemo): Float64Array {
   if ("if" in e) {
-    const m = conditionMask(e.if, scope, n);
-    const a = exprVector(e.then, scope, n);
-    const b = exprVector(e.else, scope, n);
+    const m = conditionMask(e.if, scope, n, memo);
+    const a = exprVector(e.then, scope, n, memo);
+    const b = exprVector(e.else, scope, n, memo);
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = m[i] === 1 ? a[i] : b[i];
     return out;
   }
-  const args = e.args.map((x) => exprVector(x, scope, n));
+  const args = e.args.map((x) => exprVector(x, scope, n, memo));
   const out = new Float64Array(n);
   const first = args[0];
   if ("op" in e) {

@@ -2,8 +2,8 @@
  * Scorecards: criteria give points (relative to max, step tables, clamped formulas, category maps,
  * analyst-entered points), summed or weighted; the score is graded by bands or percentile tiers.
  */
-import { compare, compileExpr, numValue, showCell, type RowNum } from "../expr";
-import { compareInto, exprVector } from "../vec";
+import { compare, compareInterval, compileExpr, numValue, showCell, type RowNum } from "../expr";
+import { exprVector, type VectorMemo } from "../vec";
 import { fmt, round9, tr, type Lang } from "../i18n";
 import { range, type IntervalSet } from "../intervals";
 import { msg } from "../messages";
@@ -70,7 +70,7 @@ export function criterionPoints(c: Criterion, ctx: ModelContext): RowNum {
 }
 
 /** One criterion's points for every row (the fast path; same results as `criterionPoints`). */
-export function criterionVector(c: Criterion, ctx: ModelContext): Float64Array {
+export function criterionVector(c: Criterion, ctx: ModelContext, memo: VectorMemo = new Map()): Float64Array {
   const P = c.points;
   const s = c.scoring;
   const n = ctx.n;
@@ -89,20 +89,43 @@ export function criterionVector(c: Criterion, ctx: ModelContext): Float64Array {
       return out;
     }
     case "steps": {
+      // One pass: each step is a closed interval (x < t is x <= the double below t); constant
+      // points are read from a table, expression points from their vector.
       const v = numberCol(ctx, s.field, c);
-      clampAll(exprVector(s.otherwise, ctx, n));
-      // Last step first, so that earlier steps overwrite: first match wins.
-      for (let k = s.steps.length - 1; k >= 0; k--) {
-        const st = s.steps[k];
-        const mask = compareInto(v, st.op, numValue(st.value, ctx.params), new Uint8Array(n));
-        const pts = exprVector(st.points, ctx, n);
-        for (let i = 0; i < n; i++) if (mask[i] === 1) out[i] = clamp(pts[i], P);
+      const m = s.steps.length;
+      const lo = new Float64Array(m);
+      const hi = new Float64Array(m);
+      const constant = new Float64Array(m);
+      const vectors: (Float64Array | null)[] = [];
+      s.steps.forEach((st, k) => {
+        const iv = compareInterval(st.op, numValue(st.value, ctx.params))!;
+        lo[k] = iv[0];
+        hi[k] = iv[1];
+        constant[k] = typeof st.points === "number" ? st.points : NaN;
+        vectors.push(typeof st.points === "number" ? null : exprVector(st.points, ctx, n, memo));
+      });
+      const otherConst = typeof s.otherwise === "number" ? s.otherwise : NaN;
+      const otherVec = typeof s.otherwise === "number" ? null : exprVector(s.otherwise, ctx, n, memo);
+      for (let i = 0; i < n; i++) {
+        const x = v[i];
+        if (!(x === x)) {
+          out[i] = 0;
+          continue;
+        }
+        let p = otherVec ? otherVec[i] : otherConst;
+        for (let k = 0; k < m; k++) {
+          if (x >= lo[k] && x <= hi[k]) {
+            const vec = vectors[k];
+            p = vec ? vec[i] : constant[k];
+            break;
+          }
+        }
+        out[i] = clamp(p, P);
       }
-      for (let i = 0; i < n; i++) if (!(v[i] === v[i])) out[i] = 0;
       return out;
     }
     case "formula":
-      return clampAll(exprVector(s.expr, ctx, n));
+      return clampAll(exprVector(s.expr, ctx, n, memo));
     case "map": {
       const col = ctx.columns.get(s.field);
       if (!col || col.type !== "category") throw new Error(`criterion ${c.key}: '${s.field}' is not a category field`);
@@ -134,8 +157,9 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
   const w = model.criteria.map((c) => (weighted ? c.weight ?? 0 : 1));
   const n = ctx.n;
   const totals = new Float64Array(n);
+  const memo: VectorMemo = new Map();
   model.criteria.forEach((c, k) => {
-    const v = criterionVector(c, ctx);
+    const v = criterionVector(c, ctx, memo);
     const wk = w[k];
     for (let i = 0; i < n; i++) totals[i] += wk * v[i];
   });
