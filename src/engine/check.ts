@@ -10,6 +10,7 @@ import type { CheckContext, CheckIssue, Severity } from "./kinds/types";
 import { normalizeWord, parseYesNo } from "./parse";
 import { TemplateSchema, type Condition, type Expr, type Field, type Num, type Param, type Template, type Text } from "./schema";
 import { categoryIndex } from "./table";
+import { checkReview } from "./review/check";
 
 export type { CheckIssue, Severity };
 
@@ -225,6 +226,7 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
       }
     });
   }
+  if (t.review) checkReview(t.review, ctx);
   t.fields.forEach((f, k) => {
     if (!used.has(f.key)) report("warning", `fields[${k}]`, "unusedField", { en: `field '${f.key}' is not used`, zh: `字段“${f.key}”未被使用` });
   });

@@ -20,9 +20,10 @@ type Kernel = (
   blanks: Uint8Array[],
   blankCount: Uint8Array,
   out: Int32Array,
-  slow: Int32Array,
+  valid: Uint8Array,
+  slow: number[],
   n: number,
-) => number;
+) => void;
 
 interface Plan {
   kernel: Kernel;
@@ -78,9 +79,9 @@ function makePlan(template: Template, params: Readonly<Record<string, number>>, 
   const plan = ruleLeaves(t.model, fieldIndex, params, gradeIndex);
   if (!plan) return null;
   const F = t.fields.length;
-  const lines: string[] = ['"use strict";', "return function (raws, vs, blanks, bc, out, slow, n) {"];
+  const lines: string[] = ['"use strict";', "return function (raws, vs, blanks, bc, out, valid, slow, n) {"];
   for (let f = 0; f < F; f++) lines.push(`const r${f} = raws[${f}], v${f} = vs[${f}], b${f} = blanks[${f}];`);
-  lines.push("let ns = 0;", "for (let i = 0; i < n; i++) {", "let s = 0, c = 0;");
+  lines.push("for (let i = 0; i < n; i++) {", "let s = 0, c = 0;");
   t.fields.forEach((field, f) => {
     const lo = literal(field.min ?? -Infinity);
     const hi = literal(field.max ?? Infinity);
@@ -93,12 +94,12 @@ function makePlan(template: Template, params: Readonly<Record<string, number>>, 
       `v${f}[i] = x${f};`,
     );
   });
-  lines.push("bc[i] = c;", "if (s === 1) { slow[ns++] = i; continue; }", `if (c === ${F}) { out[i] = -2; continue; }`);
+  lines.push("bc[i] = c;", "if (s === 1) { slow.push(i); continue; }", `if (c === ${F}) { out[i] = -2; continue; }`, "valid[i] = 1;");
   const cond = (r: (typeof plan.rules)[number]) =>
     r.leaves.map(([f, lo, hi]) => `(x${f} >= ${literal(lo)} && x${f} <= ${literal(hi)})`).join(r.any ? " || " : " && ");
   let expr = String(plan.otherwise);
   for (let k = plan.rules.length - 1; k >= 0; k--) expr = `(${cond(plan.rules[k])}) ? ${plan.rules[k].grade} : ${expr}`;
-  lines.push(`out[i] = ${expr};`, "}", "return ns;", "};");
+  lines.push(`out[i] = ${expr};`, "}", "};");
   try {
     const kernel = new Function(lines.join("\n"))() as Kernel;
     return { kernel, fields: t.fields, complete: plan.otherwise >= 0 };
@@ -111,8 +112,10 @@ export interface FastResult {
   parsed: ParsedTable;
   /** Grades of the rows the kernel graded; -2 no data; rows in `slow` are not graded yet. */
   gradeIndex: Int32Array;
-  slow: Int32Array;
-  slowCount: number;
+  /** 1 for the rows the kernel graded (the population, were there one). */
+  valid: Uint8Array;
+  /** Rows with a cell that is not a plain number: read the generic way, not graded yet. */
+  slow: number[];
   /** True when the kernel gave every row it graded a grade (no row is left to the model). */
   complete: boolean;
 }
@@ -139,14 +142,14 @@ export function fastGrade(
   const blanks = plan.fields.map(() => new Uint8Array(n));
   const blankCount = new Uint8Array(n);
   const out = new Int32Array(n);
-  const slow = new Int32Array(n);
-  const slowCount = plan.kernel(raws, vs, blanks, blankCount, out, slow, n);
+  const valid = new Uint8Array(n);
+  const slow: number[] = [];
+  plan.kernel(raws, vs, blanks, blankCount, out, valid, slow, n);
 
   // Slow rows: read every cell of the row the generic way.
   const bad = new Uint8Array(n);
   const { errors, addError } = errorSink(bad);
-  for (let s = 0; s < slowCount; s++) {
-    const i = slow[s];
+  for (const i of slow) {
     blankCount[i] = 0;
     plan.fields.forEach((f, k) => {
       blanks[k][i] = 0;
@@ -157,5 +160,5 @@ export function fastGrade(
   plan.fields.forEach((field, k) => columns.set(field.key, { type: "number", field, v: vs[k], blank: blanks[k] }));
   const parsed: ParsedTable = { n, columns, errors, blankCount, bad, fieldCount: plan.fields.length };
   checkRequireOneOf(template, parsed, addError);
-  return { parsed, gradeIndex: out, slow, slowCount, complete: plan.complete };
+  return { parsed, gradeIndex: out, valid, slow, complete: plan.complete };
 }

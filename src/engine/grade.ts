@@ -202,20 +202,38 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
   const { n, blankCount, fieldCount, bad } = parsed;
   const gradeIndex = fast ? fast.gradeIndex : new Int32Array(n);
-  if (fast) for (let s = 0; s < fast.slowCount; s++) gradeIndex[fast.slow[s]] = PENDING;
 
-  // 2. Row status. The parser's "bad" flags become the population mask in place (1 = valid).
+  // 2. Row status: no data, error, or valid (the population). After the kernel only its slow rows
+  //    and rows with problems need a look; otherwise every row does.
   const errors = new Map<number, GradeError[]>();
-  const valid = bad;
-  for (let i = 0; i < n; i++) {
-    if (blankCount[i] === fieldCount) {
-      gradeIndex[i] = NO_DATA;
-      valid[i] = 0;
-    } else if (bad[i] === 1) {
+  let valid: Uint8Array;
+  if (fast) {
+    valid = fast.valid;
+    for (const i of fast.slow) {
+      if (blankCount[i] === fieldCount) gradeIndex[i] = NO_DATA;
+      else if (bad[i] === 0) {
+        gradeIndex[i] = PENDING;
+        valid[i] = 1;
+      }
+    }
+    for (const [i, list] of parsed.errors) {
+      if (blankCount[i] === fieldCount) continue;
       gradeIndex[i] = ERROR;
-      errors.set(i, parsed.errors.get(i)!);
+      errors.set(i, list);
       valid[i] = 0;
-    } else valid[i] = 1;
+    }
+  } else {
+    valid = bad; // the parser's "bad" flags become the population mask in place (1 = valid)
+    for (let i = 0; i < n; i++) {
+      if (blankCount[i] === fieldCount) {
+        gradeIndex[i] = NO_DATA;
+        valid[i] = 0;
+      } else if (bad[i] === 1) {
+        gradeIndex[i] = ERROR;
+        errors.set(i, parsed.errors.get(i)!);
+        valid[i] = 0;
+      } else valid[i] = 1;
+    }
   }
   const ctx: ModelContext = {
     columns: parsed.columns,
@@ -256,7 +274,7 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   if (!fast && model.gradeAll) model.gradeAll(valid, gradeIndex);
   // After the kernel, with nothing per row to add, only its pending rows need a look.
   const onlyPending = fast !== undefined && nAdj === 0 && !scores && fast.complete;
-  const rowsToVisit = onlyPending ? fast.slowCount : n;
+  const rowsToVisit = onlyPending ? fast.slow.length : n;
   for (let r = 0; r < rowsToVisit; r++) {
     const i = onlyPending ? fast.slow[r] : r;
     if (valid[i] === 0) continue;
