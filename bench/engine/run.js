@@ -56,16 +56,26 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn) {
-  const times = [];
-  let out;
+/** Runs a and b alternately (so load changes hit both alike); medians of each. */
+function timePair(a, b) {
+  const ta = [];
+  const tb = [];
+  let outA;
+  let outB;
   for (let r = 0; r < REPEATS; r++) {
-    const t0 = process.hrtime.bigint();
-    out = fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    let t0 = process.hrtime.bigint();
+    outA = a();
+    ta.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t0 = process.hrtime.bigint();
+    outB = b();
+    tb.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return { ms: median(times), out };
+  return [
+    { ms: median(ta), out: outA },
+    { ms: median(tb), out: outB },
+  ];
 }
+
 
 function compare(name, a, b) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) throw new Error(`${name}: engine and hand-written loop disagree at row ${i}: ${a[i]} vs ${b[i]}`);
@@ -86,8 +96,8 @@ if (ONLY === "sales-pipeline") {
     monthlyAmount[i] = r() < 0.05 ? "" : Math.floor(r() * 150000);
   }
   const t = E.compileTemplate(getBuiltinTemplate("sales-pipeline"));
-  const engine = time(() => E.gradeTable(t, { columns: { closeMonths, monthlyAmount } }).gradeIndex);
-  const hand = time(() => {
+  const engineFn = (() => E.gradeTable(t, { columns: { closeMonths, monthlyAmount } }).gradeIndex);
+  const handFn = (() => {
     const g = new Int32Array(N);
     for (let i = 0; i < N; i++) {
       const c = closeMonths[i];
@@ -102,6 +112,7 @@ if (ONLY === "sales-pipeline") {
     }
     return g;
   });
+  const [engine, hand] = timePair(engineFn, handFn);
   compare("sales-pipeline", engine.out, hand.out);
   report("sales-pipeline", engine, hand);
 }
@@ -125,8 +136,8 @@ if (ONLY === "pharma-score") {
     cols.otherScore[i] = Math.floor(r() * 11);
   }
   const t = E.compileTemplate(getBuiltinTemplate("pharma-score"));
-  const engine = time(() => E.gradeTable(t, { columns: cols }).gradeIndex);
-  const hand = time(() => {
+  const engineFn = (() => E.gradeTable(t, { columns: cols }).gradeIndex);
+  const handFn = (() => {
     const g = new Int32Array(N);
     let maxA = 0;
     let maxQ = 0;
@@ -156,6 +167,7 @@ if (ONLY === "pharma-score") {
     }
     return g;
   });
+  const [engine, hand] = timePair(engineFn, handFn);
   compare("pharma-score", engine.out, hand.out);
   report("pharma-score", engine, hand);
 }
@@ -174,13 +186,13 @@ if (ONLY === "tobacco-retail-code") {
     cols.chain[i] = r() < 0.1 ? "yes" : "";
   }
   const tpl = E.compileTemplate(getBuiltinTemplate("tobacco-retail-code"));
-  const engine = time(() => {
+  const engineFn = (() => {
     const res = E.gradeTable(tpl, { columns: cols });
     const codes = new Array(N);
     for (let i = 0; i < N; i++) codes[i] = res.grade(i);
     return codes;
   });
-  const hand = time(() => {
+  const handFn = (() => {
     // Scale: percentile tier within format, new retailers out of the population.
     const byFormat = new Map(formats.map((f) => [f, []]));
     for (let i = 0; i < N; i++) if (cols.isNew[i] !== "yes") byFormat.get(cols.format[i]).push(cols.purchaseQty[i]);
@@ -207,6 +219,7 @@ if (ONLY === "tobacco-retail-code") {
     }
     return codes;
   });
+  const [engine, hand] = timePair(engineFn, handFn);
   compare("tobacco-retail-code", engine.out, hand.out);
   report("tobacco-retail-code", engine, hand, "engine time includes reading each code label");
 }
@@ -216,8 +229,8 @@ if (ONLY === "percentile") {
   const r = rng(4);
   const v = new Float64Array(N);
   for (let i = 0; i < N; i++) v[i] = Math.floor(r() * 100000);
-  const engine = time(() => E.percentileTiers(v, { cuts: [0.2, 0.8] }).tier);
-  const hand = time(() => {
+  const engineFn = (() => E.percentileTiers(v, { cuts: [0.2, 0.8] }).tier);
+  const handFn = (() => {
     const s = v.slice().sort();
     const out = new Int32Array(N);
     for (let i = 0; i < N; i++) {
@@ -233,6 +246,7 @@ if (ONLY === "percentile") {
     }
     return out;
   });
+  const [engine, hand] = timePair(engineFn, handFn);
   compare("percentile", engine.out, hand.out);
   report("percentile tiers (1 group)", engine, hand, "Float64Array in, Int32Array of tiers out");
 }
