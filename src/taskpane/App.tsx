@@ -1,0 +1,204 @@
+/**
+ * The GradeKit task pane. Providers (theme, language, workbook actions) and the shell: header with
+ * "Undo last apply" and the language switch, then the template picker or the grading screen.
+ *
+ * App never touches Office.js: it gets `actions` (the Excel adapter, or the same adapter over the
+ * in-memory host), a language and a theme from whoever mounts it.
+ */
+import * as React from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { LANGS, type Lang, type Template } from "../engine";
+import type { WorkbookActions } from "../excel/types";
+import { BUILTIN_TEMPLATES } from "../templates";
+import { GradeScreen } from "./components/GradeScreen";
+import { failureText, type Failure } from "./errors";
+import { TemplatePicker, type Choice } from "./components/TemplatePicker";
+import { WorkbookActionsProvider, useWorkbookActions } from "./context";
+import type { ThemeName } from "./environment";
+import { I18nProvider, useI18n } from "./i18n";
+
+export interface AppProps {
+  actions: WorkbookActions;
+  /** Initial UI language (then the user may switch). @default "en" */
+  lang?: Lang;
+  /** @default "light" */
+  theme?: ThemeName;
+  /** The templates offered. @default BUILTIN_TEMPLATES */
+  templates?: readonly Template[];
+  /** Called when the user switches the language. */
+  onLangChange?: (lang: Lang) => void;
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  shell: {
+    boxSizing: "border-box",
+    minWidth: "0",
+    maxWidth: "720px",
+    margin: "0 auto",
+    padding: "12px 12px 0",
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: "8px",
+    paddingBottom: "8px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase400 },
+  headerControls: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
+  lang: { width: "104px" },
+  main: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+});
+
+export function App(props: AppProps): React.JSX.Element {
+  const [lang, setLangState] = React.useState<Lang>(props.lang ?? "en");
+  React.useEffect(() => {
+    if (props.lang) setLangState(props.lang);
+  }, [props.lang]);
+  const onLangChange = props.onLangChange;
+  const setLang = React.useCallback(
+    (l: Lang) => {
+      setLangState(l);
+      onLangChange?.(l);
+    },
+    [onLangChange],
+  );
+  const s = useStyles();
+  return (
+    <FluentProvider theme={props.theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider} lang={lang} data-theme={props.theme ?? "light"}>
+      <I18nProvider lang={lang} setLang={setLang}>
+        <WorkbookActionsProvider actions={props.actions}>
+          <Shell templates={props.templates ?? BUILTIN_TEMPLATES} />
+        </WorkbookActionsProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
+
+type Screen = { kind: "picker" } | { kind: "grade"; choice: Choice; key: number };
+
+function Shell({ templates }: { templates: readonly Template[] }): React.JSX.Element {
+  const s = useStyles();
+  const actions = useWorkbookActions();
+  const { t, lang, setLang } = useI18n();
+  const [screen, setScreen] = React.useState<Screen>({ kind: "picker" });
+  const [navigated, setNavigated] = React.useState(false);
+
+  // "Undo last apply": enabled per canUndo(), refreshed on start and after every apply/undo.
+  const [canUndo, setCanUndo] = React.useState(false);
+  const [undoing, setUndoing] = React.useState(false);
+  const [applying, setApplying] = React.useState(false);
+  const [undoEpoch, setUndoEpoch] = React.useState(0);
+  const [undoMessage, setUndoMessage] = React.useState<
+    { intent: "success" | "info"; key: "undo.done" | "undo.doneNoAddress" | "undo.nothing"; address?: string } | { intent: "error"; failure: Failure } | null
+  >(null);
+  const undoSeq = React.useRef(0);
+  const refreshUndo = React.useCallback(async () => {
+    const seq = ++undoSeq.current;
+    try {
+      const can = await actions.canUndo();
+      if (seq === undoSeq.current) setCanUndo(can);
+    } catch {
+      if (seq === undoSeq.current) setCanUndo(false);
+    }
+  }, [actions]);
+  React.useEffect(() => {
+    void refreshUndo();
+  }, [refreshUndo]);
+
+  const undo = async () => {
+    setUndoing(true);
+    setUndoMessage(null);
+    try {
+      const r = await actions.undoLastApply();
+      setUndoMessage(
+        r.restored
+          ? r.address
+            ? { intent: "success", key: "undo.done", address: r.address }
+            : { intent: "success", key: "undo.doneNoAddress" }
+          : { intent: "info", key: "undo.nothing" },
+      );
+      setUndoEpoch((n) => n + 1);
+    } catch (e) {
+      setUndoMessage({ intent: "error", failure: { key: "undo.failed", error: e } });
+    } finally {
+      setUndoing(false);
+      void refreshUndo();
+    }
+  };
+
+  const onChoose = (choice: Choice) => {
+    setNavigated(true);
+    setUndoMessage(null);
+    setScreen((prev) => ({ kind: "grade", choice, key: (prev.kind === "grade" ? prev.key : 0) + 1 }));
+  };
+
+  return (
+    <div className={s.shell}>
+      <header className={s.header}>
+        <h1 className={s.title}>{t("app.title")}</h1>
+        <div className={s.headerControls}>
+          <Button size="small" disabled={!canUndo || undoing || applying} onClick={() => void undo()}>
+            {t("undo.button")}
+          </Button>
+          <Select
+            className={s.lang}
+            size="small"
+            aria-label={t("app.language")}
+            value={lang}
+            onChange={(_, d) => setLang(LANGS.includes(d.value as Lang) ? (d.value as Lang) : "en")}
+          >
+            <option value="en" lang="en">
+              {t("app.language.en")}
+            </option>
+            <option value="zh-CN" lang="zh-CN">
+              {t("app.language.zh")}
+            </option>
+          </Select>
+        </div>
+      </header>
+      <main className={s.main}>
+        {undoMessage && (
+          <MessageBar intent={undoMessage.intent} layout="multiline">
+            <MessageBarBody>
+              {undoMessage.intent === "error" ? failureText(undoMessage.failure, t, lang) : t(undoMessage.key, { address: undoMessage.address ?? "" })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {screen.kind === "picker" ? (
+          <TemplatePicker templates={templates} onChoose={onChoose} focusOnMount={navigated} />
+        ) : (
+          <GradeScreen
+            key={screen.key}
+            choice={screen.choice}
+            onBack={() => {
+              setNavigated(true);
+              setScreen({ kind: "picker" });
+            }}
+            onWorkbookChanged={() => void refreshUndo()}
+            onBusyChange={setApplying}
+            undoEpoch={undoEpoch}
+            focusOnMount
+          />
+        )}
+      </main>
+    </div>
+  );
+}
