@@ -1,48 +1,7 @@
 /** A1 addresses as Excel writes them (`Sheet1!B2:D9`, `'My sheet'!A1`). Pure helpers. */
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-
-/** Zero-based rectangle on a sheet (inclusive bounds). */
-export interface Rect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
-
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "A" -> 0, "AA" -> 26; -1 when not letters. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** Quotes a sheet name when Excel would (spaces, punctuation, names that look like references). */
-export function quoteSheet(name: string): string {
-  const plain =
-    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
-    !/^[Rr]([0-9]+)?([Cc]([0-9]+)?)?$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-export function cellA1(r: number, c: number): string {
-  return `${columnLetters(c)}${r + 1}`;
-}
+export { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
+import { cellA1, columnIndex, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
 
 export function rectA1(rect: Rect): string {
   const a = cellA1(rect.r0, rect.c0);

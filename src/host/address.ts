@@ -1,54 +1,17 @@
 /** A1-style address parsing and formatting. All indexes are zero-based and inclusive. */
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384; // XFD
+import { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
 
-export interface Rect {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
+export { MAX_COLS, MAX_ROWS, type Rect };
+/** The shared A1 helpers under the host's names. */
+export const columnToLetters = columnLetters;
+export const lettersToColumn = columnIndex;
+export const quoteSheetName = quoteSheet;
+export const cellAddress = cellA1;
 
 export interface ParsedAddress {
   sheet?: string;
   rect: Rect;
-}
-
-export function columnToLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const code = letters.charCodeAt(i);
-    const v = code >= 97 ? code - 96 : code - 64;
-    if (v < 1 || v > 26) return -1;
-    n = n * 26 + v;
-    if (n > MAX_COLS) return -1;
-  }
-  return n - 1;
-}
-
-/** Quote a sheet name for use in an address when Excel would. */
-export function quoteSheetName(name: string): string {
-  const needsQuotes =
-    !/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) ||
-    /^[A-Za-z]{1,3}[0-9]+$/.test(name) || // looks like a cell reference
-    /^[Rr]([0-9]+)?([Cc]([0-9]+)?)?$/.test(name); // looks like an R1C1 reference
-  return needsQuotes ? `'${name.replace(/'/g, "''")}'` : name;
-}
-
-export function cellAddress(r: number, c: number): string {
-  return `${columnToLetters(c)}${r + 1}`;
 }
 
 /** Formats a rect like Excel does: `A1`, `A1:C3`, `B:B`, `2:2`, `1:1048576`. */
