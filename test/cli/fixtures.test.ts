@@ -5,36 +5,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { FIXTURE_ROOT, loadFixtures, type Fixture, type FixtureRow } from "../fixtures/grading";
 import { writeCsv } from "../../src/cli/csv";
 import { getBuiltinTemplate } from "../../src/templates";
 import { cli, csvObjects, ensureBuilt, readCsv, tempDir } from "./helpers";
 
-interface FixtureRow {
-  in: Record<string, unknown>;
-  grade: string | null;
-  score?: number;
-  status?: "graded" | "error" | "empty";
-  errorField?: string;
-  reason?: string;
-}
-interface Fixture {
-  template: string;
-  description: string;
-  params?: Record<string, number>;
-  rows: FixtureRow[];
-}
-
-const ROOT = path.join(__dirname, "..", "fixtures", "grading");
-
-function listJson(d: string): string[] {
-  if (!fs.existsSync(d)) return [];
-  return fs
-    .readdirSync(d, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listJson(path.join(d, e.name)) : e.name.endsWith(".json") ? [path.join(d, e.name)] : []))
-    .sort();
-}
-
-const files = listJson(ROOT);
+const ROOT = FIXTURE_ROOT;
+const files = loadFixtures().map((f) => f.file);
 
 /** A fixture value as CSV text, or undefined when CSV cannot carry it (objects, arrays). */
 function asText(v: unknown): string | undefined {

@@ -5,40 +5,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { FIXTURE_ROOT, loadFixtures, type Fixture, type FixtureRow } from "../fixtures/grading";
 import { checkTemplate, gradeTable } from "../../src/engine";
 import { BUILTIN_IDS, BUILTIN_TEMPLATES, getBuiltinTemplate } from "../../src/templates";
 
-interface FixtureRow {
-  in: Record<string, unknown>;
-  grade: string | null;
-  score?: number;
-  status?: "graded" | "error" | "empty";
-  errorField?: string;
-  reason?: string;
-  note?: string;
-}
-
-interface Fixture {
-  template: string;
-  description: string;
-  params?: Record<string, number>;
-  rows: FixtureRow[];
-}
-
-const ROOT = path.join(__dirname, "..", "fixtures", "grading");
-
-function listJson(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listJson(p));
-    else if (e.isFile() && e.name.endsWith(".json")) out.push(p);
-  }
-  return out.sort();
-}
-
-const files = listJson(ROOT);
+const ROOT = FIXTURE_ROOT;
+const files = loadFixtures().map((f) => f.file);
 const fixtures = files.map((file) => ({
   file,
   rel: path.relative(ROOT, file),
