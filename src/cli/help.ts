@@ -9,6 +9,12 @@ Usage:
   gradekit templates [--json] [--lang en|zh-CN]
   gradekit templates --export <id>        print a template's JSON (start of a custom template)
   gradekit check <template.json>          check a template file
+  gradekit compile --template <id|file.json> --target excel|excel-compat|sql
+                                          a template as native Excel formulas or SQL
+  gradekit review --previous <file> --current <file> --key <column> --out <review.xlsx>
+                                          compare two periods' grades (migration matrix)
+  gradekit form <id|file.json> --out <form.xlsx> [--rows N]
+                                          a print-ready grading form that grades itself
   gradekit help [command]                 this help, or a command's
   gradekit --version
 
@@ -35,6 +41,87 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
 
 Headers match a field by its key or its English or Chinese label (case and spaces ignored).
 Text that a spreadsheet would run as a formula (=, +, -, @ at the start) is prefixed with ' in CSV output.`,
+  review: `gradekit review --previous <file> --current <file> --key <column> [options]
+
+Compares two periods' grades (e.g. two outputs of \`gradekit grade\`): the migration matrix
+(previous grade × current grade), upgraded / downgraded / unchanged / new / lost customers,
+duplicate keys and unknown grades. Summary on stderr.
+
+  -p, --previous <file>     the earlier period: .csv or .xlsx (first sheet)
+  -c, --current <file>      the later period
+  -k, --key <column>        the customer key column (header, or #N for the N-th column)
+  -t, --template <id|file>  grade order (best -> worst) and labels; without it grades are
+                            ordered by first appearance (previous file top-down, then current)
+      --grade-column <col>  the grade column (default: grade, as \`gradekit grade\` writes it);
+                            grades are matched to the template by id or English/Chinese label
+      --measure <column>    a number column (revenue...): each cell's share of its total
+                            (current value; the previous one for lost customers)
+  -o, --out <file>          .xlsx: the review sheet (matrix with coloured diagonal / upgrade /
+                            downgrade regions, counts, problems, the list of customers)
+      --format csv|xlsx     csv: print the matrix (or write it to --out file.csv) as records
+                            from,to,count (+ measure,measure_share with --measure), header first:
+                            each previous grade best -> worst with each current grade best -> worst
+                            then the lost cell (to empty); then new customers (from empty) per
+                            current grade. Every cell, zeros included; grades as template ids.
+      --lang en|zh-CN       sheet texts and messages in this language (default en)
+  -q, --quiet               no summary
+
+A key found twice in a period is reported with its rows and left out (never merged), as are
+customers with an unknown grade or no grade in either period; rows without a key are ignored.
+The header row is the first of the top rows holding both the key and the grade column.`,
+  compile: `gradekit compile --template <id|file.json> --target excel|excel-compat|sql [options]
+
+Compiles a template to native Excel formulas (they recalculate without the add-in) or to one SQL
+query. Both grade like \`gradekit grade\`; a template a target cannot express is refused (exit 2).
+
+  -t, --template <id|file>  a built-in template id or a template .json file
+      --target <target>     excel-compat: Excel 2007 functions only (Excel 2016+, LibreOffice 7.4+);
+                            excel: the same formulas, values used twice named with LET (Excel 365);
+                            sql: one query (DuckDB, PostgreSQL, Spark SQL)
+      --map field=COLUMN    excel: a field's column letter (repeat, or comma-separate); the other
+                            fields take A, B, C... in template order, skipping mapped letters
+      --rows FIRST:LAST     excel: the data rows (default 2:2); the population of relative-to-max
+                            points and percentile tiers is the valid rows of FIRST:LAST
+      --table NAME          sql: the table (default input; schema.table allowed)
+      --quote double|backtick  sql: identifier quotes (default double, ANSI; Spark needs
+                            spark.sql.ansi.doubleQuotedIdentifiers=true, or backtick)
+      --param name=value    a template parameter (e.g. problemLimitDays=60)
+      --lang en|zh-CN       messages in this language (default en)
+
+Excel output: one line per row FIRST..LAST: the grade formula, then, for templates that score, a
+tab and the score formula. Each starts with =, so the lines paste into a sheet as formulas.
+A grade formula shows the grade id; "" for a row with no data; #VALUE! for a bad row (a number
+outside its range, a word that is not one of the field's, a required cell left blank); #N/A when
+the template gives the row no grade. The score formula shows the score, "" or #VALUE!.
+Cells hold plain numbers (not 10万) and a field's words as written in the template (value, English
+or Chinese label, alias; any case, outer spaces ignored); yes/no cells: TRUE/FALSE, 1/0, yes/no,
+y/n, true/false, 是/否, 有/无. Text in a number column makes relative-to-max and ranked scores #VALUE!.
+SQL output: every column of the table, then grade (NULL for no data, '#VALUE!', '#N/A') and, for
+templates that score, score (NULL unless the row is valid). Number fields are numeric columns
+(NULL = blank); the other fields are text columns.`,
+  form: `gradekit form <id|file.json> --out <form.xlsx> [--rows N] [--lang en|zh-CN]
+
+Writes a grading form: a sheet people fill in (on screen or printed) that grades itself with plain
+Excel formulas (no add-in needed; Excel 2016+, Excel on the web, LibreOffice 7.4+).
+
+  <id|file.json>            a built-in template id or a template .json file (also -t, --template)
+  -o, --out <file.xlsx>     the form
+      --rows <n>            rows to fill in (default 20, at most 1000)
+      --lang en|zh-CN       the form's texts: headers, drop-down words, input and error messages
+                            (default en). mfq-102a gives the MF/Q 102/A form of the source, in
+                            Chinese whatever --lang says, with an English subtitle.
+      --param name=value    a template parameter (e.g. dormantDays=120)
+  -q, --quiet               no summary
+
+The form has: title, a note on how to fill it in, one column per field with data validation
+(numbers with their ranges, drop-down lists of the field's words in the chosen language, yes/no),
+the grade (and score) columns as formulas, coloured by one conditional format per grade, bad input
+shown as #VALUE! in light red, a legend of the grades with their follow-up actions, and the footer
+记录 / 审核 / 日期 (Recorded by / Reviewed by / Date). Header rows are frozen; print setup: A4
+landscape, fitted to the page width, header rows repeated on every page, page header and footer
+(the form number MF/Q 102/A on every page of that form).
+Templates that rank rows against each other (percentile tiers, points relative to the maximum) rank
+the rows of the form. A template the formula compiler cannot express is refused (exit 2).`,
   templates: `gradekit templates [--json] [--lang en|zh-CN]
 gradekit templates --export <id>
 
@@ -54,6 +141,12 @@ const ZH: Record<string, string> = {
   gradekit templates [--json] [--lang en|zh-CN]
   gradekit templates --export <模板ID>     输出模板 JSON（自定义模板的起点）
   gradekit check <模板.json>               检查模板文件
+  gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql
+                                          将模板编译为 Excel 原生公式或 SQL
+  gradekit review --previous <文件> --current <文件> --key <列> --out <变动.xlsx>
+                                          比较两期等级（迁移矩阵）
+  gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N]
+                                          生成可打印、自动评级的填写表
   gradekit help [命令]                     显示帮助
   gradekit --version
 
@@ -76,6 +169,70 @@ const ZH: Record<string, string> = {
 
 表头可以使用字段的键名、英文名或中文名（忽略大小写和空格）。
 CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行的文本会加上 ' 前缀。`,
+  review: `gradekit review --previous <文件> --current <文件> --key <列> [选项]
+
+比较两期等级（例如两次 \`gradekit grade\` 的输出）：迁移矩阵（上期等级 × 本期等级）、升级 / 降级 / 不变 / 新增 / 流失客户、重复的键和未知等级。汇总输出到 stderr。
+
+  -p, --previous <文件>     上一期：.csv 或 .xlsx（第一个工作表）
+  -c, --current <文件>      本期
+  -k, --key <列>            客户键列（表头，或 #N 表示第 N 列）
+  -t, --template <ID|文件>  等级顺序（从高到低）和名称；不指定时按首次出现的顺序（先上期后本期）
+      --grade-column <列>   等级列（默认 grade，即 \`gradekit grade\` 写出的列）；按模板等级 ID 或中英文名称匹配
+      --measure <列>        数值列（如收入）：显示每格占合计的比例（取本期值，流失客户取上期值）
+  -o, --out <文件>          .xlsx：变动分析工作表（矩阵按不变 / 升级 / 降级区域着色、计数、问题、客户名单）
+      --format csv|xlsx     csv：输出矩阵（或写入 --out 指定的 .csv）：from,to,count（加 --measure 时另有 measure,measure_share），
+                            首行为表头；按上期等级从高到低，每个上期等级依次列出本期各等级（从高到低）及流失格（to 为空）；
+                            最后是新增客户（from 为空）。所有格子都列出（含 0）；等级使用模板 ID。
+      --lang en|zh-CN       工作表文字和提示的语言（默认 en）
+  -q, --quiet               不输出汇总
+
+同一期中出现两次的键会连同行号列出并不计入（不会合并）；任一期等级未知或没有等级的客户同样不计入；没有键的行被忽略。
+表头行为前几行中同时包含键列和等级列的第一行。`,
+  compile: `gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql [选项]
+
+将模板编译为 Excel 原生公式（无需加载项即可重新计算）或一条 SQL 查询，结果与 \`gradekit grade\` 相同；
+某个目标无法表达的模板会被拒绝（退出码 2）并说明原因。
+
+  -t, --template <ID|文件>  内置模板 ID 或模板 .json 文件
+      --target <目标>       excel-compat：仅用 Excel 2007 函数（Excel 2016+、LibreOffice 7.4+）；
+                            excel：同样的公式，重复使用的值用 LET 命名（Excel 365）；
+                            sql：一条查询（DuckDB、PostgreSQL、Spark SQL）
+      --map 字段=列         excel：字段所在的列字母（可重复，或用逗号分隔）；其余字段按模板顺序
+                            依次使用 A、B、C……（跳过已指定的列）
+      --rows 首行:末行      excel：数据行（默认 2:2）；按最大值折算和百分位分档的总体为首行到末行中的有效行
+      --table 表名          sql：表名（默认 input；可写 schema.table）
+      --quote double|backtick  sql：标识符引号（默认 double，即 ANSI；Spark 需设置
+                            spark.sql.ansi.doubleQuotedIdentifiers=true，或使用 backtick）
+      --param 名称=值       模板参数（例如 problemLimitDays=60）
+      --lang en|zh-CN       提示语言（默认 en）
+
+Excel 输出：首行到末行每行一行：等级公式；计分模板再加一个制表符和得分公式。公式以 = 开头，
+粘贴到工作表中即为公式。
+等级公式显示等级 ID；无数据的行显示 ""；数据有误的行（数字超出范围、不是该字段的词语、必填单元格为空）
+显示 #VALUE!；模板无法给出等级时显示 #N/A。得分公式显示得分、"" 或 #VALUE!。
+单元格应为普通数字（不解析“10万”），类别单元格为模板中写明的词语（值、英文或中文名称、别名；
+不区分大小写，忽略首尾空格）；是/否单元格：TRUE/FALSE、1/0、yes/no、y/n、true/false、是/否、有/无。
+数字列中出现文本时，按最大值折算的得分和排名得分显示 #VALUE!。
+SQL 输出：表的所有列，加上 grade（无数据为 NULL，'#VALUE!'，'#N/A'），计分模板另有 score
+（仅有效行有值）。数字字段为数值列（NULL 表示空），其余字段为文本列。`,
+  form: `gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N] [--lang en|zh-CN]
+
+生成分级填写表：可在屏幕上或打印后填写，用普通 Excel 公式自动评级（无需加载项；Excel 2016+、
+网页版 Excel、LibreOffice 7.4+）。
+
+  <模板ID|模板.json>        内置模板 ID 或模板 .json 文件（也可用 -t, --template）
+  -o, --out <文件.xlsx>     输出的表单
+      --rows <n>            可填写的行数（默认 20，最多 1000）
+      --lang en|zh-CN       表单文字：表头、下拉列表词语、输入提示和出错信息（默认 en）。
+                            mfq-102a 生成来源中的 MF/Q 102/A 表单，无论 --lang 为何均为中文，附英文副标题。
+      --param 名称=值       模板参数（例如 dormantDays=120）
+  -q, --quiet               不输出汇总
+
+表单包含：标题、填写说明、每个字段一列并带数据验证（数字及其范围、所选语言的类别下拉列表、是/否）、
+以公式计算的等级（及得分）列（每个等级一条条件格式着色，数据有误时显示 #VALUE! 并标为浅红色）、
+等级说明及跟进措施，以及页脚 记录 / 审核 / 日期。表头行冻结；打印设置：A4 横向、缩放至一页宽、
+每页重复表头行、页眉页脚（MF/Q 102/A 表单每页都有表单编号）。
+按相互比较评级的模板（百分位分档、按最大值折算得分）在表单各行之间比较。公式编译器无法表达的模板会被拒绝（退出码 2）。`,
   templates: `gradekit templates [--json] [--lang en|zh-CN]
 gradekit templates --export <模板ID>
 

@@ -5,8 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkCommand } from "./commands/check";
+import { compileCommand } from "./commands/compile";
+import { formCommand } from "./commands/form";
 import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
 import { templatesCommand } from "./commands/templates";
+import { reviewCommand } from "./commands/review";
 import { langFromArgv } from "./commands/args";
 import { helpText } from "./help";
 import { CliError, m, type CliIo } from "./messages";
@@ -18,6 +21,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo, lang: "en" | "zh-CN")
   grade: gradeCommand,
   templates: templatesCommand,
   check: checkCommand,
+  compile: compileCommand,
+  review: reviewCommand,
+  form: formCommand,
 };
 
 function version(): string {

@@ -6,7 +6,7 @@ import { fmt, round9, tr, type Lang } from "./i18n";
 import { msg } from "./messages";
 import type { CmpOp, Condition, Expr, Num } from "./schema";
 import type { CategoryColumn, Column, NumberColumn } from "./table";
-import { normalizeWord } from "./parse";
+import { normalizeWord, parseYesNo } from "./parse";
 
 export type RowPred = (i: number) => boolean;
 export type RowNum = (i: number) => number;
@@ -54,8 +54,9 @@ export function categoryValueIndex(col: CategoryColumn, word: string): number {
   const aliases = col.field.categories?.findIndex((c) => (c.aliases ?? []).some((a) => normalizeWord(a) === w)) ?? -1;
   if (aliases >= 0) return aliases;
   if (col.field.type === "yesno") {
-    if (["true", "y", "是", "有", "1"].includes(w)) return 0;
-    if (["false", "n", "否", "无", "0"].includes(w)) return 1;
+    // The same words the data may use (and the checker accepts).
+    const yn = parseYesNo(word);
+    if (yn.ok) return yn.value ? 0 : 1;
   }
   throw new TemplateError(`'${word}' is not a value of field '${col.field.key}'`);
 }

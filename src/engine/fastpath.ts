@@ -11,10 +11,12 @@
  * (a strict Content-Security-Policy), `new Function` throws and the generic path is used.
  */
 import { compareInterval, numValue } from "./expr";
+import { round9 } from "./i18n";
 import type { Condition, Field, Model, Template } from "./schema";
 import { checkRequireOneOf, errorSink, rawColumn, readNumberCell, rowCountOf, type Column, type ParsedTable, type TableInput } from "./table";
 
 type Kernel = (
+  round9: (x: number) => number,
   raws: ArrayLike<unknown>[],
   vs: Float64Array[],
   blanks: Uint8Array[],
@@ -69,7 +71,7 @@ function ruleLeaves(model: Model, fieldIndex: Map<string, number>, params: Reado
     }
     otherwise = model.otherwise;
   } else return undefined;
-  return { rules, otherwise: otherwise === undefined ? -1 : gradeIndex.get(otherwise) ?? -1 };
+  return { rules, otherwise: otherwise === undefined ? -1 : gradeIndex.get(otherwise) ?? -1, roundInputs: model.kind === "bands" };
 }
 
 function makePlan(template: Template, params: Readonly<Record<string, number>>, gradeIndex: ReadonlyMap<string, number>): Plan | null {
@@ -79,7 +81,7 @@ function makePlan(template: Template, params: Readonly<Record<string, number>>, 
   const plan = ruleLeaves(t.model, fieldIndex, params, gradeIndex);
   if (!plan) return null;
   const F = t.fields.length;
-  const lines: string[] = ['"use strict";', "return function (raws, vs, blanks, bc, out, valid, slow, n) {"];
+  const lines: string[] = ['"use strict";', "return function (r9, raws, vs, blanks, bc, out, valid, slow, n) {"];
   for (let f = 0; f < F; f++) lines.push(`const r${f} = raws[${f}], v${f} = vs[${f}], b${f} = blanks[${f}];`);
   lines.push("for (let i = 0; i < n; i++) {", "let s = 0, c = 0;");
   t.fields.forEach((field, f) => {
@@ -95,6 +97,8 @@ function makePlan(template: Template, params: Readonly<Record<string, number>>, 
     );
   });
   lines.push("bc[i] = c;", "if (s === 1) { slow.push(i); continue; }", `if (c === ${F}) { out[i] = -2; continue; }`, "valid[i] = 1;");
+  // Bands compare the value as a person reads it (9 decimals), as the generic bands kind does.
+  if (plan.roundInputs) t.fields.forEach((_, f) => lines.push(`x${f} = r9(x${f});`));
   const cond = (r: (typeof plan.rules)[number]) =>
     r.leaves.map(([f, lo, hi]) => `(x${f} >= ${literal(lo)} && x${f} <= ${literal(hi)})`).join(r.any ? " || " : " && ");
   let expr = String(plan.otherwise);
@@ -144,7 +148,7 @@ export function fastGrade(
   const out = new Int32Array(n);
   const valid = new Uint8Array(n);
   const slow: number[] = [];
-  plan.kernel(raws, vs, blanks, blankCount, out, valid, slow, n);
+  plan.kernel(round9, raws, vs, blanks, blankCount, out, valid, slow, n);
 
   // Slow rows: read every cell of the row the generic way.
   const bad = new Uint8Array(n);

@@ -64,6 +64,12 @@ export function compileTemplate(template: Template | CompiledTemplate): Compiled
 export interface GradeOptions {
   /** Parameter values overriding the template's defaults (e.g. `{ problemLimitDays: 60 }`). */
   params?: Readonly<Record<string, number>>;
+  /**
+   * Use the fused kernel for number-only rule and band templates (`fastpath.ts`). Same results
+   * either way; `false` forces the generic path (tests compare the two).
+   * @default true
+   */
+  fastPath?: boolean;
 }
 
 export type RowStatus = "graded" | "error" | "empty";
@@ -198,7 +204,8 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
   //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
   const PENDING = -3;
-  const fast = Object.keys(options.params ?? {}).length === 0 ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
+  const useFast = options.fastPath !== false && Object.keys(options.params ?? {}).length === 0;
+  const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
   const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
   const { n, blankCount, fieldCount, bad } = parsed;
   const gradeIndex = fast ? fast.gradeIndex : new Int32Array(n);

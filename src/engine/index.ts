@@ -25,3 +25,4 @@ export {
 export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from "./headers";
 export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind } from "./kinds";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./a1";
+export * from "./compile";

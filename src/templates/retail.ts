@@ -155,6 +155,58 @@ export const tobaccoRetailScore: Template = {
     ),
   ],
   reviewCadence: t("Review at every month end.", "每月月末复核。"),
+  review: {
+    periods: 3,
+    bounds: [
+      [8, 200, 300],
+      [7, 150, 200],
+      [6, 100, 150],
+      [5, 80, 100],
+      [4, 60, 80],
+      [3, 40, 60],
+      [2, 20, 40],
+      [1, 0, 20],
+    ].map(([g, lower, upper]) => ({ grade: String(g), lower, upper })),
+    raise: [
+      {
+        when: {
+          all: [
+            { field: "lawGrade", in: ["A", "B"] },
+            { field: "purchaseQty", op: ">=", value: { bound: "upper", times: 0.9 } },
+          ],
+        },
+        steps: 1,
+        repeat: true,
+        note: t("law grade B or better and quantity ≥ 90% of the tier's upper bound", "守法等级 B 及以上且购进量达到本档上限的 90%"),
+      },
+    ],
+    lower: [
+      {
+        when: { field: "purchaseQty", op: "<", value: { bound: "lower" } },
+        to: { fn: "mean", field: "purchaseQty" },
+        note: t("quantity below the tier's lower bound", "购进量低于本档下限"),
+      },
+    ],
+    maxRaise: 2,
+    caps: [
+      { grade: "2", when: { field: "lawGrade", is: "C" }, note: t("law grade C: at most tier 2", "守法等级 C：最高 2 档") },
+      { grade: "1", when: { field: "lawGrade", is: "D" }, note: t("law grade D: tier 1", "守法等级 D：1 档") },
+    ],
+    readings: [
+      t(
+        "One period = one month; purchaseQty is that month's quantity bought. The source's tier table is empty: the quantity bounds per tier (1: 0–20, 2: 20–40, 3: 40–60, 4: 60–80, 5: 80–100, 6: 100–150, 7: 150–200, 8: 200–300; lower bound included, upper excluded) are example defaults.",
+        "一期为一个月；购进数量为当月购进量。来源的档位表为空：各档购进量上下限（1 档 0–20、2 档 20–40、3 档 40–60、4 档 60–80、5 档 80–100、6 档 100–150、7 档 150–200、8 档 200–300；含下限、不含上限）为示例默认值。",
+      ),
+      t(
+        "Each month is judged against the tier the retailer was in during that month. Raise: when, in each of the last 3 months, the law grade was B or better and the quantity reached 90% of the tier's upper bound, one tier up; the conditions are then tested again against the next tier's upper bound, so a retailer buying far above its tier can rise two tiers in one review, never more (source: at most two tiers per raise). Lower: when the quantity was below the tier's lower bound in each of the last 3 months, to the tier whose bounds hold the 3-month mean. Lowering is tested first. Caps (law grade C at most tier 2, D tier 1) use the reviewed month's law grade and apply after the raise or lower.",
+        "每个月按零售户当月所在档位判断。上调：最近 3 个月每月守法等级均为 B 及以上且购进量达到本档上限的 90%，上调一档；随后按上一档的上限再次判断，因此购进量远超本档的零售户一次复核最多可上调两档（来源：原则上每次升档不超过两档）。下调：最近 3 个月每月购进量均低于本档下限，按 3 个月平均购进量所在档位定档。先判断下调。封顶（守法等级 C 最高 2 档、D 为 1 档）按复核当月的守法等级，在上调或下调之后执行。",
+      ),
+      t(
+        "Not modelled: the holiday increase (at most 30% of the tier's upper bound) concerns supply quantities, not tiers; raises on application and lowering after an administrative penalty are decided by people.",
+        "未纳入：节假日增量（不超过本档上限的 30%）针对供货量而非档位；客户申请升档和因行政处罚降档由人工决定。",
+      ),
+    ],
+  },
 };
 
 export const bocomTier: Template = {

@@ -26,7 +26,7 @@ export function serialOf(year: number, month: number, day: number): number {
   const d = new Date(ms);
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return NaN;
   const days = ms / MS_PER_DAY - EPOCH_DAY;
-  return days >= FIRST_REAL ? days : days + 1;
+  return days >= FIRST_REAL ? days : days - 1;
 }
 
 /** Year, month (1-12) and day of a serial, or null for serial 60, fractions below 1 and out of range. */
@@ -34,9 +34,28 @@ export function partsOf(serial: number): { year: number; month: number; day: num
   if (!Number.isFinite(serial)) return null;
   const s = Math.floor(serial);
   if (s < 1 || s > MAX_SERIAL || s === 60) return null;
-  const days = s >= FIRST_REAL ? s : s - 1;
+  const days = s >= FIRST_REAL ? s : s + 1;
   const d = new Date((days + EPOCH_DAY) * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * A serial plus `n` days, counted on the real calendar (only differs from `serial + n` across
+ * Excel's fictitious 1900-02-29). NaN when the result is not a date.
+ */
+export function addDays(serial: number, n: number): number {
+  const p = partsOf(serial);
+  if (!p || !Number.isInteger(n)) return NaN;
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + n));
+  return serialOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Days from serial `a` to serial `b` on the real calendar. */
+export function daysBetween(a: number, b: number): number {
+  const pa = partsOf(a);
+  const pb = partsOf(b);
+  if (!pa || !pb) return NaN;
+  return (Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / MS_PER_DAY;
 }
 
 /** `YYYY-MM-DD` of a serial ("" when it is not a date). @example isoOf(45351) // "2024-02-29" */

@@ -9,7 +9,7 @@ import { isBlank, normalizeWord } from "../parse";
 import type { Template, Text } from "../schema";
 import { compileTemplate } from "../grade";
 import { keyText } from "./compare";
-import { isoOf, toSerial } from "./dates";
+import { addDays, daysBetween, isoOf, toSerial } from "./dates";
 
 export type FollowUpStatus = "scheduled" | "none" | "noDate" | "error" | "empty";
 
@@ -85,8 +85,12 @@ export function followUpSchedule(template: Template, grades: ArrayLike<unknown>,
       out.push({ ...base, status: "error", grade: grade.id, cadenceDays: cadence, reason: text(`'${last.text}' is not a date`, `“${last.text}”不是日期`) });
       continue;
     }
-    const next = last.serial + cadence;
-    const late = t.serial - next;
+    const next = addDays(last.serial, cadence);
+    if (Number.isNaN(next)) {
+      out.push({ ...base, status: "error", grade: grade.id, cadenceDays: cadence, reason: text(`${isoOf(last.serial)} + ${cadence} days is past 9999-12-31`, `“${isoOf(last.serial)}”加 ${cadence} 天超出日期范围`) });
+      continue;
+    }
+    const late = daysBetween(next, t.serial);
     const overdue = late > 0;
     const en = `${label.en}: every ${cadence} day${cadence === 1 ? "" : "s"}; last contact ${isoOf(last.serial)} → next ${isoOf(next)}`;
     const zh = `${label.zh}：每 ${cadence} 天；上次联系 ${isoOf(last.serial)} → 下次 ${isoOf(next)}`;

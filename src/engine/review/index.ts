@@ -19,4 +19,4 @@ export {
 } from "./rules";
 export { checkReview } from "./check";
 export { followUpSchedule, followUpReason, type FollowUp, type FollowUpStatus } from "./followup";
-export { toSerial, serialOf, serialOfDate, partsOf, isoOf, MAX_SERIAL, type DateResult } from "./dates";
+export { toSerial, addDays, daysBetween, serialOf, serialOfDate, partsOf, isoOf, MAX_SERIAL, type DateResult } from "./dates";

@@ -69,6 +69,8 @@ const W = {
   notEnough: (have: number, need: number) => ({ en: `only ${have} of ${need} periods of history`, zh: `历史数据仅 ${have} 期，需要 ${need} 期` }),
   noData: (p: string) => ({ en: `no data for ${p}`, zh: `${p} 无数据` }),
   noRule: (n: number) => ({ en: `no rule held in each of the last ${n} periods`, zh: `最近 ${n} 期没有规则连续成立` }),
+  atBest: { en: "already in the best tier", zh: "已在最高档" },
+  atWorst: { en: "already in the worst tier", zh: "已在最低档" },
   raised: { en: "raised", zh: "上调" },
   lowered: { en: "lowered", zh: "下调" },
   capped: { en: "capped", zh: "封顶" },
@@ -353,7 +355,16 @@ function decide(rules: ReviewRules, w: Window): TierDecision {
   } else {
     let have = 0;
     for (let p = last; p >= 0 && w.records[p]; p--) have++;
-    const why = !w.records[last] ? W.noData(w.labels[last]) : have < needed ? W.notEnough(have, needed) : W.noRule(needed);
+    const edge = (moves: ReviewMove[] | undefined, at: number) => from === at && (moves ?? []).some((mv) => holdsAt(mv, 0));
+    const why = !w.records[last]
+      ? W.noData(w.labels[last])
+      : have < needed
+        ? W.notEnough(have, needed)
+        : edge(r.raise, 0)
+          ? W.atBest
+          : edge(r.lower, G - 1)
+            ? W.atWorst
+            : W.noRule(needed);
     parts.push({ en: `${W.hold.en}: ${why.en}`, zh: `${W.hold.zh}：${why.zh}` });
   }
 

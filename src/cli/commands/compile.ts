@@ -1,0 +1,145 @@
+/**
+ * `gradekit compile`: a template as native Excel formulas (one line per row) or as one SQL query.
+ *
+ * Excel targets print, for each row FIRST..LAST, the grade formula and, for templates that score,
+ * a tab and the score formula; each formula starts with `=`, so the lines paste into a sheet as
+ * formulas (a tab moves to the next cell). SQL prints one query.
+ */
+import { parseNumber, tr, type Lang, type Template } from "../../engine";
+import { columnLetters, columnNumber, compileFormulaRows, compileSql, isRefusal, type FormulaTarget, type Refusal } from "../../engine/compile";
+import { CliError, m, type CliIo } from "../messages";
+import { langOption, parseCommandArgs, splitPairs } from "./args";
+import { loadTemplate } from "./template-source";
+
+const OPTIONS = {
+  template: { type: "string", short: "t" },
+  target: { type: "string" },
+  map: { type: "string", multiple: true },
+  rows: { type: "string" },
+  table: { type: "string" },
+  quote: { type: "string" },
+  param: { type: "string", multiple: true },
+  lang: { type: "string" },
+} as const;
+
+const TARGETS = ["excel", "excel-compat", "sql"] as const;
+type Target = (typeof TARGETS)[number];
+
+/** This command's own sentences. */
+const M = {
+  needTarget: { en: "--target is required: excel, excel-compat or sql (run `gradekit help compile`)", zh: "缺少 --target：excel、excel-compat 或 sql（运行 `gradekit help compile` 查看用法）" },
+  badTarget: { en: "--target must be excel, excel-compat or sql, not '{value}'", zh: "--target 只能是 excel、excel-compat 或 sql，而不是“{value}”" },
+  sqlOnly: { en: "{option} applies to --target sql only", zh: "{option} 只适用于 --target sql" },
+  excelOnly: { en: "{option} applies to the Excel targets only (excel, excel-compat)", zh: "{option} 只适用于 Excel 目标（excel、excel-compat）" },
+  badMapItem: { en: "--map '{item}': write it as field=COLUMN (e.g. closeMonths=B)", zh: "--map “{item}”：请写成 字段=列（例如 closeMonths=B）" },
+  badColumn: { en: "--map {field}={column}: '{column}' is not a column letter (A to XFD)", zh: "--map {field}={column}：“{column}”不是有效的列字母（A 到 XFD）" },
+  sameColumn: { en: "--map: fields '{a}' and '{b}' are both in column {column}", zh: "--map：字段“{a}”和“{b}”都在 {column} 列" },
+  tooManyColumns: { en: "the fields do not fit in the columns A to XFD", zh: "字段超出 A 到 XFD 列的范围" },
+  badRows: { en: "--rows '{value}': write it as FIRST:LAST with 1 <= FIRST <= LAST <= 1048576 (e.g. 2:101)", zh: "--rows “{value}”：请写成 首行:末行，且 1 <= 首行 <= 末行 <= 1048576（例如 2:101）" },
+  badQuote: { en: "--quote must be double or backtick, not '{value}'", zh: "--quote 只能是 double 或 backtick，而不是“{value}”" },
+  refused: { en: "cannot compile '{id}' for {target}: {reason}", zh: "无法将“{id}”编译为 {target}：{reason}" },
+} as const;
+
+function msg(key: keyof typeof M, lang: Lang, args: Record<string, string | number> = {}): string {
+  const s: string = lang === "zh-CN" ? M[key].zh : M[key].en;
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+/** `--map field=COLUMN,...` -> column letters per field; unmapped fields fill A, B, C... in template order. */
+export function columnsFor(template: Template, items: string[], lang: Lang): Record<string, string> {
+  const keys = template.fields.map((f) => f.key);
+  const out: Record<string, string> = {};
+  const owner = new Map<string, string>();
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw new CliError(msg("badMapItem", lang, { item }));
+    const field = item.slice(0, eq).trim();
+    const column = item.slice(eq + 1).trim().toUpperCase();
+    if (!keys.includes(field)) throw new CliError(m("mapUnknownField", lang, { field, template: template.id, fields: keys.join(", ") }));
+    if (!columnNumber(column)) throw new CliError(msg("badColumn", lang, { field, column }));
+    const other = owner.get(column);
+    if (other !== undefined && other !== field) throw new CliError(msg("sameColumn", lang, { a: other, b: field, column }));
+    if (out[field] !== undefined) owner.delete(out[field]);
+    out[field] = column;
+    owner.set(column, field);
+  }
+  let next = 1;
+  for (const key of keys) {
+    if (out[key] !== undefined) continue;
+    while (owner.has(columnLetters(next))) next++;
+    if (next > 16384) throw new CliError(msg("tooManyColumns", lang));
+    out[key] = columnLetters(next);
+    owner.set(out[key], key);
+  }
+  return out;
+}
+
+/** `--rows FIRST:LAST` (or one row number). */
+export function parseRows(value: string | undefined, lang: Lang): { first: number; last: number } {
+  if (value === undefined) return { first: 2, last: 2 };
+  const m1 = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(value);
+  const first = m1 ? Number(m1[1]) : NaN;
+  const last = m1 ? Number(m1[2] ?? m1[1]) : NaN;
+  if (!(first >= 1 && last >= first && last <= 1_048_576)) throw new CliError(msg("badRows", lang, { value }));
+  return { first, last };
+}
+
+function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
+  const out: Record<string, number> = {};
+  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const key = eq > 0 ? item.slice(0, eq).trim() : "";
+    const p = (template.params ?? []).find((x) => x.key === key);
+    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
+    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
+    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
+      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
+    }
+    out[key] = v.value;
+  }
+  return out;
+}
+
+function refused(r: Refusal, id: string, target: Target, lang: Lang): CliError {
+  return new CliError(msg("refused", lang, { id, target, reason: tr(r.reason, lang) }));
+}
+
+/** `gradekit compile --template <id|file> --target excel|excel-compat|sql [options]` -> exit code. */
+export async function compileCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  const { values } = parseCommandArgs("compile", argv, OPTIONS, fallbackLang);
+  const lang = langOption(values.lang, fallbackLang);
+  if (values.template === undefined) throw new CliError(m("needOption", lang, { option: "--template", cmd: "compile" }));
+  if (values.target === undefined) throw new CliError(msg("needTarget", lang));
+  const target = String(values.target) as Target;
+  if (!TARGETS.includes(target)) throw new CliError(msg("badTarget", lang, { value: String(values.target) }));
+  const isSql = target === "sql";
+  for (const [opt, given, sqlOnly] of [
+    ["--table", values.table !== undefined, true],
+    ["--quote", values.quote !== undefined, true],
+    ["--map", values.map !== undefined, false],
+    ["--rows", values.rows !== undefined, false],
+  ] as const) {
+    if (given && sqlOnly !== isSql) throw new CliError(msg(sqlOnly ? "sqlOnly" : "excelOnly", lang, { option: opt }));
+  }
+
+  const { template } = loadTemplate(String(values.template), lang);
+  const params = parseParams(splitPairs(values.param as string[] | undefined), template, lang);
+
+  if (isSql) {
+    const quote = values.quote === undefined ? "double" : String(values.quote);
+    if (quote !== "double" && quote !== "backtick") throw new CliError(msg("badQuote", lang, { value: quote }));
+    const sql = compileSql(template, { table: values.table === undefined ? undefined : String(values.table), quote, params });
+    if (isRefusal(sql)) throw refused(sql, template.id, target, lang);
+    io.out(sql + "\n");
+    return 0;
+  }
+
+  const columns = columnsFor(template, splitPairs(values.map as string[] | undefined), lang);
+  const { first, last } = parseRows(values.rows === undefined ? undefined : String(values.rows), lang);
+  const rows = compileFormulaRows(template, { target: target as FormulaTarget, columns, firstRow: first, lastRow: last, params });
+  if (isRefusal(rows)) throw refused(rows, template.id, target, lang);
+  const lines = rows.map((f) => (f.score !== undefined ? `=${f.grade}\t=${f.score}` : `=${f.grade}`));
+  io.out(lines.join("\n") + "\n");
+  return 0;
+}
