@@ -13,22 +13,38 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-deps: apt-get not found. Install these yourself: xmllint (libxml2-utils), soffice (libreoffice-calc)." >&2
+  echo "install-deps: apt-get not found. Install these yourself: xmllint (libxml2-utils), soffice (libreoffice-calc), chromium (at /usr/bin/chromium), pdftotext/pdftoppm (poppler-utils), a CJK font (fonts-wqy-zenhei)." >&2
   exit 1
 fi
 
-# Packages to install: "command:package" pairs.
+# Packages to install: "check:package" pairs. A check is a command (or a full path) that must be
+# found, or font=NAME: a font whose fc-list entry contains NAME (any case).
 #   xmllint   offline manifest validation (npm run validate)
 #   soffice   LibreOffice, the independent spreadsheet engine of the interop tests
+#   chromium  Debian's Chromium, the browser of the end-to-end tests (test/e2e, playwright-core; no
+#             browser is ever downloaded). Checked by its full path, /usr/bin/chromium, which is what
+#             the tests launch: a `chromium` elsewhere on PATH (a snap wrapper) does not count.
+#   pdftotext poppler-utils (also pdftoppm): text and PNG pages of the printed forms (test/forms)
+#   font=wqy  a CJK font, so LibreOffice prints Chinese as Chinese and not as boxes (test/forms)
 NEEDED=(
   "xmllint:libxml2-utils"
   "soffice:libreoffice-calc"
+  "/usr/bin/chromium:chromium"
+  "pdftotext:poppler-utils"
+  "font=wqy:fonts-wqy-zenhei"
 )
+
+present() {
+  case "$1" in
+    font=*) command -v fc-list >/dev/null 2>&1 && fc-list | grep -i -- "${1#font=}" >/dev/null ;; # no -q: with pipefail an early exit would fail fc-list
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
 
 missing=()
 for pair in "${NEEDED[@]}"; do
   cmd="${pair%%:*}"; pkg="${pair#*:}"
-  if command -v "$cmd" >/dev/null 2>&1; then
+  if present "$cmd"; then
     echo "install-deps: $cmd already present ($pkg)"
   else
     missing+=("$pkg")

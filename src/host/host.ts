@@ -186,6 +186,8 @@ export interface SheetSnapshot {
   }[];
   charts: Record<string, unknown>[];
   borders: { range: string; index: string; style: string; color: string; weight: string }[];
+  /** merged areas ("A1:I1"), in the order they were merged */
+  merges: string[];
   pageLayout: Record<string, unknown>;
 }
 
@@ -230,6 +232,12 @@ export interface ExcelHost {
   setSetting(key: string, value: unknown): void;
   /** Deep, JSON-comparable copy of the whole workbook. */
   snapshot(): WorkbookSnapshot;
+  /**
+   * Calls `listener` after every `Excel.run` batch has ended (successfully or not: ops applied before
+   * a failure stay applied), e.g. so a view of the workbook can re-render. Seeding methods do not
+   * notify. Returns a function that removes the listener.
+   */
+  onChange(listener: () => void): () => void;
 }
 
 function requireSheet(model: WorkbookModel, name: string): SheetModel {
@@ -324,6 +332,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     createApplicationProxy: (ctx) => new ApplicationProxy(ctx, null, "application", null, () => model),
   };
 
+  const changeListeners = new Set<() => void>();
+  function notifyChange(): void {
+    for (const listener of [...changeListeners]) {
+      try {
+        listener();
+      } catch (e) {
+        console.error("In-memory Excel host: a change listener failed", e);
+      }
+    }
+  }
+
   async function runImpl(...args: unknown[]): Promise<unknown> {
     let batch: unknown;
     let ctx: HostRequestContext | null = null;
@@ -356,6 +375,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     } finally {
       ctx._queue = [];
       ctx._closed = true;
+      if (changeListeners.size) notifyChange();
     }
   }
 
@@ -559,6 +579,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         position: { ...c.position },
       })),
       borders: s.borders.map((b) => ({ range: rectToA1(b.rect), index: b.index, style: b.style, color: b.color, weight: b.weight })),
+      merges: s.merges.map(rectToA1),
       pageLayout: {
         ...deepClone({ ...pl, printTitleRows: undefined, printTitleColumns: undefined, printArea: undefined }),
         printTitleRows: pl.printTitleRows ? rectToA1(pl.printTitleRows) : null,
@@ -687,6 +708,12 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         })),
         settings,
         customXmlParts: model.customXmlParts.map((x) => ({ ...x })),
+      };
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => {
+        changeListeners.delete(listener);
       };
     },
   };

@@ -105,12 +105,17 @@ describe.each(ids)("%s", (id) => {
   });
 });
 
-test("npm start on a machine without Excel runs the demo: it grades every sheet of the bundled workbook; grades equal the engine's", async () => {
+test("GRADEKIT_START=demo npm start runs the demo: it grades every sheet of the bundled workbook; grades equal the engine's", async () => {
+  // (without Excel and without GRADEKIT_START, npm start serves the playground: test/e2e/start.test.ts)
   const outDir = path.join(dir, "start");
-  const r = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "start.js"), "--out", outDir], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "start.js"), "--out", outDir], {
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, GRADEKIT_START: "demo" },
+  });
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/Excel desktop is not available on linux; running the demo instead/);
+  expect(r.stdout).toMatch(/running the command-line demo \(GRADEKIT_START=demo\)/);
   expect(r.stdout).toMatch(/graded 16 sheets/);
   expect(r.stdout).toMatch(/sales-pipeline\s+15 rows\s+A: 4, B: 3, C: 3, D: 2\s+\| errors 2, no data 1/);
   const graded = path.join(outDir, "gradekit-samples-graded.xlsx");
@@ -149,6 +154,8 @@ test("npm start picks Excel only where office-addin-debugging can sideload (not 
     delete process.env.GRADEKIT_START;
     expect(excelAvailable()).toBe(process.platform === "win32" || process.platform === "darwin");
     process.env.GRADEKIT_START = "demo";
+    expect(excelAvailable()).toBe(false);
+    process.env.GRADEKIT_START = "playground";
     expect(excelAvailable()).toBe(false);
     process.env.GRADEKIT_START = "excel";
     expect(excelAvailable()).toBe(true);
