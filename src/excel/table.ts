@@ -110,7 +110,15 @@ async function extendAcrossBlankRows(
   template?: Template,
 ): Promise<Rect> {
   const cols = region.c1 - region.c0 + 1;
-  const isHeader = (row: readonly unknown[]) => !!template && Object.keys(matchHeaders(row, template).mapping).length > 0;
+  // Another table's header row: it names two or more fields (a data cell may happen to equal one
+  // field key, e.g. the category value "lawful"), or, for a one-field template, names that field
+  // in a row with no numbers.
+  const isHeader = (row: readonly unknown[]) => {
+    if (!template) return false;
+    const named = Object.keys(matchHeaders(row, template).mapping).length;
+    if (named >= 2) return true;
+    return named === 1 && template.fields.length === 1 && !row.some((v) => typeof v === "number");
+  };
   const scan = async (dir: 1 | -1): Promise<number> => {
     let edge = dir === 1 ? region.r1 : region.r0; // last row known to belong to the table
     const limit = dir === 1 ? used.r1 : used.r0;

@@ -185,3 +185,27 @@ describe("select and undo bookkeeping", () => {
     await expect(createWorkbookActions().readSelection(pipeline)).rejects.toThrow(/Excel is not available/);
   });
 });
+
+describe("a data value equal to a field key is not another table's header", () => {
+  test("tobacco rows after a blank row, one of them with the value 'lawful', stay in the table", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createExcelHost } = require("../../src/host");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createWorkbookActions } = require("../../src/excel");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getBuiltinTemplate } = require("../../src/templates");
+    const host = createExcelHost();
+    host.setValues("Sheet1", "A1", [
+      ["format", "purchaseQty", "market", "lawful"],
+      ["Z", 100, "urban", "lawful"],
+      ["C", 200, "rural", "lawful"],
+      ["", "", "", ""],
+      ["Y", 300, "urban", "lawful"],
+      ["B", 400, "rural", "violating"],
+    ]);
+    host.setSelection("Sheet1", "B2");
+    const read = await createWorkbookActions(host.Excel).readSelection(getBuiltinTemplate("tobacco-retail-code"));
+    expect(read.table.address).toBe("Sheet1!A1:D6");
+    expect(read.table.rowCount).toBe(5);
+  });
+});
