@@ -14,6 +14,9 @@ import { globalExcel, type ExcelApi } from "./run";
 import { AdapterState } from "./state";
 import { writeSummary } from "./summary";
 import { canUndo, undoLastApply } from "./undo";
+import { comparePeriodsSheet, listPeriods, savePeriod, writeFollowUp } from "./review";
+import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
+import { insertForm } from "./forms";
 import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./types";
 
 export type * from "./types";
@@ -26,6 +29,9 @@ export { undoLastApply, canUndo } from "./undo";
 export { writeSummary, summarize, MAX_GROUPS } from "./summary";
 export { detectHeader, type HeaderDetection } from "./headers";
 export { needsTextGuard, textCell, formulaString, WORDS } from "./text";
+export * from "./review";
+export * from "./storage";
+export { insertForm, uniqueSheetName, FormError, type InsertFormOptions, type InsertFormResult } from "./forms";
 
 /** Selects a cell or range, e.g. `Sheet1!C7` or `'My sheet'!A1:B2` (activating its sheet). One batch, no explicit sync. */
 export async function selectAddress(excel: ExcelApi, address: string): Promise<void> {
@@ -52,5 +58,13 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     canUndo: async () => canUndo(ex(), state),
     writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),
     select: async (address: string) => selectAddress(ex(), address),
+    savePeriod: async (options) => savePeriod(ex(), options),
+    listPeriods: async () => listPeriods(ex()),
+    comparePeriods: async (options) => comparePeriodsSheet(ex(), options),
+    writeFollowUp: async (options) => writeFollowUp(ex(), options),
+    listTemplates: async () => listWorkbookTemplates(ex()),
+    saveTemplate: async (template, options) => saveWorkbookTemplate(ex(), template, options),
+    deleteTemplate: async (id) => deleteWorkbookTemplate(ex(), id),
+    insertForm: async (options) => insertForm(ex(), options),
   };
 }

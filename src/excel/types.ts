@@ -4,6 +4,17 @@
  * hook and never call Office.js themselves, so the same UI runs in Excel and on the in-memory host.
  */
 import type { GradeInfo, HeaderMatch, Lang, Template } from "../engine";
+import type {
+  ComparePeriodsOptions,
+  ComparePeriodsResult,
+  FollowUpOptions,
+  FollowUpResult,
+  SavedPeriod,
+  SavePeriodOptions,
+  SavePeriodResult,
+} from "./review";
+import type { SaveTemplateOptions, StoredTemplate, WorkbookTemplates } from "./storage";
+import type { InsertFormOptions, InsertFormResult } from "./forms";
 
 /** A table found in the workbook: where it is and what its header row says. */
 export interface TableInfo {
@@ -132,4 +143,20 @@ export interface WorkbookActions {
   writeSummary(options: SummaryOptions): Promise<SummaryResult>;
   /** Selects a cell or range (e.g. a bad input cell from the result panel). */
   select(address: string): Promise<void>;
+  /** Saves the table's grades as a period of the history table; asks first when the period exists (`review.ts`). */
+  savePeriod?(options: SavePeriodOptions): Promise<SavePeriodResult>;
+  /** The periods saved in the history table, in order of first appearance. */
+  listPeriods?(): Promise<SavedPeriod[]>;
+  /** Compares two saved periods and writes the review sheet (migration matrix and lists). */
+  comparePeriods?(options: ComparePeriodsOptions): Promise<ComparePeriodsResult>;
+  /** Writes next contact date / overdue / follow-up columns from the grades' cadences. */
+  writeFollowUp?(options: FollowUpOptions): Promise<FollowUpResult>;
+  /** Custom templates saved in this workbook (custom XML parts, `storage.ts`), and parts that could not be read. */
+  listTemplates?(): Promise<WorkbookTemplates>;
+  /** Saves a custom template in the workbook (version + 1, change note in its history); refuses one with checker errors. */
+  saveTemplate?(template: Template, options?: SaveTemplateOptions): Promise<StoredTemplate>;
+  /** Deletes a custom template from the workbook; false when it was not there. */
+  deleteTemplate?(id: string): Promise<boolean>;
+  /** Inserts a grading form (MF/Q 102/A for mfq-102a, a fill-in form for other templates) as a new sheet that grades itself (`forms.ts`). */
+  insertForm?(options: InsertFormOptions): Promise<InsertFormResult>;
 }

@@ -1,8 +1,8 @@
 /**
- * Which template a formula means. `=GK.GRADE("sales-pipeline", ...)` names a built-in template by id
- * today; workbook templates (saved by the task pane) will be found by name later. That is the seam:
- * the task pane (same shared runtime, same module instance) calls `registerTemplateSource` with a
- * lookup over the workbook's templates, and every GK.* call tries the sources in order, built-ins last.
+ * Which template a formula means. `=GK.GRADE("sales-pipeline", ...)` names a built-in template by id or
+ * name; workbook templates (saved by the task pane) are found the same way. `registerTemplateSource`
+ * is the seam: every GK.* call tries the sources in order, built-ins last. The workbook source below is
+ * one of them, filled by the task pane (same shared runtime, same module instance).
  */
 import { compileTemplate, normalizeWord, type CompiledTemplate, type Lang, type Template } from "../engine";
 import { BUILTIN_IDS, BUILTIN_TEMPLATES } from "../templates";
@@ -35,6 +35,27 @@ export function registerTemplateSource(source: TemplateSource): () => void {
     if (i >= 0) sources.splice(i, 1);
   };
 }
+
+// Workbook templates: the custom templates saved in the open workbook (src/excel/storage.ts). The shared
+// runtime fills this when the task pane loads them (at start and after every save or delete, see
+// src/taskpane/index.tsx); they are tried before the built-ins, by id or English/Chinese name.
+let workbookIndex = new Map<string, Template>();
+
+/** Replaces the workbook templates `GK.*` formulas see (by id, English or Chinese name). */
+export function setWorkbookTemplates(templates: readonly Template[]): void {
+  const index = new Map<string, Template>();
+  for (const t of templates) {
+    for (const key of [t.id, t.name.en, t.name.zh]) {
+      const k = normalizeWord(key);
+      if (k && !index.has(k)) index.set(k, t);
+    }
+  }
+  workbookIndex = index;
+}
+
+/** The workbook's own templates, by id or name (case-, space- and dash-insensitive). */
+export const workbookSource: TemplateSource = (name) => workbookIndex.get(normalizeWord(name));
+registerTemplateSource(workbookSource);
 
 /**
  * The compiled template a formula argument names.

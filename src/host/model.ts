@@ -351,6 +351,8 @@ export class SheetModel {
   validations: DataValidationRecord[] = [];
   charts: ChartRecord[] = [];
   borders: BorderRecord[] = [];
+  /** Merged areas (Range.merge), none overlapping another. */
+  merges: Rect[] = [];
   pageLayout: PageLayoutRecord = defaultPageLayout();
 
   constructor(

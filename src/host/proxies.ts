@@ -942,7 +942,10 @@ export class RangeProxy extends HostObject<RangeTarget> {
       const mode = applyTo ?? "All";
       checkEnum(mode, E.ClearApplyTo, "Range.clear");
       if (mode === "All" || mode === "Contents" || mode === "ResetContents") t.sheet.clearContents(t.rect);
-      if (mode === "All" || mode === "Formats") t.sheet.clearFormats(t.rect);
+      if (mode === "All" || mode === "Formats") {
+        t.sheet.clearFormats(t.rect);
+        t.sheet.merges = t.sheet.merges.filter((m) => !rectIntersect(m, t.rect)); // Excel unmerges when formats are cleared
+      }
     });
   }
   select(): void {
@@ -954,6 +957,34 @@ export class RangeProxy extends HostObject<RangeTarget> {
   }
   calculate(): void {
     this._call("calculate", [], () => undefined);
+  }
+  /**
+   * Merges the range into one cell (`across`: one merged cell per row), keeping only the value of
+   * each merged area's top-left cell, as Excel does. Merged areas inside the range are absorbed; one
+   * that only partly overlaps it is refused (`InvalidOperation`) rather than guessed at.
+   */
+  merge(across?: boolean): void {
+    this._call("merge", [across ?? false], (t) => {
+      const areas: Rect[] = across ? Array.from({ length: t.rect.r1 - t.rect.r0 + 1 }, (_, i) => ({ ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i })) : [{ ...t.rect }];
+      const s = t.sheet;
+      for (const m of s.merges) {
+        const inside = m.r0 >= t.rect.r0 && m.r1 <= t.rect.r1 && m.c0 >= t.rect.c0 && m.c1 <= t.rect.c1;
+        if (!inside && rectIntersect(m, t.rect)) throw invalidOperation("Range.merge", "the range partly overlaps a merged area");
+      }
+      s.merges = s.merges.filter((m) => !rectIntersect(m, t.rect));
+      for (const a of areas) {
+        if (a.r0 === a.r1 && a.c0 === a.c1) continue;
+        if (a.c1 > a.c0) s.clearContents({ r0: a.r0, r1: a.r0, c0: a.c0 + 1, c1: a.c1 });
+        if (a.r1 > a.r0) s.clearContents({ r0: a.r0 + 1, r1: a.r1, c0: a.c0, c1: a.c1 });
+        s.merges.push(a);
+      }
+    });
+  }
+  /** Splits every merged area that intersects the range. */
+  unmerge(): void {
+    this._call("unmerge", [], (t) => {
+      t.sheet.merges = t.sheet.merges.filter((m) => !rectIntersect(m, t.rect));
+    });
   }
 }
 defineProps<RangeTarget>(
@@ -1047,8 +1078,6 @@ defineProps<RangeTarget>(
 for (const m of [
   "insert",
   "delete",
-  "merge",
-  "unmerge",
   "copyFrom",
   "moveTo",
   "find",

@@ -21,11 +21,16 @@ import { LANGS, type Lang, type Template } from "../engine";
 import type { WorkbookActions } from "../excel/types";
 import { BUILTIN_TEMPLATES } from "../templates";
 import { GradeScreen } from "./components/GradeScreen";
+import { InsertForm } from "./components/InsertForm";
+import { ReviewPanel } from "./components/ReviewPanel";
 import { failureText, type Failure } from "./errors";
 import { TemplatePicker, type Choice } from "./components/TemplatePicker";
 import { WorkbookActionsProvider, useWorkbookActions } from "./context";
 import type { ThemeName } from "./environment";
 import { I18nProvider, useI18n } from "./i18n";
+import { TemplateEditor, type EditorStart } from "./editor/TemplateEditor";
+import { TemplateLibrary } from "./editor/TemplateLibrary";
+import { useWorkbookTemplates } from "./editor/useWorkbookTemplates";
 
 export interface AppProps {
   actions: WorkbookActions;
@@ -37,6 +42,8 @@ export interface AppProps {
   templates?: readonly Template[];
   /** Called when the user switches the language. */
   onLangChange?: (lang: Lang) => void;
+  /** Called with the workbook's custom templates whenever they are (re)loaded: at start, after a save or delete. */
+  onWorkbookTemplates?: (templates: Template[]) => void;
 }
 
 const useStyles = makeStyles({
@@ -85,21 +92,27 @@ export function App(props: AppProps): React.JSX.Element {
     <FluentProvider theme={props.theme === "dark" ? webDarkTheme : webLightTheme} className={s.provider} lang={lang} data-theme={props.theme ?? "light"}>
       <I18nProvider lang={lang} setLang={setLang}>
         <WorkbookActionsProvider actions={props.actions}>
-          <Shell templates={props.templates ?? BUILTIN_TEMPLATES} />
+          <Shell templates={props.templates ?? BUILTIN_TEMPLATES} onWorkbookTemplates={props.onWorkbookTemplates} />
         </WorkbookActionsProvider>
       </I18nProvider>
     </FluentProvider>
   );
 }
 
-type Screen = { kind: "picker" } | { kind: "grade"; choice: Choice; key: number };
+type Screen =
+  | { kind: "picker" }
+  | { kind: "grade"; choice: Choice; key: number }
+  | { kind: "editor"; start: EditorStart; key: number }
+  | { kind: "review"; template?: Template; key: number }
+  | { kind: "form" };
 
-function Shell({ templates }: { templates: readonly Template[] }): React.JSX.Element {
+function Shell({ templates, onWorkbookTemplates }: { templates: readonly Template[]; onWorkbookTemplates?: (templates: Template[]) => void }): React.JSX.Element {
   const s = useStyles();
   const actions = useWorkbookActions();
   const { t, lang, setLang } = useI18n();
   const [screen, setScreen] = React.useState<Screen>({ kind: "picker" });
   const [navigated, setNavigated] = React.useState(false);
+  const library = useWorkbookTemplates(onWorkbookTemplates);
 
   // "Undo last apply": enabled per canUndo(), refreshed on start and after every apply/undo.
   const [canUndo, setCanUndo] = React.useState(false);
@@ -155,9 +168,27 @@ function Shell({ templates }: { templates: readonly Template[] }): React.JSX.Ele
       <header className={s.header}>
         <h1 className={s.title}>{t("app.title")}</h1>
         <div className={s.headerControls}>
+          {actions.insertForm && (
+            <Button size="small" disabled={applying || screen.kind === "form"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "form" }))}>
+              {t("form.open")}
+            </Button>
+          )}
           <Button size="small" disabled={!canUndo || undoing || applying} onClick={() => void undo()}>
             {t("undo.button")}
           </Button>
+          {(actions.savePeriod || actions.listPeriods || actions.writeFollowUp) && (
+            <Button
+              size="small"
+              disabled={applying || screen.kind === "review"}
+              onClick={() => {
+                setNavigated(true);
+                setUndoMessage(null);
+                setScreen((prev) => ({ kind: "review", template: prev.kind === "grade" && prev.choice.kind === "template" ? prev.choice.template : undefined, key: Date.now() }));
+              }}
+            >
+              {t("review.open")}
+            </Button>
+          )}
           <Select
             className={s.lang}
             size="small"
@@ -182,8 +213,51 @@ function Shell({ templates }: { templates: readonly Template[] }): React.JSX.Ele
             </MessageBarBody>
           </MessageBar>
         )}
-        {screen.kind === "picker" ? (
-          <TemplatePicker templates={templates} onChoose={onChoose} focusOnMount={navigated} />
+        {screen.kind === "review" ? (
+          <ReviewPanel
+            key={screen.key}
+            templates={[...templates, ...library.stored.map((x) => x.template)]}
+            initialTemplate={screen.template}
+            onBack={() => {
+              setNavigated(true);
+              setScreen({ kind: "picker" });
+            }}
+            focusOnMount
+          />
+        ) : screen.kind === "picker" ? (
+          <TemplatePicker
+            templates={templates}
+            onChoose={onChoose}
+            focusOnMount={navigated}
+            library={
+              <TemplateLibrary
+                library={library}
+                onUse={(template) => onChoose({ kind: "template", template })}
+                onEdit={(start) => {
+                  setNavigated(true);
+                  setUndoMessage(null);
+                  setScreen({ kind: "editor", start, key: Date.now() });
+                }}
+              />
+            }
+          />
+        ) : screen.kind === "editor" ? (
+          <TemplateEditor
+            key={screen.key}
+            start={screen.start}
+            library={library}
+            onBack={() => {
+              setNavigated(true);
+              setScreen({ kind: "picker" });
+            }}
+            focusOnMount
+          />
+        ) : screen.kind === "form" ? (
+          <InsertForm
+            templates={[...library.stored.map((x) => x.template), ...templates]}
+            onBack={() => (setNavigated(true), setScreen({ kind: "picker" }))}
+            focusOnMount
+          />
         ) : (
           <GradeScreen
             key={screen.key}

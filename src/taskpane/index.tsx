@@ -4,6 +4,7 @@
  * This is the only task pane file that reads the `Office` global; components never do.
  */
 import { createWorkbookActions } from "../excel";
+import { setWorkbookTemplates } from "../functions/templates";
 import { browserPrefersDark, detectLang, detectTheme } from "./environment";
 import { mountTaskpane } from "./mount";
 
@@ -20,6 +21,8 @@ function start(): void {
     onLangChange: (l) => {
       document.documentElement.lang = l;
     },
+    // Shared runtime: GK.GRADE("<workbook template name>", ...) sees the templates the pane loads.
+    onWorkbookTemplates: setWorkbookTemplates,
   });
   // Follow theme changes where the host reports them (not every Office host raises this event).
   try {

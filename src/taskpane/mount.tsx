@@ -17,6 +17,8 @@ export interface MountOptions {
   theme?: ThemeName;
   templates?: readonly Template[];
   onLangChange?: (lang: Lang) => void;
+  /** Hears the workbook's custom templates at start and after every save or delete. */
+  onWorkbookTemplates?: (templates: Template[]) => void;
 }
 
 export interface MountedTaskpane {
@@ -32,7 +34,7 @@ export function mountTaskpane(element: Element, options: MountOptions): MountedT
   const render = () =>
     root.render(
       <React.StrictMode>
-        <App actions={current.actions} lang={current.lang} theme={current.theme} templates={current.templates} onLangChange={current.onLangChange} />
+        <App actions={current.actions} lang={current.lang} theme={current.theme} templates={current.templates} onLangChange={current.onLangChange} onWorkbookTemplates={current.onWorkbookTemplates} />
       </React.StrictMode>,
     );
   render();

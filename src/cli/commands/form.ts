@@ -75,7 +75,8 @@ export function formWorkbook(layout: FormLayout): ExcelJS.Workbook {
     headerFooter: { oddHeader: headerFooterString(p.header), oddFooter: headerFooterString(p.footer) },
   });
 
-  layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  // exceljs leaves out a width of exactly 9 (its default; Excel's is 8.43): nudge it so it is written.
+  layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width === 9 ? 9.001 : c.width));
   for (const [r, h] of Object.entries(layout.rowHeights)) ws.getRow(Number(r) + 1).height = h;
 
   for (const c of layout.cells) {

@@ -64,9 +64,11 @@ export interface TemplatePickerProps {
   onChoose: (choice: Choice) => void;
   /** Moves focus to the screen's heading when it appears (screen changes). */
   focusOnMount?: boolean;
+  /** The workbook's custom templates group (editor/TemplateLibrary), shown above the built-ins. */
+  library?: React.ReactNode;
 }
 
-export function TemplatePicker({ templates, onChoose, focusOnMount }: TemplatePickerProps): React.JSX.Element {
+export function TemplatePicker({ templates, onChoose, focusOnMount, library }: TemplatePickerProps): React.JSX.Element {
   const s = useStyles();
   const { t } = useI18n();
   const [query, setQuery] = React.useState("");
@@ -110,6 +112,8 @@ export function TemplatePicker({ templates, onChoose, focusOnMount }: TemplatePi
           ))}
         </CategorySection>
       )}
+
+      {library}
 
       {groups.map((g) => (
         <CategorySection key={g.category} title={t(`category.${g.category}`)}>
