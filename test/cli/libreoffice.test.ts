@@ -9,6 +9,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { libreOfficeConvert } from "../support/libreoffice";
 import ExcelJS from "exceljs";
 import { parseCsv } from "../../src/cli/csv";
 import { compileTemplate } from "../../src/engine";
@@ -54,29 +55,10 @@ test("xlsx written by the CLI converts with LibreOffice to CSV with the same gra
     xlsxFiles.push(xlsx);
   }
 
-  // One LibreOffice run converts all files: UTF-8 (76), full precision (not "as shown").
-  const outDir = path.join(dir, "lo");
-  const profile = path.join(dir, "lo-profile");
-  const started = Date.now();
-  const lo = spawnSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false",
-      "--outdir",
-      outDir,
-      ...xlsxFiles,
-    ],
-    { encoding: "utf8", timeout: 150_000 },
-  );
-  const seconds = (Date.now() - started) / 1000;
+  // One LibreOffice run converts all files: UTF-8, full precision (not "as shown").
+  const { outDir, seconds } = libreOfficeConvert(xlsxFiles, dir);
   // Timing for the record (LibreOffice start-up dominates).
   console.log(`LibreOffice converted ${xlsxFiles.length} workbooks in ${seconds.toFixed(1)} s`);
-  expect(lo.error).toBeUndefined();
-  expect(lo.status).toBe(0);
 
   for (const c of CASES) {
     const loFile = path.join(outDir, `${c.id}.csv`);

@@ -7,12 +7,18 @@ import { parseCsv } from "../../src/cli/csv";
 import { gradeTable, type Template } from "../../src/engine";
 import type { FormLayout } from "../../src/forms";
 import { which } from "../cli/helpers";
+import { CSV_FILTER, libreOfficeConvert, sofficePath } from "../support/libreoffice";
 
 export const INSTALL_HINT = "run `bash scripts/install-deps.sh` (it installs libreoffice-calc, poppler-utils and a CJK font), then re-run the tests";
 
 /** The external programs these tests need; a missing one is a failure, never a skip. */
 export function tools(): { soffice: string; pdftotext: string; pdftoppm: string } {
-  const soffice = which("soffice") ?? which("libreoffice");
+  let soffice: string | null = null;
+  try {
+    soffice = sofficePath();
+  } catch {
+    soffice = null;
+  }
   const pdftotext = which("pdftotext");
   const pdftoppm = which("pdftoppm");
   const missing = [!soffice && "soffice (LibreOffice)", !pdftotext && "pdftotext (poppler-utils)", !pdftoppm && "pdftoppm (poppler-utils)"].filter(Boolean);
@@ -26,19 +32,15 @@ export function hasCjkFont(): boolean {
   return r.status === 0 && r.stdout.trim() !== "";
 }
 
-/** Converts files with one headless LibreOffice run (`csv` full precision UTF-8, or `pdf`). */
-export function libreOffice(soffice: string, format: "csv" | "pdf", files: string[], outDir: string, profile: string): { seconds: number; outputs: string[] } {
-  const started = Date.now();
-  const filter = format === "csv" ? "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false" : "pdf";
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, ...files], {
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`LibreOffice failed (${r.status}): ${r.stderr}`);
+/**
+ * Converts files with one headless LibreOffice run (`csv` at full precision in UTF-8, or `pdf`),
+ * into `dir`/lo-out with the profile `dir`/lo-profile (test/support/libreoffice.ts).
+ */
+export function libreOffice(format: "csv" | "pdf", files: string[], dir: string): { seconds: number; outputs: string[] } {
+  const { outDir, seconds } = libreOfficeConvert(files, dir, format === "csv" ? CSV_FILTER : "pdf", 120_000);
   const outputs = files.map((f) => path.join(outDir, path.basename(f).replace(/\.xlsx$/, `.${format}`)));
-  for (const o of outputs) if (!fs.existsSync(o)) throw new Error(`LibreOffice wrote no ${o}: ${r.stderr}`);
-  return { seconds: (Date.now() - started) / 1000, outputs };
+  for (const o of outputs) if (!fs.existsSync(o)) throw new Error(`LibreOffice wrote no ${o}`);
+  return { seconds, outputs };
 }
 
 export function readCsvFile(file: string): string[][] {

@@ -176,7 +176,7 @@ test("LibreOffice recalculates the filled forms: grades (and scores) equal the e
   if (!tool) throw new Error(toolProblem);
   const cases = [{ id: "mfq-102a", data: MFQ_ROWS }, ...GENERIC];
   const files = cases.map((c) => filled.get(c.id)!);
-  const { seconds, outputs } = libreOffice(tool.soffice, "csv", files, path.join(dir, "csv"), path.join(dir, "lo-profile"));
+  const { seconds, outputs } = libreOffice("csv", files, dir);
   console.log(`LibreOffice recalculated ${files.length} forms in ${seconds.toFixed(1)} s`);
   cases.forEach((c, k) => {
     const layout = layouts.get(c.id)!;
@@ -206,7 +206,7 @@ test("LibreOffice recalculates the filled forms: grades (and scores) equal the e
 
 test("the MF/Q 102/A form prints: PDF text has the form number, headers and footer; the PNG shows the grade fills on the grade cells", () => {
   if (!tool) throw new Error(toolProblem);
-  const { seconds, outputs } = libreOffice(tool.soffice, "pdf", [filled.get("mfq-102a")!], path.join(dir, "pdf"), path.join(dir, "lo-profile"));
+  const { seconds, outputs } = libreOffice("pdf", [filled.get("mfq-102a")!], dir);
   console.log(`LibreOffice printed the MF/Q 102/A form to PDF in ${seconds.toFixed(1)} s`);
   const pdf = outputs[0];
   const text = spawnSync(tool.pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
@@ -222,7 +222,7 @@ test("the MF/Q 102/A form prints: PDF text has the form number, headers and foot
 
   // Where the grade cells are: the words on the page (PDF points), then pixels at 80 dpi.
   const DPI = 80;
-  const png = path.join(dir, "pdf", "page");
+  const png = path.join(dir, "page");
   const r = spawnSync(tool.pdftoppm, ["-png", "-r", String(DPI), "-f", "1", "-l", "1", "-singlefile", pdf, png], { encoding: "utf8" });
   expect(r.status).toBe(0);
   const image = readPng(fs.readFileSync(`${png}.png`));

@@ -6,6 +6,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { CSV_FILTER, libreOfficeConvert } from "../support/libreoffice";
 import ExcelJS from "exceljs";
 import { HyperFormula } from "hyperformula";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -66,27 +67,8 @@ export async function writeWorkbook(file: string, sheet: Sheet, fileFormula: (f:
 
 /** Converts workbooks to CSV with one headless LibreOffice run; returns the CSV records per file. */
 export function libreOfficeCsv(soffice: string, files: string[], dir: string): { records: Map<string, string[][]>; seconds: number } {
-  const outDir = path.join(dir, "lo-out");
-  const profile = path.join(dir, "lo-profile");
-  const started = Date.now();
-  const r = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      // UTF-8 (76), values at full precision, not as shown.
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 120_000 },
-  );
-  const seconds = (Date.now() - started) / 1000;
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`LibreOffice failed (${r.status}): ${r.stderr}`);
+  void soffice; // located by libreOfficeConvert (which fails with the install hint)
+  const { outDir, seconds } = libreOfficeConvert(files, dir, CSV_FILTER, 120_000);
   const records = new Map<string, string[][]>();
   for (const f of files) {
     const csv = path.join(outDir, path.basename(f).replace(/\.xlsx$/, ".csv"));

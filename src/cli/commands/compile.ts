@@ -5,11 +5,11 @@
  * a tab and the score formula; each formula starts with `=`, so the lines paste into a sheet as
  * formulas (a tab moves to the next cell). SQL prints one query.
  */
-import { parseNumber, tr, type Lang, type Template } from "../../engine";
+import { tr, type Lang, type Template } from "../../engine";
 import { columnLetters, columnNumber, compileFormulaRows, compileSql, isRefusal, type FormulaTarget, type Refusal } from "../../engine/compile";
 import { CliError, m, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
-import { loadTemplate } from "./template-source";
+import { loadTemplate, parseParams } from "./template-source";
 
 const OPTIONS = {
   template: { type: "string", short: "t" },
@@ -84,22 +84,6 @@ export function parseRows(value: string | undefined, lang: Lang): { first: numbe
   return { first, last };
 }
 
-function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
-  const out: Record<string, number> = {};
-  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const key = eq > 0 ? item.slice(0, eq).trim() : "";
-    const p = (template.params ?? []).find((x) => x.key === key);
-    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
-    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
-    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
-      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
-    }
-    out[key] = v.value;
-  }
-  return out;
-}
 
 function refused(r: Refusal, id: string, target: Target, lang: Lang): CliError {
   return new CliError(msg("refused", lang, { id, target, reason: tr(r.reason, lang) }));

@@ -8,12 +8,12 @@
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { parseNumber, tr, type Lang, type Template } from "../../engine";
+import { tr, type Lang } from "../../engine";
 import { areaA1, formLayout, headerFooterString, isFormRefusal, DEFAULT_FORM_ROWS, MAX_FORM_ROWS, type Area, type FormLayout, type FormStyle } from "../../forms";
 import { excel, writeXlsxOutput } from "../io";
-import { CliError, m, type CliIo } from "../messages";
+import { CliError, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
-import { issueLine, loadTemplate } from "./template-source";
+import { issueLine, loadTemplate, parseParams } from "./template-source";
 
 const OPTIONS = {
   template: { type: "string", short: "t" },
@@ -173,24 +173,6 @@ export function formWorkbook(layout: FormLayout): ExcelJS.Workbook {
     }
   });
   return wb;
-}
-
-/** `--param name=value` items -> parameter overrides (as `gradekit grade` and `compile` take them). */
-function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
-  const out: Record<string, number> = {};
-  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const key = eq > 0 ? item.slice(0, eq).trim() : "";
-    const p = (template.params ?? []).find((x) => x.key === key);
-    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
-    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
-    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
-      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
-    }
-    out[key] = v.value;
-  }
-  return out;
 }
 
 function parseRowsOption(v: unknown, lang: Lang): number {

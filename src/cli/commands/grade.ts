@@ -10,7 +10,6 @@ import {
   gradeTable,
   matchHeaders,
   normalizeWord,
-  parseNumber,
   tr,
   type Field,
   type GradeResult,
@@ -34,7 +33,7 @@ import {
 } from "../io";
 import { CliError, m, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
-import { issueLine, loadTemplate } from "./template-source";
+import { issueLine, loadTemplate, parseParams } from "./template-source";
 
 /** Names of the columns the CLI adds. */
 export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
@@ -105,23 +104,6 @@ function parseMap(items: string[], template: Template, lang: Lang): { field: str
   });
 }
 
-/** `--param` items -> numbers, checked against the template's parameters. */
-function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
-  const out: Record<string, number> = {};
-  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
-  for (const item of items) {
-    const eq = item.indexOf("=");
-    const key = eq > 0 ? item.slice(0, eq).trim() : "";
-    const p = (template.params ?? []).find((x) => x.key === key);
-    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
-    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
-    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
-      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
-    }
-    out[key] = v.value;
-  }
-  return out;
-}
 
 /** Overrides for `matchHeaders` on one header row; null when a `--map` header is not in it. */
 function overridesFor(maps: ReturnType<typeof parseMap>, headers: string[]): { o: Record<string, string | number>; bad?: (typeof maps)[number] } {

@@ -1,6 +1,6 @@
 /** Where a template comes from: a built-in id, or a JSON file checked by the engine. */
 import * as fs from "fs";
-import { DEFAULTS, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
+import { DEFAULTS, parseNumber, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
 import { getBuiltinTemplate } from "../../templates";
 import { CliError, m } from "../messages";
 
@@ -43,4 +43,22 @@ export function loadTemplate(spec: string, lang: Lang): { template: Template; wa
     throw new CliError(m("badTemplateFile", lang, { path: spec }), 2, res.issues.map((i) => issueLine(i, lang)));
   }
   return { template: res.template, warnings: res.issues, file: spec };
+}
+
+/** `--param name=value` items -> parameter overrides, checked against the template (grade, compile, form). */
+export function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
+  const out: Record<string, number> = {};
+  const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const key = eq > 0 ? item.slice(0, eq).trim() : "";
+    const p = (template.params ?? []).find((x) => x.key === key);
+    const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
+    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
+    if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
+      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
+    }
+    out[key] = v.value;
+  }
+  return out;
 }
