@@ -15,7 +15,7 @@
  * formatting operations whatever the row count, colours visible without the add-in and following
  * edits of the grade cells.
  */
-import { compileTemplate, gradeTable, msg, type GradeResult, type Lang } from "../engine";
+import { compileFormulaRows, compileTemplate, gradeTable, isRefusal, msg, type GradeResult, type Lang } from "../engine";
 import { columnLetters, MAX_COLS, Rect, sheetAddress } from "./address";
 import { chunkRows, jsonBytes, MAX_BLOCK_ROWS, PAYLOAD_BUDGET_BYTES } from "./batching";
 import { AdapterError } from "./errors";
@@ -197,8 +197,20 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       const b = nfBlocks[nfIdx];
       return numberFormatAt(b.columns[j], row - b.start);
     };
+    // Portable: grade and score as native formulas over the table's own cells (same results as
+    // the engine: the interop tests hold the compiler to that); reasons stay values.
+    let portable: { grade: string; score?: string }[] | undefined;
+    if (options.portable) {
+      const columns: Record<string, string> = {};
+      for (const f of fields) columns[f] = columnLetters(table.columnIndex + options.mapping[f]);
+      const compiledRows = compileFormulaRows(compiled.template, { target: "excel-compat", columns, firstRow: top + 1, lastRow: top + n, params: options.params });
+      if (isRefusal(compiledRows)) throw new AdapterError("notPortable", compiledRows.reason.en, compiledRows.reason.zh);
+      portable = compiledRows;
+    }
     const rowOf = (i: number): (string | number)[] =>
       kinds.map((kind, j) => {
+        if (portable && kind === "grade") return `=${portable[i].grade}`;
+        if (portable && kind === "score") return portable[i].score !== undefined ? `=${portable[i].score}` : "";
         if (kind === "grade") return textCell(gradeText(result, i, lang), nfAt(i, j));
         if (kind === "score") return result.score(i) ?? "";
         return textCell(result.reason(i, lang), nfAt(i, j));
@@ -243,7 +255,9 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       app.suspendApiCalculationUntilNextSync();
       app.suspendScreenUpdatingUntilNextSync();
       if (done === 0 && hdr) ws.getRangeByIndexes(headerRow, targetCol, 1, k).values = [header];
-      ws.getRangeByIndexes(top + chunk.start, targetCol, chunk.rows.length, k).values = chunk.rows;
+      const block = ws.getRangeByIndexes(top + chunk.start, targetCol, chunk.rows.length, k);
+      if (portable) block.formulas = chunk.rows;
+      else block.values = chunk.rows;
       await context.sync();
       done += chunk.rows.length;
       options.onProgress?.(done, n);

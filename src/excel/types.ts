@@ -57,6 +57,13 @@ export interface ApplyOptions {
    * after the table. @default "right"
    */
   targetColumn?: number | "right";
+  /**
+   * Write the grade (and score) columns as native Excel formulas compiled from the template
+   * (`excel-compat` target) instead of values, so they recalculate without the add-in when the
+   * data changes. Reasons stay values. A template the compiler cannot express is refused.
+   * @default false
+   */
+  portable?: boolean;
   /** Colour grade cells with one conditional format per grade. @default true */
   colour?: boolean;
   /** Language of labels and reasons. @default "en" */

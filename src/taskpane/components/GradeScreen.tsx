@@ -248,6 +248,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
       outputs: { grade: true, score: scores && options.score, reason: options.reason },
       targetColumn,
       colour: options.colour,
+      portable: options.portable,
       lang,
       confirmOverwrite,
       signal: ctrl.signal,

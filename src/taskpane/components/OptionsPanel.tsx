@@ -23,6 +23,8 @@ export interface OutputOptions {
   score: boolean;
   reason: boolean;
   colour: boolean;
+  /** Grade/score as native formulas that recalculate without the add-in. */
+  portable: boolean;
   summary: boolean;
   /** Table column (zero-based within the table) summed per grade in the summary. */
   measure: number | undefined;
@@ -36,6 +38,7 @@ export const DEFAULT_OPTIONS: OutputOptions = Object.freeze({
   score: true,
   reason: true,
   colour: true,
+  portable: false,
   summary: false,
   measure: undefined,
   group: undefined,
@@ -124,6 +127,7 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
         {props.scores && <Checkbox label={t("options.score")} checked={o.score} onChange={(_, d) => onChange({ score: d.checked === true })} />}
         <Checkbox label={t("options.reason")} checked={o.reason} onChange={(_, d) => onChange({ reason: d.checked === true })} />
         <Switch label={t("options.colour")} checked={o.colour} onChange={(_, d) => onChange({ colour: d.checked })} />
+        <Switch label={t("options.portable")} checked={o.portable} onChange={(_, d) => onChange({ portable: d.checked })} />
         <Switch label={t("options.summary")} checked={o.summary} onChange={(_, d) => onChange({ summary: d.checked })} />
         {o.summary && (
           <div className={s.indent}>

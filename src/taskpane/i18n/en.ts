@@ -251,6 +251,7 @@ export const en = {
   "options.score": "Add a score column",
   "options.reason": "Add a reason column",
   "options.colour": "Colour the grades",
+  "options.portable": "Write grades as formulas (they recalculate without GradeKit)",
   "options.summary": "Write a summary sheet",
   "options.summaryHelp": "Rows per grade, with optional totals of a measure and a group × grade table.",
   "options.measure": "Measure to total per grade",

@@ -248,6 +248,7 @@ export const zhCN: Catalogue = {
   "options.score": "添加得分列",
   "options.reason": "添加原因列",
   "options.colour": "为等级着色",
+  "options.portable": "以公式写入等级（无需 GradeKit 即可重新计算）",
   "options.summary": "生成汇总表",
   "options.summaryHelp": "各等级的行数，可选：某项指标的合计及分组 × 等级交叉表。",
   "options.measure": "按等级合计的指标",
