@@ -403,6 +403,28 @@ describe("in the browser", () => {
     took("adhoc", start);
   });
 
+  test("insert form: the MF/Q 102/A form becomes a new sheet with the source's headers and form number", async () => {
+    const page = await newPage();
+    await step(page, "open Insert form", async () => {
+      await page.getByRole("button", { name: ui("en", "form.open") }).click();
+      await page.getByRole("combobox", { name: ui("en", "form.template") }).selectOption("mfq-102a");
+    });
+    await step(page, "insert", async () => {
+      await page.getByRole("button", { name: ui("en", "form.insert") }).click();
+      await page.getByText(/Inserted the sheet/).waitFor();
+    });
+    await step(page, "the form sheet", async () => {
+      const tabs = await page.getByRole("tab").allTextContents();
+      const formTab = tabs.find((x) => /MF|102|客户分类|form/i.test(x));
+      expect(formTab).toBeDefined();
+      const texts = (await page.locator(".gk-grid").allTextContents()).join(" ");
+      for (const word of ["客户分类/等级划分表", "MF/Q 102/A", "客户名称", "交易过程分类", "累计订单次数", "累计订单量", "等级", "记录", "审核", "日期"]) {
+        expect(texts).toContain(word);
+      }
+      await screenshot(page, "11-insert-form");
+    });
+  });
+
   test("formula bar: =GK.GRADE gives the grade; arrays spill; bad formulas are refused or explain their error", async () => {
     const start = t0();
     const page = await newPage();
