@@ -58,5 +58,5 @@ fi
 
 echo "install-deps: installing ${missing[*]}"
 $SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${missing[@]}" # with recommends, as measured (toolchain notes)
 echo "install-deps: done"
