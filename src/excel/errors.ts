@@ -13,18 +13,28 @@ const TEXT: Record<AdapterErrorCode, { en: string; zh: string }> = {
   notPortable: { en: "This template cannot be written as formulas: {detail}", zh: "该模板无法写成公式：{detail}" },
 };
 
-export class AdapterError extends Error {
-  readonly code: AdapterErrorCode;
+/** A problem a person can fix, in English and Chinese, with a stable code (base of the adapter's errors). */
+export class BilingualError<C extends string = string> extends Error {
+  readonly code: C;
   readonly text: { en: string; zh: string };
-  constructor(code: AdapterErrorCode, detail = "", detailZh = detail) {
-    const t = TEXT[code];
-    const en = t.en.replace("{detail}", detail);
-    super(en);
-    this.name = "AdapterError";
+  constructor(name: string, code: C, text: { en: string; zh: string }) {
+    super(text.en);
+    this.name = name;
     this.code = code;
-    this.text = { en, zh: t.zh.replace("{detail}", detailZh) };
+    this.text = text;
   }
   messageIn(lang: Lang): string {
     return lang === "zh-CN" ? this.text.zh : this.text.en;
+  }
+}
+
+/** A message pair with its `{detail}` filled in. */
+export function withDetail(t: { en: string; zh: string }, detail = "", detailZh = detail): { en: string; zh: string } {
+  return { en: t.en.replace("{detail}", detail), zh: t.zh.replace("{detail}", detailZh) };
+}
+
+export class AdapterError extends BilingualError<AdapterErrorCode> {
+  constructor(code: AdapterErrorCode, detail = "", detailZh = detail) {
+    super("AdapterError", code, withDetail(TEXT[code], detail, detailZh));
   }
 }

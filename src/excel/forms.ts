@@ -10,6 +10,7 @@
  * Where the page layout API is missing (Excel 2016/2019 before 1.9) or refuses a setting, the form
  * stays inserted without (all of) its print setup and `printSetup` is false.
  */
+import { BilingualError } from "./errors";
 import type { Lang, Template, Text } from "../engine";
 import {
   excelColumnWidthToPoints,
@@ -47,17 +48,9 @@ export interface InsertFormResult {
 }
 
 /** A form that cannot be made: the formula compiler refused the template, or bad options. */
-export class FormError extends Error {
-  readonly code: string;
-  readonly text: Text;
+export class FormError extends BilingualError {
   constructor(refusal: FormRefusal) {
-    super(refusal.reason.en);
-    this.name = "FormError";
-    this.code = refusal.code;
-    this.text = refusal.reason;
-  }
-  messageIn(lang: Lang): string {
-    return lang === "zh-CN" ? this.text.zh : this.text.en;
+    super("FormError", refusal.code, refusal.reason);
   }
 }
 

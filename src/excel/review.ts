@@ -17,6 +17,7 @@
  * written, and only for the period being replaced: no other period's cells are touched, and
  * nothing moves, whether or not that period's rows are contiguous. Readers ignore superseded rows.
  */
+import { BilingualError, withDetail } from "./errors";
 import {
   compileTemplate,
   gradeTable,
@@ -83,19 +84,9 @@ const ERR: Record<ReviewErrorCode, { en: string; zh: string }> = {
 };
 
 /** A problem a person can fix, in English and Chinese (like AdapterError). */
-export class ReviewError extends Error {
-  readonly code: ReviewErrorCode;
-  readonly text: { en: string; zh: string };
+export class ReviewError extends BilingualError<ReviewErrorCode> {
   constructor(code: ReviewErrorCode, detail = "") {
-    const t = ERR[code];
-    const en = t.en.replace("{detail}", detail);
-    super(en);
-    this.name = "ReviewError";
-    this.code = code;
-    this.text = { en, zh: t.zh.replace("{detail}", detail) };
-  }
-  messageIn(lang: Lang): string {
-    return lang === "zh-CN" ? this.text.zh : this.text.en;
+    super("ReviewError", code, withDetail(ERR[code], detail));
   }
 }
 

@@ -12,8 +12,9 @@
  * before `JSON.parse`, prototype keys rejected, schema- and logic-checked by the engine's checker.
  * Nothing is ever executed; labels stay text.
  */
+import { BilingualError, withDetail } from "./errors";
 import { z } from "zod";
-import { checkTemplate, DEFAULTS, type CheckIssue, type CheckResult, type Lang, type Template, type Text } from "../engine";
+import { checkTemplate, DEFAULTS, type CheckIssue, type CheckResult, type Template, type Text } from "../engine";
 import type { ExcelApi } from "./run";
 
 /** Namespace of GradeKit's template parts (`getByNamespace`). */
@@ -95,19 +96,9 @@ const STORAGE_TEXT: Record<TemplateStorageErrorCode, Text> = {
 };
 
 /** A storage failure a person can act on (bilingual, stable code). */
-export class TemplateStorageError extends Error {
-  readonly code: TemplateStorageErrorCode;
-  readonly text: Text;
+export class TemplateStorageError extends BilingualError<TemplateStorageErrorCode> {
   constructor(code: TemplateStorageErrorCode, detail = "") {
-    const t = STORAGE_TEXT[code];
-    const text = { en: t.en.replace("{detail}", detail), zh: t.zh.replace("{detail}", detail) };
-    super(text.en);
-    this.name = "TemplateStorageError";
-    this.code = code;
-    this.text = text;
-  }
-  messageIn(lang: Lang): string {
-    return lang === "zh-CN" ? this.text.zh : this.text.en;
+    super("TemplateStorageError", code, withDetail(STORAGE_TEXT[code], detail));
   }
 }
 
