@@ -1,18 +1,12 @@
 /** Languages, bilingual text and number display for reasons. */
 import type { Field, Text } from "./schema";
+import { pick, type Lang } from "./text";
 
-export type Lang = "en" | "zh-CN";
-
-export const LANGS: readonly Lang[] = ["en", "zh-CN"];
+export { LANGS, toLang, joinParts, type Lang } from "./text";
 
 /** Picks the text for a language. @example tr({ en: "Gold", zh: "金卡" }, "zh-CN") // "金卡" */
 export function tr(text: Text, lang: Lang): string {
-  return lang === "zh-CN" ? text.zh || text.en : text.en || text.zh;
-}
-
-/** Normalises anything a caller may pass as a language (`zh`, `zh-cn`, `zh-Hans`, `en-US`). */
-export function toLang(v: unknown): Lang {
-  return typeof v === "string" && /^zh/i.test(v.trim()) ? "zh-CN" : "en";
+  return pick(text, lang);
 }
 
 /**
@@ -48,7 +42,3 @@ function fmtPlain(x: number): string {
   return (neg ? "-" : "") + grouped + (frac ? "." + frac : "");
 }
 
-/** Joins reason parts: `; ` in English, `；` in Chinese. */
-export function joinParts(parts: string[], lang: Lang): string {
-  return parts.join(lang === "zh-CN" ? "；" : "; ");
-}

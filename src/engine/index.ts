@@ -5,7 +5,8 @@
 export * from "./schema";
 export { DEFAULTS, type EngineDefaults } from "./defaults";
 export { parseNumber, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./parse";
-export { tr, toLang, fmt, round9, LANGS, type Lang } from "./i18n";
+export { tr, fmt, round9 } from "./i18n";
+export * from "./text";
 export { msg, MESSAGES, type MessageKey } from "./messages";
 export { parseTable, type TableInput, type GradeError, type ParsedTable, type Column } from "./table";
 export { TemplateError } from "./expr";

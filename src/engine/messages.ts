@@ -2,7 +2,7 @@
  * Every sentence the engine writes, in English and Chinese. Placeholders are `{name}`.
  * Other layers (task pane, CLI) keep their own catalogues; this one covers reasons and errors.
  */
-import type { Lang } from "./i18n";
+import { catalogue, type Lang } from "./text";
 
 export const MESSAGES = {
   noData: { en: "no data", zh: "无数据" },
@@ -51,8 +51,4 @@ export type MessageKey = keyof typeof MESSAGES;
  *
  * @example msg("required", "en", { field: "Order count" }) // "Order count is blank"
  */
-export function msg(key: MessageKey, lang: Lang, args: Record<string, string | number> = {}): string {
-  const t = MESSAGES[key];
-  const s: string = lang === "zh-CN" ? t.zh : t.en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
-}
+export const msg: (key: MessageKey, lang: Lang, args?: Record<string, string | number>) => string = catalogue(MESSAGES);
