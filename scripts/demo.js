@@ -20,16 +20,19 @@ if (!fs.existsSync(cliMain)) {
   console.error("gradekit: run npm install (or npm run build:cli) first");
   process.exit(2);
 }
-const { gradeFile, CliError } = require(cliMain);
+const { gradeFile, reportError } = require(cliMain);
 const { getBuiltinTemplate } = require(path.join(root, "lib", "templates"));
 const ExcelJS = require("exceljs");
+
+/** The language of the run (set once the options are read; errors are printed in it). */
+let lang = "en";
 
 async function main() {
   const { values } = parseArgs({
     options: { out: { type: "string" }, lang: { type: "string" } },
     allowPositionals: false,
   });
-  const lang = /^zh/i.test(values.lang ?? "") ? "zh-CN" : "en";
+  lang = /^zh/i.test(values.lang ?? "") ? "zh-CN" : "en";
   const outDir = path.resolve(values.out ?? path.join(os.tmpdir(), "gradekit"));
   fs.mkdirSync(outDir, { recursive: true });
   const input = path.join(root, "samples", "gradekit-samples.xlsx");
@@ -76,11 +79,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  if (CliError && e instanceof CliError) {
-    for (const d of e.details) console.error(d);
-    console.error(`gradekit: ${e.message}`);
-    process.exit(e.exitCode);
-  }
-  console.error(e);
-  process.exit(1);
+  // The CLI's error boundary (src/cli/exit.ts) prints the message and gives the exit code.
+  const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+  process.exit(reportError(e, io, { lang, debug: false }));
 });

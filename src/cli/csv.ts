@@ -2,16 +2,20 @@
  * CSV (RFC 4180) reading and writing, plus the formula neutralisation applied to CSV output.
  * Pure string functions; file access lives in `io.ts`.
  */
+import { fillBoth, GradeKitError } from "../engine";
 
-/** Raised for a CSV that cannot be read safely (an unterminated quoted field). */
-export class CsvError extends Error {
+const UNCLOSED_QUOTE = {
+  en: 'record {record}: a quoted field is never closed (a stray " ?)',
+  zh: '第 {record} 条记录：带引号的字段没有结束（多了一个 " ？）',
+} as const;
+
+/** A CSV that cannot be read safely (an unterminated quoted field): an `input` error with the record number. */
+export class CsvError extends GradeKitError<"csvUnclosedQuote"> {
   constructor(
-    message: string,
     /** 1-based record number where the problem starts. */
     readonly record: number,
   ) {
-    super(message);
-    this.name = "CsvError";
+    super("csvUnclosedQuote", "input", fillBoth(UNCLOSED_QUOTE, { record }));
   }
 }
 
@@ -42,7 +46,7 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
       let j = i + 1;
       for (;;) {
         const q = s.indexOf('"', j);
-        if (q < 0) throw new CsvError(`record ${startRecord}: a quoted field is never closed (a stray " ?)`, startRecord);
+        if (q < 0) throw new CsvError(startRecord);
         out += s.slice(j, q);
         if (s.charCodeAt(q + 1) === 34) {
           out += '"';

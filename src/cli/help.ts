@@ -1,5 +1,7 @@
 /** Usage text, in English and Chinese. */
 import type { Lang } from "../engine";
+import { exitCodeHelp } from "./exit";
+import { m } from "./messages";
 
 const EN: Record<string, string> = {
   main: `gradekit - grade customers (客户分级) and any rows of data with a grading template.
@@ -16,10 +18,7 @@ Usage:
   gradekit form <id|file.json> --out <form.xlsx> [--rows N]
                                           a print-ready grading form that grades itself
   gradekit help [command]                 this help, or a command's
-  gradekit --version
-
-Exit codes: 0 done (rows with bad data are reported, not fatal); 1 \`check\` found problems;
-2 unusable input or options (the message says what to do).`,
+  gradekit --version`,
   grade: `gradekit grade --template <id|file.json> --in <input> --out <output> [options]
 
 Grades every data row of a CSV or xlsx table and writes the table with columns added:
@@ -148,9 +147,7 @@ const ZH: Record<string, string> = {
   gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N]
                                           生成可打印、自动评级的填写表
   gradekit help [命令]                     显示帮助
-  gradekit --version
-
-退出码：0 完成（数据有误的行会列出，但不算失败）；1 \`check\` 发现问题；2 输入或选项无法使用（提示会说明如何处理）。`,
+  gradekit --version`,
   grade: `gradekit grade --template <模板ID|模板.json> --in <输入> --out <输出> [选项]
 
 对 CSV 或 xlsx 表格的每一数据行评级，输出原表并追加 grade、score（模板计分时）和 reason 列。汇总信息输出到 stderr。
@@ -243,8 +240,14 @@ gradekit templates --export <模板ID>
 没有问题时输出 "OK" 并以 0 退出；有错误或警告时以 1 退出。`,
 };
 
-/** Help for a command (or the overview); undefined for an unknown topic. */
+/**
+ * Help for a command (or the overview, which ends with the common options and the exit codes);
+ * undefined for an unknown topic.
+ */
 export function helpText(topic: string | undefined, lang: Lang): string | undefined {
   const table = lang === "zh-CN" ? ZH : EN;
-  return table[topic ?? "main"];
+  const key = topic ?? "main";
+  if (!Object.prototype.hasOwnProperty.call(table, key)) return undefined;
+  if (key !== "main") return table[key];
+  return `${table.main}\n\n${m("commonOptions", lang)}\n\n${exitCodeHelp(lang)}`;
 }

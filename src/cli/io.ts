@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "./csv";
-import { CliError, m } from "./messages";
+import { both, fail, m } from "./messages";
 import type { Lang } from "../engine";
 
 /** exceljs, loaded on first use (it takes a while to load; CSV-only runs never need it). */
@@ -65,7 +65,7 @@ export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promi
   try {
     bytes = file === "-" ? await (stdin ? stdin() : readStdin()) : fs.readFileSync(file);
   } catch (e) {
-    throw new CliError(m("cannotRead", lang, { what: m("what_input", lang), path: file, why: ioWhy(e) }));
+    throw fail("cannotRead", "input", { what: both("what_input"), path: file, why: ioWhy(e) });
   }
   const { text, encoding } = decodeText(bytes);
   const notes: string[] = [];
@@ -74,7 +74,7 @@ export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promi
   try {
     rows = parseCsv(text, sniffDelimiter(text));
   } catch (e) {
-    if (e instanceof CsvError) throw new CliError(m("csvBroken", lang, { path: file, why: e.message }));
+    if (e instanceof CsvError) throw fail("csvBroken", "input", { path: file, why: e.text });
     throw e;
   }
   return { format: "csv", path: file, rows, notes };
@@ -121,14 +121,14 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   try {
     await workbook.xlsx.readFile(file);
   } catch (e) {
-    throw new CliError(m("cannotRead", lang, { what: m("what_input", lang), path: file, why: ioWhy(e) }));
+    throw fail("cannotRead", "input", { what: both("what_input"), path: file, why: ioWhy(e) });
   }
   const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw new CliError(m("emptyWorkbook", lang, { path: file }));
+  if (sheets.length === 0) throw fail("emptyWorkbook", "input", { path: file });
   let ws: ExcelJS.Worksheet | undefined;
   if (sheet !== undefined) {
     ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    if (!ws) throw new CliError(m("noSheet", lang, { name: sheet, path: file, sheets: sheets.map((s) => s.name).join(", ") }));
+    if (!ws) throw fail("noSheet", "notFound", { name: sheet, path: file, sheets: sheets.map((s) => s.name).join(", ") });
   } else {
     ws = sheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden") ?? sheets[0];
   }
@@ -167,7 +167,7 @@ export function writeCsvOutput(file: string, records: string[][], opts: { bom: b
     ensureDir(file);
     fs.writeFileSync(file, (opts.bom ? "\uFEFF" : "") + text, "utf8");
   } catch (e) {
-    throw new CliError(m("cannotWrite", opts.lang, { path: file, why: ioWhy(e) }));
+    throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }
 }
 
@@ -177,7 +177,7 @@ export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, 
     ensureDir(file);
     await workbook.xlsx.writeFile(file);
   } catch (e) {
-    throw new CliError(m("cannotWrite", lang, { path: file, why: ioWhy(e) }));
+    throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }
 }
 

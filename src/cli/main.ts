@@ -10,11 +10,12 @@ import { formCommand } from "./commands/form";
 import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
 import { templatesCommand } from "./commands/templates";
 import { reviewCommand } from "./commands/review";
-import { langFromArgv } from "./commands/args";
+import { debugFromArgv, langFromArgv } from "./commands/args";
+import { reportError } from "./exit";
 import { helpText } from "./help";
-import { CliError, m, type CliIo } from "./messages";
+import { fail, type CliIo } from "./messages";
 
-export { gradeFile, printSummary, CliError };
+export { gradeFile, printSummary, reportError };
 export type { CliIo };
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo, lang: "en" | "zh-CN") => Promise<number>> = {
@@ -43,20 +44,24 @@ export function processIo(): CliIo {
   };
 }
 
-/** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
+/**
+ * Runs the CLI with arguments (without `node` and the script); resolves to the exit code. Every
+ * error ends here and is printed and mapped to its exit code by `reportError` (exit.ts).
+ */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   const lang = langFromArgv(argv);
+  const debug = debugFromArgv(argv);
   try {
-    const [cmd, ...rest] = argv;
+    // `gradekit --debug <command> ...` as well as `gradekit <command> ... --debug`.
+    const [cmd, ...rest] = argv[0] === "--debug" ? argv.slice(1) : argv;
     if (cmd === undefined) {
       io.err(helpText(undefined, lang) + "\n\n");
-      io.err(`gradekit: ${m("noCommand", lang)}\n`);
-      return 2;
+      throw fail("noCommand", "usage");
     }
     if (cmd === "help" || cmd === "--help" || cmd === "-h") {
       const topic = rest.find((a) => !a.startsWith("-") && a !== "en" && !/^zh/i.test(a));
       const text = helpText(topic, lang);
-      if (text === undefined) throw new CliError(m("unknownCommand", lang, { cmd: topic ?? "" }));
+      if (text === undefined) throw fail("unknownCommand", "usage", { cmd: topic ?? "" });
       io.out(text + "\n");
       return 0;
     }
@@ -65,22 +70,14 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return 0;
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
-    if (!command) throw new CliError(m("unknownCommand", lang, { cmd }));
+    if (!command) throw fail("unknownCommand", "usage", { cmd });
     if (rest.includes("--help") || rest.includes("-h")) {
       io.out(helpText(cmd, lang) + "\n");
       return 0;
     }
     return await command(rest, io, lang);
   } catch (e) {
-    if (e instanceof CliError) {
-      for (const d of e.details) io.err(d + "\n");
-      io.err(`gradekit: ${e.message}\n`);
-      return e.exitCode;
-    }
-    const why = e instanceof Error ? e.message : String(e);
-    io.err(`gradekit: ${m("internal", lang, { why })}\n`);
-    if (process.env.GRADEKIT_DEBUG && e instanceof Error && e.stack) io.err(e.stack + "\n");
-    return 1;
+    return reportError(e, io, { lang, debug });
   }
 }
 

@@ -1,8 +1,12 @@
-/** The CLI's own sentences, in English and Chinese (the engine's reasons come from the engine). */
-import type { Lang } from "../engine";
+/**
+ * The CLI's own sentences, in English and Chinese (the engine's reasons come from the engine), and
+ * the way the CLI makes its errors: a `GradeKitError` from a catalogue entry, both languages filled.
+ * Which exit code an error gives and how it is printed is decided in one place, `exit.ts`.
+ */
+import { catalogue, fillBoth, GradeKitError, pick, type Args, type Bilingual, type Catalogue, type ErrorClass, type Lang } from "../engine";
 
-const M = {
-  // usage problems (exit 2)
+export const CLI_MESSAGES = {
+  // problems that stop a command (classes and exit codes: exit.ts)
   unknownCommand: { en: "unknown command '{cmd}': run `gradekit help` to see the commands", zh: "未知命令“{cmd}”：运行 `gradekit help` 查看可用命令" },
   noCommand: { en: "no command given: run `gradekit help`", zh: "未指定命令：运行 `gradekit help` 查看用法" },
   badOption: { en: "{problem}: run `gradekit help {cmd}`", zh: "{problem}：运行 `gradekit help {cmd}` 查看用法" },
@@ -87,29 +91,62 @@ const M = {
   },
   what_input: { en: "input file", zh: "输入文件" },
   what_template: { en: "template file", zh: "模板文件" },
-} as const;
+  // exit codes (gradekit --help; the table itself is in exit.ts)
+  exitCodes: { en: "Exit codes:", zh: "退出码：" },
+  exitDone: { en: "done (rows with bad data are reported, not fatal)", zh: "完成（数据有误的行会列出，但不算失败）" },
+  exitCheck: { en: "`check` found problems in the template", zh: "`check` 发现模板有问题" },
+  class_usage: { en: "usage: a command or option written wrongly (unknown, missing, bad value)", zh: "用法：命令或选项有误（未知、缺少或取值无效）" },
+  class_input: { en: "input: a file, sheet or column that cannot be read as the template needs", zh: "输入：文件、工作表或列无法按模板读取" },
+  class_template: { en: "template: a template file with errors", zh: "模板：模板文件有错误" },
+  class_output: { en: "output: the result cannot be written where asked", zh: "输出：结果无法写到指定位置" },
+  class_notFound: { en: "not found: no such template, file or sheet", zh: "未找到：没有该模板、文件或工作表" },
+  class_unsupported: { en: "unsupported: the target cannot express the template", zh: "不支持：目标无法表达该模板" },
+  class_internal: { en: "internal: an unexpected error (a bug; please report it)", zh: "内部：意外错误（程序缺陷，请报告）" },
+  commonOptions: {
+    en: "Options of every command: --lang en|zh-CN (messages), --debug (on an error, also print its class, code and stack trace).",
+    zh: "所有命令通用的选项：--lang en|zh-CN（提示语言），--debug（出错时另外输出错误类别、代码和调用栈）。",
+  },
+} as const satisfies Catalogue;
 
-export type CliMessage = keyof typeof M;
+export type CliMessage = keyof typeof CLI_MESSAGES;
 
-/** A CLI message in a language, `{name}` placeholders filled. */
-export function m(key: CliMessage, lang: Lang, args: Record<string, string | number> = {}): string {
-  const t = M[key];
-  const s: string = lang === "zh-CN" ? t.zh : t.en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+/**
+ * A CLI message in a language, `{name}` placeholders filled.
+ *
+ * @example m("noFile", "en", { what: "input file", path: "a.csv" }) // "input file 'a.csv' does not exist"
+ */
+export const m = catalogue(CLI_MESSAGES);
+
+/** Placeholder values; a pair gives each language its own value (e.g. a nested message). */
+export type PairArgs = Readonly<Record<string, string | number | Bilingual>>;
+
+/** One language's side of placeholder values (a pair with that side empty gives the other). */
+function sideOf(args: PairArgs, lang: Lang): Args {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === "object" ? pick(v, lang) : v;
+  return out;
 }
 
-/** A problem that stops the command: a one-line message and an exit code (2 = unusable input). */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-    /** Lines printed before the message (e.g. a template's issues). */
-    readonly details: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = "CliError";
-  }
+/** A catalogue entry in both languages, placeholders filled (to nest in another message). */
+export function bothOf<C extends Catalogue>(messages: C, key: keyof C & string, args: PairArgs = {}): Bilingual {
+  return fillBoth(messages[key], sideOf(args, "en"), sideOf(args, "zh-CN"));
 }
+
+/**
+ * The error maker of a catalogue: a `GradeKitError` whose code is the entry's key.
+ *
+ * @example errorsOf(CLI_MESSAGES)("sheetCsv", "usage").messageIn("en") // "--sheet applies to .xlsx input only"
+ */
+export function errorsOf<C extends Catalogue>(messages: C) {
+  return (code: keyof C & string, errorClass: ErrorClass, args: PairArgs = {}, details: readonly string[] = []): GradeKitError<keyof C & string> =>
+    new GradeKitError(code, errorClass, bothOf(messages, code, args), details);
+}
+
+/** A CLI error from this catalogue: `fail("unknownTemplate", "notFound", { id })`. */
+export const fail = errorsOf(CLI_MESSAGES);
+
+/** A CLI message in both languages: `both("what_input")`. */
+export const both = (key: CliMessage, args: PairArgs = {}): Bilingual => bothOf(CLI_MESSAGES, key, args);
 
 /** Output streams, so commands can run in-process (tests, `npm start`). */
 export interface CliIo {

@@ -1,7 +1,9 @@
 /**
  * The GK.* functions as pure code: Excel-shaped arguments in, a 2-D array of cells out (strings,
- * numbers, or `FnError` for a cell that is an error). Nothing here touches Office; `office.ts` maps
- * the result to what Excel takes and `functions.ts` declares the functions.
+ * numbers, or `FnError` for a cell that is an error). Errors carry both languages and `office.ts`
+ * shows them in the display language; `lang` is the language of results (EXPLAIN's reasons), taken
+ * by every function for one call shape. Nothing here touches Office; `office.ts` maps the result to
+ * what Excel takes and `functions.ts` declares the functions.
  *
  * Shapes: every function returns rows x columns, one result per input row (GRADE/SCORE/EXPLAIN) or per
  * input cell (TIER, PERCENTILE_TIER). A 1x1 result is what a single row / single value gives.
@@ -17,9 +19,11 @@ import {
   percentileTiers,
   tierOf,
   tr,
+  type Bilingual,
   type Lang,
+  type ParseProblem,
 } from "../engine";
-import { FnError, fnMsg } from "./errors";
+import { FnError, fnError } from "./errors";
 import {
   cellCount,
   errorCodeOf,
@@ -51,18 +55,19 @@ export type GradeOutput = "grade" | "score" | "reason";
  * Blank rows give "" (no data); a bad row gives a #VALUE! cell naming the field.
  */
 export function gradeCells(output: GradeOutput, template: unknown, inputs: unknown, lang: Lang): Cell[][] {
-  const compiled = resolveTemplate(template, lang);
+  const compiled = resolveTemplate(template);
   const id = compiled.template.id;
   const fields = compiled.template.fields;
-  if (output === "score" && !compiled.scores) throw FnError.notAvailable(fnMsg("noScore", lang, { id }));
+  if (output === "score" && !compiled.scores) throw fnError("#N/A", "noScore", { id });
   const rows = plainRows(toMatrix(inputs));
   const { cols } = shapeOf(rows);
   if (cols > fields.length) {
-    const names = fields.map((f) => tr(f.label, lang)).join(lang === "zh-CN" ? "、" : ", ");
-    throw FnError.value(fnMsg("tooManyColumns", lang, { id, n: fields.length, fields: names, m: cols }));
+    const args = { id, n: fields.length, m: cols };
+    const names = (l: Lang) => fields.map((f) => tr(f.label, l)).join(l === "zh-CN" ? "、" : ", ");
+    throw fnError("#VALUE!", "tooManyColumns", { ...args, fields: names("en") }, { ...args, fields: names("zh-CN") });
   }
   if (compiled.population && rows.length === 1) {
-    throw FnError.value(fnMsg("population", lang, { id, why: msg("population", lang) }));
+    throw fnError("#VALUE!", "population", { id, why: msg("population", "en") }, { id, why: msg("population", "zh-CN") });
   }
   const result = gradeTable(compiled, { rows, fields: fields.map((f) => f.key) });
   const out: Cell[][] = new Array(result.n);
@@ -78,7 +83,7 @@ export function gradeCells(output: GradeOutput, template: unknown, inputs: unkno
     } else if (result.status(i) === "empty") cell = "";
     else {
       const e = result.error(i);
-      cell = e ? FnError.fromGrade(e, lang) : FnError.value(result.reason(i, lang));
+      cell = e ? FnError.fromGrade(e) : FnError.value({ en: result.reason(i, "en"), zh: result.reason(i, "zh-CN") });
     }
     out[i] = [cell];
   }
@@ -88,29 +93,36 @@ export function gradeCells(output: GradeOutput, template: unknown, inputs: unkno
 // ---------------------------------------------------------------------------------------------
 // Shared argument readers
 
+/** A #VALUE! about an argument's cell: `key` names the argument (in each language) and quotes the cell. */
+function argError(key: "notNumberArg" | "errorArg" | "notYesNoArg", arg: Bilingual, text: string): FnError {
+  return fnError("#VALUE!", key, { arg: arg.en, text }, { arg: arg.zh, text });
+}
+
+/** A #VALUE! for a cell that is not a number (or is an error value). */
+function notNumber(problem: ParseProblem, arg: Bilingual): FnError {
+  return argError(problem.code === "errorValue" ? "errorArg" : "notNumberArg", arg, problem.text);
+}
+
 /** Numbers from a range: blanks skipped, anything else a #VALUE! naming the argument. */
-function numbersOf(arg: unknown, name: string, lang: Lang): number[] {
+function numbersOf(arg: unknown, name: Bilingual): number[] {
   const out: number[] = [];
   for (const v of nonBlankCells(toMatrix(arg))) {
     const r = parseNumber(v);
-    if (!r.ok) {
-      const key = r.problem.code === "errorValue" ? "errorArg" : "notNumberArg";
-      throw FnError.value(fnMsg(key, lang, { arg: name, text: r.problem.text }));
-    }
+    if (!r.ok) throw notNumber(r.problem, name);
     out.push(r.value);
   }
   return out;
 }
 
 /** Labels from a range: blanks skipped, numbers stay numbers; error cells are #VALUE!. */
-function labelsOf(arg: unknown, lang: Lang): (string | number | boolean)[] {
+function labelsOf(arg: unknown): (string | number | boolean)[] {
   const out: (string | number | boolean)[] = [];
   for (const v of nonBlankCells(toMatrix(arg))) {
     if (typeof v === "number" || typeof v === "boolean") out.push(v);
     else if (typeof v === "string") {
-      if (errorText(v)) throw FnError.value(fnMsg("errorArg", lang, { arg: argName("labels", lang), text: v }));
+      if (errorText(v)) throw argError("errorArg", ARG_NAMES.labels, v);
       out.push(v);
-    } else throw FnError.value(fnMsg("errorArg", lang, { arg: argName("labels", lang), text: String(v) }));
+    } else throw argError("errorArg", ARG_NAMES.labels, String(v));
   }
   return out;
 }
@@ -118,7 +130,8 @@ function labelsOf(arg: unknown, lang: Lang): (string | number | boolean)[] {
 const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
 const errorText = (s: string): boolean => ERROR_TEXT.test(s.trim());
 
-const ARG_NAMES: Record<string, { en: string; zh: string }> = {
+/** Argument names as messages show them. */
+const ARG_NAMES = {
   value: { en: "value", zh: "值" },
   thresholds: { en: "thresholds", zh: "阈值" },
   labels: { en: "labels", zh: "标签" },
@@ -126,8 +139,7 @@ const ARG_NAMES: Record<string, { en: string; zh: string }> = {
   higher_is_better: { en: "higher_is_better", zh: "越高越好" },
   values: { en: "values", zh: "数值" },
   population: { en: "the population", zh: "总体" },
-};
-const argName = (key: keyof typeof ARG_NAMES, lang: Lang): string => tr(ARG_NAMES[key], lang);
+} as const satisfies Readonly<Record<string, Bilingual>>;
 
 /** A result with the shape of `m`, one cell per input cell. */
 function mapCells(m: Matrix, f: (v: unknown, flat: number) => Cell): Cell[][] {
@@ -150,28 +162,24 @@ function mapCells(m: Matrix, f: (v: unknown, flat: number) => Cell): Cell[][] {
  * a threshold gets the better band. Thresholds may be in any order. Blank values give "".
  */
 export function tierCells(value: unknown, thresholds: unknown, labels: unknown, higherIsBetter: unknown, lang: Lang): Cell[][] {
-  const ts = numbersOf(thresholds, argName("thresholds", lang), lang);
-  if (ts.length === 0) throw FnError.value(fnMsg("noThresholds", lang));
-  const ls = labelsOf(labels, lang);
+  const ts = numbersOf(thresholds, ARG_NAMES.thresholds);
+  if (ts.length === 0) throw fnError("#VALUE!", "noThresholds");
+  const ls = labelsOf(labels);
   if (ls.length !== ts.length + 1) {
-    throw FnError.value(fnMsg("labelCount", lang, { n: ts.length, need: ts.length + 1, got: ls.length }));
+    throw fnError("#VALUE!", "labelCount", { n: ts.length, need: ts.length + 1, got: ls.length });
   }
-  const higher = booleanArg(higherIsBetter, true, argName("higher_is_better", lang), lang);
+  const higher = booleanArg(higherIsBetter, true, ARG_NAMES.higher_is_better);
   // Best band first: descending thresholds when higher is better, ascending otherwise.
   const sorted = [...ts].sort((a, b) => (higher ? b - a : a - b));
   for (let k = 1; k < sorted.length; k++) {
-    if (sorted[k] === sorted[k - 1]) throw FnError.value(fnMsg("duplicateThreshold", lang, { value: fmt(sorted[k]) }));
+    if (sorted[k] === sorted[k - 1]) throw fnError("#VALUE!", "duplicateThreshold", { value: fmt(sorted[k]) });
   }
   const n = sorted.length;
-  const name = argName("value", lang);
   return mapCells(toMatrix(value), (raw) => {
     if (isBlank(raw)) return "";
     const v = plainCell(raw);
     const r = parseNumber(v);
-    if (!r.ok) {
-      const key = r.problem.code === "errorValue" ? "errorArg" : "notNumberArg";
-      return FnError.value(fnMsg(key, lang, { arg: name, text: r.problem.text }));
-    }
+    if (!r.ok) return notNumber(r.problem, ARG_NAMES.value);
     const x = r.value;
     let k = 0;
     if (higher) while (k < n && x < sorted[k]) k++;
@@ -180,13 +188,13 @@ export function tierCells(value: unknown, thresholds: unknown, labels: unknown, 
   });
 }
 
-function booleanArg(v: unknown, dflt: boolean, name: string, lang: Lang): boolean {
+function booleanArg(v: unknown, dflt: boolean, name: Bilingual): boolean {
   const m = toMatrix(v);
   const cell = plainCell(m[0][0]);
-  if (cellCount(m) > 1) throw FnError.value(fnMsg("notYesNoArg", lang, { arg: name, text: showShape(shapeOf(m)) }));
+  if (cellCount(m) > 1) throw argError("notYesNoArg", name, showShape(shapeOf(m)));
   if (isOmitted(cell) || isBlank(cell)) return dflt;
   const r = parseYesNo(cell);
-  if (!r.ok) throw FnError.value(fnMsg("notYesNoArg", lang, { arg: name, text: r.problem.text }));
+  if (!r.ok) throw argError("notYesNoArg", name, r.problem.text);
   return r.value;
 }
 
@@ -221,10 +229,10 @@ export function percentileTierCells(
 ): Cell[][] {
   const vm = toMatrix(values);
   const single = !isMultiCell(vm) && !isOmitted(arg2) && isMultiCell(toMatrix(arg2));
-  if (single) return singleTier(vm[0][0], toMatrix(arg2), arg3, arg4, arg5, arg6, lang, cache);
-  if (!isOmitted(arg5) || !isOmitted(arg6)) throw FnError.value(fnMsg("extraArgs", lang));
-  const cuts = cutsArg(arg2, lang);
-  const labels = tierLabels(arg3, cuts.length, lang);
+  if (single) return singleTier(vm[0][0], toMatrix(arg2), arg3, arg4, arg5, arg6, cache);
+  if (!isOmitted(arg5) || !isOmitted(arg6)) throw fnError("#VALUE!", "extraArgs");
+  const cuts = cutsArg(arg2);
+  const labels = tierLabels(arg3, cuts.length);
   const { rows, cols } = shapeOf(vm);
   const n = cellCount(vm);
   const x = new Float64Array(n);
@@ -235,9 +243,7 @@ export function percentileTierCells(
     const gm = toMatrix(arg4);
     const gs = shapeOf(gm);
     if (gs.rows !== rows || gs.cols !== cols || cellCount(gm) !== n) {
-      throw FnError.value(
-        fnMsg("groupsShape", lang, { what: argName("values", lang), want: showShape({ rows, cols }), got: showShape(gs) }),
-      );
+      throw groupsShapeError(ARG_NAMES.values, showShape({ rows, cols }), showShape(gs));
     }
     groups = new Int32Array(n);
     const ids = new Map<string, number>();
@@ -265,11 +271,10 @@ function singleTier(
   labelsArg: unknown,
   groupsArg: unknown,
   groupArg: unknown,
-  lang: Lang,
   cache: PopulationCache,
 ): Cell[][] {
-  const cuts = cutsArg(cutsArg_, lang);
-  const labels = tierLabels(labelsArg, cuts.length, lang);
+  const cuts = cutsArg(cutsArg_);
+  const labels = tierLabels(labelsArg, cuts.length);
   const x = numberOrNaN(value);
   let groups: Matrix | undefined;
   if (!isOmitted(groupsArg) && !isBlankArg(groupsArg)) {
@@ -277,11 +282,9 @@ function singleTier(
     const ps = shapeOf(population);
     const gs = shapeOf(groups);
     if (gs.rows !== ps.rows || gs.cols !== ps.cols || cellCount(groups) !== cellCount(population)) {
-      throw FnError.value(
-        fnMsg("groupsShape", lang, { what: argName("population", lang), want: showShape(ps), got: showShape(gs) }),
-      );
+      throw groupsShapeError(ARG_NAMES.population, showShape(ps), showShape(gs));
     }
-    if (isOmitted(groupArg) || isBlankArg(groupArg)) throw FnError.value(fnMsg("groupMissing", lang));
+    if (isOmitted(groupArg) || isBlankArg(groupArg)) throw fnError("#VALUE!", "groupMissing");
   }
   if (x !== x) return [[""]];
   const entry = cache.get(population, groups);
@@ -291,6 +294,11 @@ function singleTier(
   return [[t >= 0 ? labels[t] : ""]];
 }
 
+/** Groups of another shape than the values (or population) they group. */
+function groupsShapeError(what: Bilingual, want: string, got: string): FnError {
+  return fnError("#VALUE!", "groupsShape", { what: what.en, want, got }, { what: what.zh, want, got });
+}
+
 /** True for an argument that is one blank cell (a reference to an empty cell). */
 function isBlankArg(v: unknown): boolean {
   const m = toMatrix(v);
@@ -298,7 +306,7 @@ function isBlankArg(v: unknown): boolean {
 }
 
 /** Cut points: omitted/blank -> the default [0.2, 0.8]; else increasing shares in (0, 1]. */
-function cutsArg(arg: unknown, lang: Lang): readonly number[] {
+function cutsArg(arg: unknown): readonly number[] {
   if (isOmitted(arg) || isBlankArg(arg)) return DEFAULTS.cuts;
   const m = toMatrix(arg);
   const cells = nonBlankCells(m);
@@ -312,16 +320,16 @@ function cutsArg(arg: unknown, lang: Lang): readonly number[] {
   for (let k = 1; ok && k < cuts.length; k++) if (!(cuts[k] > cuts[k - 1])) ok = false;
   if (!ok) {
     const shown = cells.map((v) => (typeof v === "string" ? v : errorCodeOf(v) ?? String(v))).join(", ");
-    throw FnError.value(fnMsg("badCuts", lang, { cuts: shown || "—" }));
+    throw fnError("#VALUE!", "badCuts", { cuts: shown || "—" });
   }
   return cuts;
 }
 
 /** Tier labels: omitted/blank -> 1, 2, ... (k+1 numbers); else exactly k+1 labels. */
-function tierLabels(arg: unknown, cutCount: number, lang: Lang): (string | number | boolean)[] {
+function tierLabels(arg: unknown, cutCount: number): (string | number | boolean)[] {
   const need = cutCount + 1;
   if (isOmitted(arg) || isBlankArg(arg)) return Array.from({ length: need }, (_, i) => i + 1);
-  const ls = labelsOf(arg, lang);
-  if (ls.length !== need) throw FnError.value(fnMsg("cutLabelCount", lang, { k: cutCount, need, got: ls.length }));
+  const ls = labelsOf(arg);
+  if (ls.length !== need) throw fnError("#VALUE!", "cutLabelCount", { k: cutCount, need, got: ls.length });
   return ls;
 }

@@ -1,31 +1,34 @@
 /**
  * Errors of the GK.* functions, before they reach Excel. The pure modules (core, templates, cache)
- * throw or return `FnError`; only `office.ts` turns them into `CustomFunctions.Error`, and only the
- * two error types that can carry a message are used: `#VALUE!` (bad input) and `#N/A` (nothing to
- * look up / nothing applies).
+ * throw or return `FnError`s: GradeKit's one error type (`GradeKitError`, both languages) whose
+ * code is the Excel error value it shows as, with the class that gives that value (`input` ->
+ * `#VALUE!`, bad input; `notFound` -> `#N/A`, nothing to look up / nothing applies). Only the
+ * boundary, `office.ts`, turns errors into `CustomFunctions.Error` in the display language.
  */
-import { TemplateError, type GradeError, type Lang } from "../engine";
+import { catalogue, fillBoth, GradeKitError, type Args, type Bilingual, type Catalogue, type GradeError } from "../engine";
 
+/** The two Excel error values a custom function can give with a message. */
 export type FnErrorCode = "#VALUE!" | "#N/A";
 
-/** One error value with its message (already in the display language). */
-export class FnError {
-  constructor(
-    readonly code: FnErrorCode,
-    readonly message: string,
-  ) {}
-
-  static value(message: string): FnError {
-    return new FnError("#VALUE!", message);
+/** One error value with its message in both languages. */
+export class FnError extends GradeKitError<FnErrorCode> {
+  constructor(code: FnErrorCode, text: Bilingual) {
+    super(code, code === "#N/A" ? "notFound" : "input", text);
   }
 
-  static notAvailable(message: string): FnError {
-    return new FnError("#N/A", message);
+  /** Bad input (`#VALUE!`); a plain string is the same in both languages. */
+  static value(message: string | Bilingual): FnError {
+    return new FnError("#VALUE!", typeof message === "string" ? { en: message, zh: message } : message);
   }
 
-  /** An engine row error (`GradeResult.error(i)`), in a language. */
-  static fromGrade(e: GradeError, lang: Lang): FnError {
-    return new FnError(e.type, lang === "zh-CN" ? e.message.zh || e.message.en : e.message.en || e.message.zh);
+  /** Nothing to look up or nothing applies (`#N/A`). */
+  static notAvailable(message: string | Bilingual): FnError {
+    return new FnError("#N/A", typeof message === "string" ? { en: message, zh: message } : message);
+  }
+
+  /** An engine row error (`GradeResult.error(i)`). */
+  static fromGrade(e: GradeError): FnError {
+    return new FnError(e.type, e.message);
   }
 }
 
@@ -79,21 +82,19 @@ export const FN_MESSAGES = {
     zh: "第 5、6 个参数仅用于单值形式 GK.PERCENTILE_TIER(值, 总体, ...)",
   },
   internal: { en: "GradeKit: unexpected error: {why}", zh: "GradeKit 内部错误：{why}" },
-} as const;
+} as const satisfies Catalogue;
 
 export type FnMessageKey = keyof typeof FN_MESSAGES;
 
-/** Formats one of this layer's messages. @example fnMsg("noThresholds", "en") */
-export function fnMsg(key: FnMessageKey, lang: Lang, args: Record<string, string | number> = {}): string {
-  const t = FN_MESSAGES[key];
-  const s: string = lang === "zh-CN" ? t.zh : t.en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
-}
+/** One of this layer's messages in a language. @example fnMsg("noThresholds", "en") // "thresholds: give at least one number" */
+export const fnMsg = catalogue(FN_MESSAGES);
 
-/** Any thrown value as an `FnError` (template problems are bad input; anything else is a bug). */
-export function asFnError(err: unknown, lang: Lang): FnError {
-  if (err instanceof FnError) return err;
-  if (err instanceof TemplateError) return FnError.value(err.message);
-  const why = err instanceof Error ? err.message : String(err);
-  return FnError.value(fnMsg("internal", lang, { why }));
+/**
+ * An error of this layer from its catalogue, both languages filled (`zhArgs` for values that are
+ * words, e.g. an argument's name).
+ *
+ * @example fnError("#VALUE!", "noThresholds").messageIn("zh-CN") // "阈值：请至少填写一个数字"
+ */
+export function fnError(code: FnErrorCode, key: FnMessageKey, args: Args = {}, zhArgs: Args = args): FnError {
+  return new FnError(code, fillBoth(FN_MESSAGES[key], args, zhArgs));
 }

@@ -1,12 +1,13 @@
 /**
- * The Excel boundary of the GK.* functions: the display language, and the mapping of results and
- * `FnError`s to what the custom functions runtime takes (`CustomFunctions.Error`, #VALUE! / #N/A with
- * a message). This is the only module that touches the `Office` / `CustomFunctions` globals, and only
- * when a function is called (never at import), so the pure modules stay testable without Office.
+ * The Excel boundary of the GK.* functions: the display language, and the one mapping of GradeKit's
+ * errors to what the custom functions runtime takes (`CustomFunctions.Error`, #VALUE! / #N/A with
+ * a message in the display language). This is the only module that touches the `Office` /
+ * `CustomFunctions` globals, and only when a function is called (never at import), so the pure
+ * modules stay testable without Office (the playground also shows errors through `excelErrorOf`).
  */
-import { TemplateError, toLang, type Lang } from "../engine";
+import { isGradeKitError, TemplateError, toLang, type ErrorClass, type Lang } from "../engine";
 import type { Cell } from "./core";
-import { FnError, asFnError } from "./errors";
+import { fnMsg, type FnErrorCode } from "./errors";
 
 /** What the runtime's `CustomFunctions` namespace provides that we use. */
 interface CustomFunctionsApi {
@@ -41,8 +42,42 @@ function customFunctions(): CustomFunctionsApi | undefined {
   return (globalThis as { CustomFunctions?: CustomFunctionsApi }).CustomFunctions;
 }
 
-/** An `FnError` as the runtime's error object (a plain Error outside Excel). */
-export function toExcelError(e: FnError): Error {
+/**
+ * The Excel error value of each error class: bad input, a broken template, a bug -> `#VALUE!`;
+ * nothing to look up or nothing applies -> `#N/A`. (`FnError`s carry the same value as their code.)
+ */
+export const EXCEL_ERROR_OF: Readonly<Record<ErrorClass, FnErrorCode>> = {
+  usage: "#VALUE!",
+  input: "#VALUE!",
+  template: "#VALUE!",
+  output: "#VALUE!",
+  internal: "#VALUE!",
+  notFound: "#N/A",
+  unsupported: "#N/A",
+};
+
+/** An error as Excel shows it: the error value and its message in a language. */
+export interface ExcelError {
+  code: FnErrorCode;
+  message: string;
+  /** True when it is not one of GradeKit's own errors (a bug, worth logging). */
+  unexpected: boolean;
+}
+
+/**
+ * Anything thrown or returned as Excel shows it: GradeKit's errors by their class, an engine
+ * template problem as `#VALUE!` with its message, anything else as `#VALUE!` "unexpected error".
+ */
+export function excelErrorOf(err: unknown, lang: Lang): ExcelError {
+  if (isGradeKitError(err)) return { code: EXCEL_ERROR_OF[err.errorClass], message: err.messageIn(lang), unexpected: false };
+  if (err instanceof TemplateError) return { code: "#VALUE!", message: err.message, unexpected: false };
+  const why = err instanceof Error ? err.message : String(err);
+  return { code: "#VALUE!", message: fnMsg("internal", lang, { why }), unexpected: true };
+}
+
+/** An error as the runtime's error object (a plain Error with the code outside Excel). */
+export function toExcelError(err: unknown, lang: Lang): Error {
+  const e = excelErrorOf(err, lang);
   const cf = customFunctions();
   if (!cf?.Error) return Object.assign(new Error(e.message), { code: e.code });
   const code = e.code === "#N/A" ? cf.ErrorCode.notAvailable : cf.ErrorCode.invalidValue;
@@ -60,15 +95,14 @@ export function runForExcel(compute: (lang: Lang) => Cell[][]): unknown[][] {
   try {
     cells = compute(lang);
   } catch (err) {
-    const e = asFnError(err, lang);
-    if (!(err instanceof FnError) && !(err instanceof TemplateError)) console.error("GradeKit custom function failed", err);
-    throw toExcelError(e);
+    if (excelErrorOf(err, lang).unexpected) console.error("GradeKit custom function failed", err);
+    throw toExcelError(err, lang);
   }
-  if (cells.length === 1 && cells[0].length === 1 && cells[0][0] instanceof FnError) throw toExcelError(cells[0][0]);
+  if (cells.length === 1 && cells[0].length === 1 && isGradeKitError(cells[0][0])) throw toExcelError(cells[0][0], lang);
   for (const row of cells) {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (v instanceof FnError) (row as unknown[])[c] = toExcelError(v);
+      if (isGradeKitError(v)) (row as unknown[])[c] = toExcelError(v, lang);
     }
   }
   return cells;

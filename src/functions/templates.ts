@@ -4,9 +4,9 @@
  * is the seam: every GK.* call tries the sources in order, built-ins last. The workbook source below is
  * one of them, filled by the task pane (same shared runtime, same module instance).
  */
-import { compileTemplate, normalizeWord, type CompiledTemplate, type Lang, type Template } from "../engine";
+import { compileTemplate, normalizeWord, type CompiledTemplate, type Template } from "../engine";
 import { BUILTIN_IDS, BUILTIN_TEMPLATES } from "../templates";
-import { FnError, fnMsg } from "./errors";
+import { fnError } from "./errors";
 
 /** Finds a template by the text a user typed, or returns undefined. */
 export type TemplateSource = (name: string) => Template | CompiledTemplate | undefined;
@@ -61,20 +61,20 @@ registerTemplateSource(workbookSource);
  * The compiled template a formula argument names.
  * Blank or non-text -> #VALUE!; not found -> #N/A; a template with problems -> #VALUE!.
  */
-export function resolveTemplate(arg: unknown, lang: Lang): CompiledTemplate {
+export function resolveTemplate(arg: unknown): CompiledTemplate {
   const name = typeof arg === "string" ? arg.trim() : typeof arg === "number" ? String(arg) : "";
-  if (!name) throw FnError.value(fnMsg("noTemplate", lang));
+  if (!name) throw fnError("#VALUE!", "noTemplate");
   let found: Template | CompiledTemplate | undefined;
   for (const source of sources) {
     found = source(name);
     if (found) break;
   }
   found ??= builtinSource(name);
-  if (!found) throw FnError.notAvailable(fnMsg("unknownTemplate", lang, { name, ids: BUILTIN_IDS.join(", ") }));
+  if (!found) throw fnError("#N/A", "unknownTemplate", { name, ids: BUILTIN_IDS.join(", ") });
   try {
     return compileTemplate(found);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw FnError.value(fnMsg("brokenTemplate", lang, { name, why }));
+    throw fnError("#VALUE!", "brokenTemplate", { name, why });
   }
 }

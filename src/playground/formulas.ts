@@ -17,9 +17,9 @@
  * matrix of cells (one cell, or an array that spills), errors as `FormulaErrorCell`. A context may
  * shift relative references (a conditional format's formula is written for its top-left cell).
  */
-import type { Lang } from "../engine";
+import { catalogue, isGradeKitError, type Catalogue, type Lang } from "../engine";
 import { gradeCells, percentileTierCells, tierCells, type Cell } from "../functions/core";
-import { FnError, asFnError } from "../functions/errors";
+import { excelErrorOf } from "../functions/office";
 
 // ---------------------------------------------------------------------------------------------
 // Syntax tree
@@ -324,12 +324,9 @@ const MESSAGES = {
     zh: "{name} 需要 {range} 个参数，实际为 {n} 个",
   },
   noSheet: { en: "no sheet named '{sheet}'", zh: "没有名为“{sheet}”的工作表" },
-} as const;
+} as const satisfies Catalogue;
 
-function message(key: keyof typeof MESSAGES, lang: Lang, args: Record<string, string | number>): string {
-  const s: string = lang === "zh-CN" ? MESSAGES[key].zh : MESSAGES[key].en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
-}
+const message = catalogue(MESSAGES);
 
 /** Thrown inside evaluation for a whole-formula error (becomes a 1x1 error result). */
 class EvalError extends Error {
@@ -344,7 +341,7 @@ export function evaluateFormula(expr: Expr, ctx: EvalContext): ResultCell[][] {
     return evalExpr(expr, ctx);
   } catch (e) {
     if (e instanceof EvalError) return [[e.cell]];
-    const fe = asFnError(e, ctx.lang); // FnError / TemplateError: bad input; anything else: a bug, shown as #VALUE!
+    const fe = excelErrorOf(e, ctx.lang); // as Excel shows it: GradeKit's errors by class; anything else a bug, #VALUE!
     return [[new FormulaErrorCell(fe.code, fe.message)]];
   }
 }
@@ -548,8 +545,15 @@ function scalarArg(arg: Expr | null | undefined, ctx: EvalContext): unknown {
   return m;
 }
 
-function toResult(cells: Cell[][]): ResultCell[][] {
-  return cells.map((row) => row.map((v) => (v instanceof FnError ? new FormulaErrorCell(v.code, v.message) : v)));
+/** GK.* cells as the playground shows them: error cells as Excel shows them, in the playground's language. */
+function toResult(cells: Cell[][], lang: Lang): ResultCell[][] {
+  return cells.map((row) =>
+    row.map((v) => {
+      if (!isGradeKitError(v)) return v;
+      const e = excelErrorOf(v, lang);
+      return new FormulaErrorCell(e.code, e.message);
+    }),
+  );
 }
 
 function evalCall(name: string, args: (Expr | null)[], ctx: EvalContext): ResultCell[][] {
@@ -568,7 +572,7 @@ function evalCall(name: string, args: (Expr | null)[], ctx: EvalContext): Result
     case "GK.SCORE":
     case "GK.EXPLAIN": {
       const output = name === "GK.GRADE" ? "grade" : name === "GK.SCORE" ? "score" : "reason";
-      return toResult(gradeCells(output, scalarArg(args[0], ctx), argValue(args[1], ctx), lang));
+      return toResult(gradeCells(output, scalarArg(args[0], ctx), argValue(args[1], ctx), lang), lang);
     }
     case "GK.PERCENTILE_TIER":
       return toResult(
@@ -581,9 +585,10 @@ function evalCall(name: string, args: (Expr | null)[], ctx: EvalContext): Result
           argValue(args[5], ctx),
           lang,
         ),
+        lang,
       );
     case "GK.TIER":
-      return toResult(tierCells(argValue(args[0], ctx), argValue(args[1], ctx), argValue(args[2], ctx), scalarArg(args[3], ctx), lang));
+      return toResult(tierCells(argValue(args[0], ctx), argValue(args[1], ctx), argValue(args[2], ctx), scalarArg(args[3], ctx), lang), lang);
     default:
       throw new EvalError(new FormulaErrorCell("#NAME?", message("unknownFunction", lang, { name, names: Object.keys(FUNCTIONS).join(", ") })));
   }

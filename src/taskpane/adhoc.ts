@@ -13,8 +13,7 @@
  */
 import { checkTemplate, fmt, parseNumber, type CheckIssue, type Field, type Template, type Text } from "../engine";
 import { ramp } from "../templates/palette";
-import { en, type MessageKey } from "./i18n/en";
-import { zhCN } from "./i18n/zh-CN";
+import { textOf } from "./i18n/catalogue";
 
 export const ADHOC_BANDS_ID = "adhoc-bands";
 export const ADHOC_PERCENTILE_ID = "adhoc-percentile";
@@ -74,12 +73,6 @@ export interface AdhocProblem {
 export type BuildResult =
   | { ok: true; template: Template; warnings: CheckIssue[] }
   | { ok: false; problems: AdhocProblem[] };
-
-/** A catalogue entry in both languages (ad-hoc template texts live in the catalogues). */
-function textOf(key: MessageKey, params: Record<string, string> = {}): Text {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? params[k] : m));
-  return { en: fill(en[key]), zh: fill(zhCN[key]) };
-}
 
 /**
  * Fill colours for n grades, best first: the built-in palette up to 8 grades, then an evenly spaced

@@ -25,8 +25,7 @@ import { gradeCells, percentileTierCells, tierCells, type Cell } from "../../src
 import { FnError } from "../../src/functions/errors";
 import { SAMPLE_CSV_NAMES, sampleWorkbooks, type SampleCsvs, type SheetSpec } from "../../src/playground/samples";
 import { DEFAULT_BAND_ROWS, buildFromRows } from "../../src/taskpane/adhoc";
-import { en } from "../../src/taskpane/i18n/en";
-import { zhCN } from "../../src/taskpane/i18n/zh-CN";
+import { en, zhCN } from "../../src/taskpane/i18n/catalogue";
 import { getBuiltinTemplate } from "../../src/templates";
 import {
   ARTIFACTS,

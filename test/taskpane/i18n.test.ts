@@ -7,9 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { BUILTIN_TEMPLATES } from "../../src/templates";
-import { en } from "../../src/taskpane/i18n/en";
-import { zhCN } from "../../src/taskpane/i18n/zh-CN";
-import { CATALOGUES, translate } from "../../src/taskpane/i18n";
+import { en, zhCN } from "../../src/taskpane/i18n/catalogue";
+import { CATALOGUES, MESSAGES, translate } from "../../src/taskpane/i18n";
 
 const SRC = path.join(__dirname, "..", "..", "src", "taskpane");
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -25,6 +24,23 @@ describe("catalogues", () => {
         if (typeof v !== "string" || !v.trim()) throw new Error(`${lang}: message '${key}' is missing or empty`);
       }
     }
+  });
+
+  test("each screen's catalogue file holds its own keys, none shared with another screen", () => {
+    const dir = path.join(SRC, "i18n");
+    const screens = fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "catalogue.ts");
+    expect(screens.length).toBeGreaterThanOrEqual(6);
+    const owner = new Map<string, string>();
+    for (const f of screens) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const exported = Object.values(require(path.join(dir, f)) as Record<string, Record<string, { en: string; zh: string }>>);
+      expect([f, exported.length]).toEqual([f, 1]);
+      for (const key of Object.keys(exported[0])) {
+        if (owner.has(key)) throw new Error(`'${key}' is in both ${owner.get(key)} and ${f}`);
+        owner.set(key, f);
+      }
+    }
+    expect([...owner.keys()].sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 
   test("placeholders agree between the languages", () => {

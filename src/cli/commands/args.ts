@@ -1,28 +1,33 @@
 /** Option parsing with node's `util.parseArgs`, turning its errors into one-line usage errors. */
 import { parseArgs, type ParseArgsConfig } from "util";
 import type { Lang } from "../../engine";
-import { CliError, m } from "../messages";
+import { fail } from "../messages";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Options every command takes besides its own (`--lang` is declared by each command; `--debug` here). */
+export const COMMON_OPTIONS = {
+  debug: { type: "boolean" },
+} as const satisfies Options;
 
 export interface Parsed {
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;
   positionals: string[];
 }
 
-/** Parses a command's arguments strictly; unknown options and missing values are exit-2 errors. */
+/** Parses a command's arguments strictly; unknown options and missing values are usage errors. */
 export function parseCommandArgs(cmd: string, argv: string[], options: Options, lang: Lang, positionals = false): Parsed {
+  let r: ReturnType<typeof parseArgs>;
   try {
-    const r = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    if (!positionals && r.positionals.length > 0) {
-      throw new CliError(m("badOption", lang, { problem: `unexpected argument '${r.positionals[0]}'`, cmd }));
-    }
-    return { values: r.values as Parsed["values"], positionals: r.positionals };
+    r = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    if (e instanceof CliError) throw e;
     const msg = e instanceof Error ? e.message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "") : String(e);
-    throw new CliError(m("badOption", lang, { problem: msg.replace(/\.$/, ""), cmd }));
+    throw fail("badOption", "usage", { problem: msg.replace(/\.$/, ""), cmd });
   }
+  if (!positionals && r.positionals.length > 0) {
+    throw fail("badOption", "usage", { problem: `unexpected argument '${r.positionals[0]}'`, cmd });
+  }
+  return { values: r.values as Parsed["values"], positionals: r.positionals };
 }
 
 /** `--lang` value -> Lang; anything not English or Chinese is a usage error. */
@@ -31,17 +36,25 @@ export function langOption(v: unknown, fallback: Lang = "en"): Lang {
   const s = String(v).trim();
   if (/^zh([-_].*)?$/i.test(s)) return "zh-CN";
   if (/^en([-_].*)?$/i.test(s)) return "en";
-  throw new CliError(m("badLang", fallback, { value: s }));
+  throw fail("badLang", "usage", { value: s });
 }
 
-/** Finds `--lang X` / `--lang=X` before full parsing, so early errors use that language. */
+/** Finds `--lang X` / `--lang=X` before full parsing, so early errors use that language (the last one wins, as in parsing). */
 export function langFromArgv(argv: readonly string[]): Lang {
+  let lang: Lang = "en";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === "--") break;
     const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
-    if (v !== undefined) return /^zh/i.test(v) ? "zh-CN" : "en";
+    if (v !== undefined) lang = /^zh/i.test(v) ? "zh-CN" : "en";
   }
-  return "en";
+  return lang;
+}
+
+/** True when `--debug` is given (before any `--`). */
+export function debugFromArgv(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).includes("--debug");
 }
 
 /** Splits repeated `--opt a=1,b=2` values into items, keeping commas that belong to a value. */

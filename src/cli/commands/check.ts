@@ -1,6 +1,7 @@
 /** `gradekit check <template.json>`: the engine's template checker on a file. */
 import { parseTemplateJson, type Lang } from "../../engine";
-import { CliError, m, type CliIo } from "../messages";
+import { EXIT_CHECK_PROBLEMS, EXIT_DONE } from "../exit";
+import { fail, m, type CliIo } from "../messages";
 import { langOption, parseCommandArgs } from "./args";
 import { issueLine, readTemplateText } from "./template-source";
 
@@ -10,15 +11,15 @@ const OPTIONS = { lang: { type: "string" } } as const;
 export async function checkCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs("check", argv, OPTIONS, fallbackLang, true);
   const lang = langOption(values.lang, fallbackLang);
-  if (positionals.length !== 1) throw new CliError(m("checkNeedsFile", lang));
+  if (positionals.length !== 1) throw fail("checkNeedsFile", "usage");
   const file = positionals[0];
-  const res = parseTemplateJson(readTemplateText(file, lang));
+  const res = parseTemplateJson(readTemplateText(file));
   if (res.issues.length === 0) {
     io.out(m("checkOk", lang) + "\n");
-    return 0;
+    return EXIT_DONE;
   }
   for (const i of res.issues) io.out(issueLine(i, lang) + "\n");
   const errors = res.issues.filter((i) => i.severity === "error").length;
   io.err(m("checkSummary", lang, { errors, warnings: res.issues.length - errors }) + "\n");
-  return 1;
+  return EXIT_CHECK_PROBLEMS;
 }

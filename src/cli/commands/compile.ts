@@ -5,9 +5,9 @@
  * a tab and the score formula; each formula starts with `=`, so the lines paste into a sheet as
  * formulas (a tab moves to the next cell). SQL prints one query.
  */
-import { tr, type Lang, type Template } from "../../engine";
+import { type Catalogue, type GradeKitError, type Lang, type Template } from "../../engine";
 import { columnLetters, columnNumber, compileFormulaRows, compileSql, isRefusal, type FormulaTarget, type Refusal } from "../../engine/compile";
-import { CliError, m, type CliIo } from "../messages";
+import { errorsOf, fail, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { loadTemplate, parseParams } from "./template-source";
 
@@ -25,8 +25,8 @@ const OPTIONS = {
 const TARGETS = ["excel", "excel-compat", "sql"] as const;
 type Target = (typeof TARGETS)[number];
 
-/** This command's own sentences. */
-const M = {
+/** This command's own sentences (all of them errors). */
+const COMPILE_MESSAGES = {
   needTarget: { en: "--target is required: excel, excel-compat or sql (run `gradekit help compile`)", zh: "缺少 --target：excel、excel-compat 或 sql（运行 `gradekit help compile` 查看用法）" },
   badTarget: { en: "--target must be excel, excel-compat or sql, not '{value}'", zh: "--target 只能是 excel、excel-compat 或 sql，而不是“{value}”" },
   sqlOnly: { en: "{option} applies to --target sql only", zh: "{option} 只适用于 --target sql" },
@@ -38,27 +38,24 @@ const M = {
   badRows: { en: "--rows '{value}': write it as FIRST:LAST with 1 <= FIRST <= LAST <= 1048576 (e.g. 2:101)", zh: "--rows “{value}”：请写成 首行:末行，且 1 <= 首行 <= 末行 <= 1048576（例如 2:101）" },
   badQuote: { en: "--quote must be double or backtick, not '{value}'", zh: "--quote 只能是 double 或 backtick，而不是“{value}”" },
   refused: { en: "cannot compile '{id}' for {target}: {reason}", zh: "无法将“{id}”编译为 {target}：{reason}" },
-} as const;
+} as const satisfies Catalogue;
 
-function msg(key: keyof typeof M, lang: Lang, args: Record<string, string | number> = {}): string {
-  const s: string = lang === "zh-CN" ? M[key].zh : M[key].en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
-}
+const failCompile = errorsOf(COMPILE_MESSAGES);
 
 /** `--map field=COLUMN,...` -> column letters per field; unmapped fields fill A, B, C... in template order. */
-export function columnsFor(template: Template, items: string[], lang: Lang): Record<string, string> {
+export function columnsFor(template: Template, items: string[]): Record<string, string> {
   const keys = template.fields.map((f) => f.key);
   const out: Record<string, string> = {};
   const owner = new Map<string, string>();
   for (const item of items) {
     const eq = item.indexOf("=");
-    if (eq <= 0) throw new CliError(msg("badMapItem", lang, { item }));
+    if (eq <= 0) throw failCompile("badMapItem", "usage", { item });
     const field = item.slice(0, eq).trim();
     const column = item.slice(eq + 1).trim().toUpperCase();
-    if (!keys.includes(field)) throw new CliError(m("mapUnknownField", lang, { field, template: template.id, fields: keys.join(", ") }));
-    if (!columnNumber(column)) throw new CliError(msg("badColumn", lang, { field, column }));
+    if (!keys.includes(field)) throw fail("mapUnknownField", "usage", { field, template: template.id, fields: keys.join(", ") });
+    if (!columnNumber(column)) throw failCompile("badColumn", "usage", { field, column });
     const other = owner.get(column);
-    if (other !== undefined && other !== field) throw new CliError(msg("sameColumn", lang, { a: other, b: field, column }));
+    if (other !== undefined && other !== field) throw failCompile("sameColumn", "usage", { a: other, b: field, column });
     if (out[field] !== undefined) owner.delete(out[field]);
     out[field] = column;
     owner.set(column, field);
@@ -67,7 +64,7 @@ export function columnsFor(template: Template, items: string[], lang: Lang): Rec
   for (const key of keys) {
     if (out[key] !== undefined) continue;
     while (owner.has(columnLetters(next))) next++;
-    if (next > 16384) throw new CliError(msg("tooManyColumns", lang));
+    if (next > 16384) throw failCompile("tooManyColumns", "unsupported");
     out[key] = columnLetters(next);
     owner.set(out[key], key);
   }
@@ -75,28 +72,28 @@ export function columnsFor(template: Template, items: string[], lang: Lang): Rec
 }
 
 /** `--rows FIRST:LAST` (or one row number). */
-export function parseRows(value: string | undefined, lang: Lang): { first: number; last: number } {
+export function parseRows(value: string | undefined): { first: number; last: number } {
   if (value === undefined) return { first: 2, last: 2 };
   const m1 = /^\s*(\d+)\s*(?::\s*(\d+)\s*)?$/.exec(value);
   const first = m1 ? Number(m1[1]) : NaN;
   const last = m1 ? Number(m1[2] ?? m1[1]) : NaN;
-  if (!(first >= 1 && last >= first && last <= 1_048_576)) throw new CliError(msg("badRows", lang, { value }));
+  if (!(first >= 1 && last >= first && last <= 1_048_576)) throw failCompile("badRows", "usage", { value });
   return { first, last };
 }
 
 
-function refused(r: Refusal, id: string, target: Target, lang: Lang): CliError {
-  return new CliError(msg("refused", lang, { id, target, reason: tr(r.reason, lang) }));
+function refused(r: Refusal, id: string, target: Target): GradeKitError {
+  return failCompile("refused", "unsupported", { id, target, reason: r.reason });
 }
 
 /** `gradekit compile --template <id|file> --target excel|excel-compat|sql [options]` -> exit code. */
 export async function compileCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
   const { values } = parseCommandArgs("compile", argv, OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
-  if (values.template === undefined) throw new CliError(m("needOption", lang, { option: "--template", cmd: "compile" }));
-  if (values.target === undefined) throw new CliError(msg("needTarget", lang));
+  if (values.template === undefined) throw fail("needOption", "usage", { option: "--template", cmd: "compile" });
+  if (values.target === undefined) throw failCompile("needTarget", "usage");
   const target = String(values.target) as Target;
-  if (!TARGETS.includes(target)) throw new CliError(msg("badTarget", lang, { value: String(values.target) }));
+  if (!TARGETS.includes(target)) throw failCompile("badTarget", "usage", { value: String(values.target) });
   const isSql = target === "sql";
   for (const [opt, given, sqlOnly] of [
     ["--table", values.table !== undefined, true],
@@ -104,7 +101,7 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
     ["--map", values.map !== undefined, false],
     ["--rows", values.rows !== undefined, false],
   ] as const) {
-    if (given && sqlOnly !== isSql) throw new CliError(msg(sqlOnly ? "sqlOnly" : "excelOnly", lang, { option: opt }));
+    if (given && sqlOnly !== isSql) throw failCompile(sqlOnly ? "sqlOnly" : "excelOnly", "usage", { option: opt });
   }
 
   const { template } = loadTemplate(String(values.template), lang);
@@ -112,17 +109,17 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
 
   if (isSql) {
     const quote = values.quote === undefined ? "double" : String(values.quote);
-    if (quote !== "double" && quote !== "backtick") throw new CliError(msg("badQuote", lang, { value: quote }));
+    if (quote !== "double" && quote !== "backtick") throw failCompile("badQuote", "usage", { value: quote });
     const sql = compileSql(template, { table: values.table === undefined ? undefined : String(values.table), quote, params });
-    if (isRefusal(sql)) throw refused(sql, template.id, target, lang);
+    if (isRefusal(sql)) throw refused(sql, template.id, target);
     io.out(sql + "\n");
     return 0;
   }
 
-  const columns = columnsFor(template, splitPairs(values.map as string[] | undefined), lang);
-  const { first, last } = parseRows(values.rows === undefined ? undefined : String(values.rows), lang);
+  const columns = columnsFor(template, splitPairs(values.map as string[] | undefined));
+  const { first, last } = parseRows(values.rows === undefined ? undefined : String(values.rows));
   const rows = compileFormulaRows(template, { target: target as FormulaTarget, columns, firstRow: first, lastRow: last, params });
-  if (isRefusal(rows)) throw refused(rows, template.id, target, lang);
+  if (isRefusal(rows)) throw refused(rows, template.id, target);
   const lines = rows.map((f) => (f.score !== undefined ? `=${f.grade}\t=${f.score}` : `=${f.grade}`));
   io.out(lines.join("\n") + "\n");
   return 0;

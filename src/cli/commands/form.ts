@@ -8,10 +8,10 @@
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { tr, type Lang } from "../../engine";
+import { catalogue, tr, type Catalogue, type Lang } from "../../engine";
 import { areaA1, formLayout, headerFooterString, isFormRefusal, DEFAULT_FORM_ROWS, MAX_FORM_ROWS, type Area, type FormLayout, type FormStyle } from "../../forms";
 import { excel, writeXlsxOutput } from "../io";
-import { CliError, type CliIo } from "../messages";
+import { errorsOf, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 
@@ -24,7 +24,7 @@ const OPTIONS = {
   quiet: { type: "boolean", short: "q" },
 } as const;
 
-const M = {
+const FORM_MESSAGES = {
   needTemplate: { en: "give a template: gradekit form <template id|file.json> --out form.xlsx", zh: "请指定模板：gradekit form <模板ID|模板.json> --out 表单.xlsx" },
   twoTemplates: { en: "give one template, not '{a}' and '{b}'", zh: "只能指定一个模板，而不是“{a}”和“{b}”" },
   needOut: { en: "--out <file.xlsx> is required", zh: "需要 --out <文件.xlsx>" },
@@ -32,12 +32,10 @@ const M = {
   badRows: { en: "--rows '{value}': give a whole number from 1 to {max}", zh: "--rows“{value}”：请填写 1 到 {max} 之间的整数" },
   refused: { en: "cannot make a form for '{id}': {reason}", zh: "无法为“{id}”生成表单：{reason}" },
   written: { en: "form written to {out}: sheet '{sheet}', {rows} rows to fill in (rows {first}-{last})", zh: "表单已写入 {out}：工作表“{sheet}”，可填写 {rows} 行（第 {first}-{last} 行）" },
-} as const;
+} as const satisfies Catalogue;
 
-function msg(key: keyof typeof M, lang: Lang, args: Record<string, string | number> = {}): string {
-  const s: string = lang === "zh-CN" ? M[key].zh : M[key].en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
-}
+const msg = catalogue(FORM_MESSAGES);
+const failForm = errorsOf(FORM_MESSAGES);
 
 const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 const thin = (): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: "FF808080" } });
@@ -179,7 +177,7 @@ function parseRowsOption(v: unknown, lang: Lang): number {
   if (v === undefined) return DEFAULT_FORM_ROWS;
   const s = String(v).trim();
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
-  if (!(n >= 1 && n <= MAX_FORM_ROWS)) throw new CliError(msg("badRows", lang, { value: s, max: MAX_FORM_ROWS }));
+  if (!(n >= 1 && n <= MAX_FORM_ROWS)) throw failForm("badRows", "usage", { value: s, max: MAX_FORM_ROWS });
   return n;
 }
 
@@ -188,18 +186,18 @@ export async function formCommand(argv: string[], io: CliIo, fallbackLang: Lang)
   const { values, positionals } = parseCommandArgs("form", argv, OPTIONS, fallbackLang, true);
   const lang = langOption(values.lang, fallbackLang);
   const given = [...positionals, ...(values.template !== undefined ? [String(values.template)] : [])];
-  if (given.length === 0) throw new CliError(msg("needTemplate", lang));
-  if (given.length > 1) throw new CliError(msg("twoTemplates", lang, { a: given[0], b: given[1] }));
+  if (given.length === 0) throw failForm("needTemplate", "usage");
+  if (given.length > 1) throw failForm("twoTemplates", "usage", { a: given[0], b: given[1] });
   const out = values.out as string | undefined;
-  if (!out) throw new CliError(msg("needOut", lang));
-  if (path.extname(out).toLowerCase() !== ".xlsx") throw new CliError(msg("outXlsx", lang, { path: out }));
+  if (!out) throw failForm("needOut", "usage");
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw failForm("outXlsx", "usage", { path: out });
   const rows = parseRowsOption(values.rows, lang);
 
   const loaded = loadTemplate(given[0], lang);
   if (!values.quiet) for (const w of loaded.warnings) io.err(issueLine(w, lang) + "\n");
   const params = parseParams(splitPairs(values.param as string[] | undefined), loaded.template, lang);
   const layout = formLayout(loaded.template, { rows, lang, params });
-  if (isFormRefusal(layout)) throw new CliError(msg("refused", lang, { id: loaded.template.id, reason: tr(layout.reason, lang) }));
+  if (isFormRefusal(layout)) throw failForm("refused", "unsupported", { id: loaded.template.id, reason: layout.reason });
 
   await writeXlsxOutput(out, formWorkbook(layout), lang);
   if (!values.quiet) {

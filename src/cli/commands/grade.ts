@@ -12,6 +12,7 @@ import {
   normalizeWord,
   tr,
   type Field,
+  type GradeKitError,
   type GradeResult,
   type Lang,
   type MappingOverride,
@@ -31,7 +32,7 @@ import {
   type CellValue,
   type InputSheet,
 } from "../io";
-import { CliError, m, type CliIo } from "../messages";
+import { both, fail, m, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 
@@ -94,11 +95,11 @@ function fieldByName(template: Template, name: string): Field | undefined {
 function parseMap(items: string[], template: Template, lang: Lang): { field: string; header: string; column?: number }[] {
   return items.map((item) => {
     const eq = item.indexOf("=");
-    if (eq <= 0 || eq === item.length - 1) throw new CliError(m("badMap", lang, { item }));
+    if (eq <= 0 || eq === item.length - 1) throw fail("badMap", "usage", { item });
     const name = item.slice(0, eq).trim();
     const header = item.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
     const f = fieldByName(template, name);
-    if (!f) throw new CliError(m("mapUnknownField", lang, { field: name, template: template.id, fields: template.fields.map((x) => x.key).join(", ") }));
+    if (!f) throw fail("mapUnknownField", "usage", { field: name, template: template.id, fields: template.fields.map((x) => x.key).join(", ") });
     const col = /^#\d+$/.test(header) ? Number(header.slice(1)) : undefined;
     return { field: f.key, header, column: col };
   });
@@ -165,7 +166,7 @@ export function argb(color: string): string {
   return "FF" + color.replace(/^#/, "").toUpperCase();
 }
 
-/** Runs one grading: read, match headers, grade, write. Throws `CliError` for unusable input. */
+/** Runs one grading: read, match headers, grade, write. Throws a `GradeKitError` for unusable input. */
 export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<GradeSummary> {
   const lang = opts.lang;
   const { template, warnings } = loadTemplate(opts.template, lang);
@@ -175,24 +176,24 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
 
   const inFormat = formatOf(opts.input);
   const outFormat = formatOf(opts.output);
-  if (!inFormat) throw new CliError(m("badFormat", lang, { option: "--in", path: opts.input }));
-  if (!outFormat) throw new CliError(m("badFormat", lang, { option: "--out", path: opts.output }));
-  if (opts.input !== "-" && !fs.existsSync(opts.input)) throw new CliError(m("noFile", lang, { what: m("what_input", lang), path: opts.input }));
-  if (opts.input !== "-" && opts.output !== "-" && path.resolve(opts.input) === path.resolve(opts.output)) throw new CliError(m("sameFile", lang));
-  if (opts.output === "-" && outFormat !== "csv") throw new CliError(m("badFormat", lang, { option: "--out", path: opts.output }));
-  if (opts.sheet !== undefined && inFormat !== "xlsx") throw new CliError(m("sheetCsv", lang));
+  if (!inFormat) throw fail("badFormat", "usage", { option: "--in", path: opts.input });
+  if (!outFormat) throw fail("badFormat", "usage", { option: "--out", path: opts.output });
+  if (opts.input !== "-" && !fs.existsSync(opts.input)) throw fail("noFile", "notFound", { what: both("what_input"), path: opts.input });
+  if (opts.input !== "-" && opts.output !== "-" && path.resolve(opts.input) === path.resolve(opts.output)) throw fail("sameFile", "output");
+  if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
+  if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
 
   const sheet: InputSheet =
     inFormat === "csv" ? await readCsvInput(opts.input, lang, io?.stdin) : await readXlsxInput(opts.input, opts.sheet, lang);
   const rows = sheet.rows;
   let last = rows.length - 1;
   while (last >= 0 && rowBlank(rows[last])) last--;
-  if (last < 0) throw new CliError(m("emptyInput", lang, { path: opts.input }));
+  if (last < 0) throw fail("emptyInput", "input", { path: opts.input });
 
   let h: number;
   if (opts.headerRow !== undefined) {
     h = opts.headerRow - 1;
-    if (h < 0 || h > last || rowBlank(rows[h])) throw new CliError(m("badHeaderRow", lang, { value: opts.headerRow }));
+    if (h < 0 || h > last || rowBlank(rows[h])) throw fail("badHeaderRow", "input", { value: opts.headerRow });
   } else h = findHeaderRow(rows, last, template, maps);
 
   let width = 0;
@@ -209,10 +210,10 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   // Columns for the fields.
   const { o, bad } = overridesFor(maps, headers);
   if (bad) {
-    throw new CliError(m("mapNoColumn", lang, { field: bad.field, header: bad.header, headers: headers.filter((x) => x).join(", ") }));
+    throw fail("mapNoColumn", "input", { field: bad.field, header: bad.header, headers: headers.filter((x) => x).join(", ") });
   }
   const match = matchHeaders(headers, template, o as MappingOverride);
-  if (match.missing.length > 0) throw missingColumnError(template, match, headers, h + 1, lang);
+  if (match.missing.length > 0) throw missingColumnError(template, match, headers, h + 1);
   for (const f of template.fields) {
     if (!(f.key in match.mapping) && !match.missing.includes(f.key) && !(template.requireOneOf ?? []).some((g) => g.includes(f.key))) {
       notes.push(m("optionalUnmapped", lang, { field: f.key, labels: `${f.label.en} / ${f.label.zh}` }));
@@ -384,27 +385,26 @@ function missingColumnError(
   match: ReturnType<typeof matchHeaders>,
   headers: string[],
   headerRow: number,
-  lang: Lang,
-): CliError {
+): GradeKitError {
   const listed = headers.filter((x) => x.trim() !== "").slice(0, 12).join(", ") || "-";
   const fix = (keys: string[]) => {
     const s = match.suggestions.find((x) => keys.includes(x.field));
     return s
-      ? m("fixSuggest", lang, { header: s.header, col: columnLetter(s.column + 1), field: s.field })
-      : m("fixGeneric", lang, { field: keys[0], row: headerRow, headers: listed });
+      ? both("fixSuggest", { header: s.header, col: columnLetter(s.column + 1), field: s.field })
+      : both("fixGeneric", { field: keys[0], row: headerRow, headers: listed });
   };
   const group = (template.requireOneOf ?? []).find((g) => g.every((k) => match.missing.includes(k)));
   const single = match.missing.find((k) => !group || !group.includes(k));
   if (single) {
     const f = template.fields.find((x) => x.key === single)!;
-    return new CliError(m("missingColumn", lang, { field: single, labels: `${f.label.en} / ${f.label.zh}`, fix: fix([single]) }));
+    return fail("missingColumn", "input", { field: single, labels: `${f.label.en} / ${f.label.zh}`, fix: fix([single]) });
   }
   const g = group!;
   const names = g.map((k) => {
     const f = template.fields.find((x) => x.key === k)!;
     return `'${k}' (${f.label.en} / ${f.label.zh})`;
   });
-  return new CliError(m("missingOneOf", lang, { fields: names.join(lang === "zh-CN" ? "、" : ", "), fix: fix(g) }));
+  return fail("missingOneOf", "input", { fields: { en: names.join(", "), zh: names.join("、") }, fix: fix(g) });
 }
 
 /** Prints a summary on stderr, in the chosen language. */
@@ -453,12 +453,12 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
   const { values } = parseCommandArgs("grade", argv, GRADE_OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
   for (const opt of ["template", "in", "out"] as const) {
-    if (typeof values[opt] !== "string" || values[opt] === "") throw new CliError(m("needOption", lang, { option: `--${opt}`, cmd: "grade" }));
+    if (typeof values[opt] !== "string" || values[opt] === "") throw fail("needOption", "usage", { option: `--${opt}`, cmd: "grade" });
   }
   let headerRow: number | undefined;
   if (values["header-row"] !== undefined) {
     headerRow = Number(values["header-row"]);
-    if (!Number.isInteger(headerRow) || headerRow < 1) throw new CliError(m("badHeaderRow", lang, { value: String(values["header-row"]) }));
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw fail("badHeaderRow", "usage", { value: String(values["header-row"]) });
   }
   const summary = await gradeFile(
     {

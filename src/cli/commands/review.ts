@@ -6,11 +6,11 @@
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { normalizeWord, tr, type Lang, type Template } from "../../engine";
+import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewSheet, type Comparison } from "../../engine/review";
 import { neutralise, writeCsv } from "../csv";
 import { cellText, excel, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
-import { CliError, m, type CliIo } from "../messages";
+import { errorsOf, fail, type CliIo } from "../messages";
 import { langOption, parseCommandArgs } from "./args";
 import { argb } from "./grade";
 import { issueLine, loadTemplate } from "./template-source";
@@ -31,7 +31,7 @@ const OPTIONS = {
 /** How many non-blank rows from the top may be looked at for the header row. */
 const HEADER_SCAN = 20;
 
-const T = {
+const REVIEW_MESSAGES = {
   noColumn: {
     en: "{file}: no column '{column}' in the first rows (headers: {headers}); use --key / --grade-column / --measure with a header or #N",
     zh: "{file}：前几行中没有“{column}”列（表头：{headers}）；请用 --key / --grade-column / --measure 指定表头或 #N",
@@ -51,12 +51,10 @@ const T = {
   blankKeys: { en: "{n} row(s) without a key, ignored", zh: "{n} 行没有键，已忽略" },
   badMeasure: { en: "{n} measure value(s) not a number, counted 0", zh: "{n} 个度量值不是数字，按 0 计" },
   written: { en: "review written to {out}", zh: "变动分析已写入 {out}" },
-} as const;
+} as const satisfies Catalogue;
 
-function t(key: keyof typeof T, lang: Lang, args: Record<string, string | number> = {}): string {
-  const s: string = lang === "zh-CN" ? T[key].zh : T[key].en;
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
-}
+const t = catalogue(REVIEW_MESSAGES);
+const failReview = errorsOf(REVIEW_MESSAGES);
 
 const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
@@ -99,13 +97,13 @@ function periodTable(sheet: InputSheet, file: string, spec: { key: string; grade
   const shown = firstHeaders.filter((x) => x).join(", ") || "-";
   if (h < 0) {
     const missing = firstHeaders.length && columnOf(firstHeaders, spec.key) >= 0 ? spec.grade : spec.key;
-    throw new CliError(t("noColumn", lang, { file, column: missing, headers: shown }));
+    throw failReview("noColumn", "input", { file, column: missing, headers: shown });
   }
   const headers = rows[h].map((v) => cellText(v));
   const kc = columnOf(headers, spec.key);
   const gc = columnOf(headers, spec.grade);
   const mc = spec.measure !== undefined ? columnOf(headers, spec.measure) : -1;
-  if (spec.measure !== undefined && mc < 0 && spec.measureRequired) throw new CliError(t("noColumn", lang, { file, column: spec.measure, headers: headers.join(", ") }));
+  if (spec.measure !== undefined && mc < 0 && spec.measureRequired) throw failReview("noColumn", "input", { file, column: spec.measure, headers: headers.join(", ") });
   const data = rows.slice(h + 1, last + 1);
   const out: PeriodTable = {
     label: file === "-" ? "stdin" : path.basename(file, path.extname(file)),
@@ -119,7 +117,7 @@ function periodTable(sheet: InputSheet, file: string, spec: { key: string; grade
 
 async function readInput(file: string, lang: Lang, io: CliIo): Promise<InputSheet> {
   const f = formatOf(file);
-  if (!f) throw new CliError(m("badFormat", lang, { option: "--previous/--current", path: file }));
+  if (!f) throw fail("badFormat", "usage", { option: "--previous/--current", path: file });
   return f === "csv" ? readCsvInput(file, lang, io.stdin) : readXlsxInput(file, undefined, lang);
 }
 
@@ -154,15 +152,15 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   const { values } = parseCommandArgs("review", argv, OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
   for (const o of ["previous", "current", "key"] as const) {
-    if (typeof values[o] !== "string" || values[o] === "") throw new CliError(m("needOption", lang, { option: `--${o}`, cmd: "review" }));
+    if (typeof values[o] !== "string" || values[o] === "") throw fail("needOption", "usage", { option: `--${o}`, cmd: "review" });
   }
   const out = values.out as string | undefined;
   const fmtOpt = values.format as string | undefined;
   const format = fmtOpt !== undefined ? fmtOpt.toLowerCase() : out && formatOf(out) === "csv" ? "csv" : "xlsx";
-  if (format !== "csv" && format !== "xlsx") throw new CliError(t("badFormatOpt", lang, { value: fmtOpt ?? "" }));
+  if (format !== "csv" && format !== "xlsx") throw failReview("badFormatOpt", "usage", { value: fmtOpt ?? "" });
   if (format === "xlsx") {
-    if (!out) throw new CliError(t("needOut", lang));
-    if (formatOf(out) !== "xlsx" || out === "-") throw new CliError(t("outXlsx", lang, { path: out }));
+    if (!out) throw failReview("needOut", "usage");
+    if (formatOf(out) !== "xlsx" || out === "-") throw failReview("outXlsx", "usage", { path: out });
   }
   let template: Template | undefined;
   if (typeof values.template === "string") {

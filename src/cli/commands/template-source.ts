@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import { DEFAULTS, parseNumber, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
 import { getBuiltinTemplate } from "../../templates";
-import { CliError, m } from "../messages";
+import { both, fail } from "../messages";
 
 /** One issue as `error|warning path: message`. */
 export function issueLine(i: CheckIssue, lang: Lang): string {
@@ -10,37 +10,37 @@ export function issueLine(i: CheckIssue, lang: Lang): string {
 }
 
 /** Reads a template file's text (size-limited, BOM dropped). */
-export function readTemplateText(file: string, lang: Lang): string {
+export function readTemplateText(file: string): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new CliError(m("noFile", lang, { what: m("what_template", lang), path: file }));
+    throw fail("noFile", "notFound", { what: both("what_template"), path: file });
   }
   // Characters <= bytes, so a file over 4x the character limit is over it whatever its encoding.
-  if (stat.size > DEFAULTS.maxTemplateChars * 4) throw new CliError(m("templateTooLarge", lang, { path: file }));
+  if (stat.size > DEFAULTS.maxTemplateChars * 4) throw fail("templateTooLarge", "template", { path: file });
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new CliError(m("cannotRead", lang, { what: m("what_template", lang), path: file, why: (e as Error).message }));
+    throw fail("cannotRead", "input", { what: both("what_template"), path: file, why: (e as Error).message });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
  * A built-in template by id, or a template file (`.json`). A file with checker errors is refused
- * (exit 2) with the checker's messages; warnings are returned for the caller to show.
+ * (a `template` error, exit.ts) with the checker's messages as its details; warnings are returned for the caller to show.
  */
 export function loadTemplate(spec: string, lang: Lang): { template: Template; warnings: CheckIssue[]; file?: string } {
   const builtin = getBuiltinTemplate(spec);
   if (builtin) return { template: builtin, warnings: [] };
   const looksLikeFile = /\.json$/i.test(spec) || /[\\/]/.test(spec) || fs.existsSync(spec);
-  if (!looksLikeFile) throw new CliError(m("unknownTemplate", lang, { id: spec }));
-  const text = readTemplateText(spec, lang);
+  if (!looksLikeFile) throw fail("unknownTemplate", "notFound", { id: spec });
+  const text = readTemplateText(spec);
   const res = parseTemplateJson(text);
   if (!res.ok || !res.template) {
-    throw new CliError(m("badTemplateFile", lang, { path: spec }), 2, res.issues.map((i) => issueLine(i, lang)));
+    throw fail("badTemplateFile", "template", { path: spec }, res.issues.map((i) => issueLine(i, lang)));
   }
   return { template: res.template, warnings: res.issues, file: spec };
 }
@@ -54,9 +54,9 @@ export function parseParams(items: string[], template: Template, lang: Lang): Re
     const key = eq > 0 ? item.slice(0, eq).trim() : "";
     const p = (template.params ?? []).find((x) => x.key === key);
     const v = p ? parseNumber(item.slice(eq + 1).trim()) : undefined;
-    if (!p || !v || !v.ok) throw new CliError(m("badParam", lang, { item, template: template.id, params: list }));
+    if (!p || !v || !v.ok) throw fail("badParam", "usage", { item, template: template.id, params: list });
     if ((p.min !== undefined && v.value < p.min) || (p.max !== undefined && v.value > p.max)) {
-      throw new CliError(m("paramRange", lang, { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" }));
+      throw fail("paramRange", "usage", { name: key, value: v.value, min: p.min ?? "-∞", max: p.max ?? "∞" });
     }
     out[key] = v.value;
   }

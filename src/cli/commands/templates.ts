@@ -1,7 +1,7 @@
 /** `gradekit templates`: lists the built-in templates, or prints one as JSON (`--export`). */
 import { compileTemplate, tr, type Lang, type Template } from "../../engine";
 import { BUILTIN_TEMPLATES, getBuiltinTemplate } from "../../templates";
-import { CliError, m, type CliIo } from "../messages";
+import { fail, m, type CliIo } from "../messages";
 import { langOption, parseCommandArgs } from "./args";
 
 /** A template as `templates --json` lists it. */
@@ -66,7 +66,7 @@ export async function templatesCommand(argv: string[], io: CliIo, fallbackLang: 
   if (values.export !== undefined) {
     const id = String(values.export);
     const t = getBuiltinTemplate(id);
-    if (!t) throw new CliError(m("exportUnknown", lang, { id }));
+    if (!t) throw fail("exportUnknown", "notFound", { id });
     io.out(JSON.stringify(t, null, 2) + "\n");
     return 0;
   }

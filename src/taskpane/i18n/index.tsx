@@ -1,29 +1,12 @@
 /**
- * The task pane's messages: `en` and `zh-CN` catalogues with the same keys (a key missing in one
- * of them does not compile), `{name}` placeholders, and the `useI18n()` / `useT()` hooks.
+ * The task pane's messages (`catalogue.ts`, one file per screen with English and Chinese side by
+ * side) and the `useI18n()` / `useT()` hooks that components read them with.
  */
 import * as React from "react";
-import { fmt, tr, type Lang, type Text } from "../../engine";
-import { en, type Catalogue, type MessageKey } from "./en";
-import { zhCN } from "./zh-CN";
+import { tr, type Lang, type Text } from "../../engine";
+import { translate, type MessageKey, type Params } from "./catalogue";
 
-export type { Catalogue, MessageKey };
-export type Params = Readonly<Record<string, string | number>>;
-
-export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = Object.freeze({ en, "zh-CN": zhCN });
-
-/** A message in a language, placeholders filled (numbers with digit grouping). */
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const cat = CATALOGUES[lang];
-  const one = `${key}.one`;
-  const s = params?.count === 1 && one in cat ? cat[one as MessageKey] : cat[key] || en[key];
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (m: string, k: string) => {
-    if (!(k in params)) return m;
-    const v = params[k];
-    return typeof v === "number" ? fmt(v) : v;
-  });
-}
+export { CATALOGUES, MESSAGES, en, textOf, translate, zhCN, type Catalogue, type MessageKey, type Params } from "./catalogue";
 
 export type TFunction = (key: MessageKey, params?: Params) => string;
 
