@@ -17,13 +17,13 @@ import { insertForm } from "./forms";
 import { comparePeriodsSheet, listPeriods, savePeriod, writeFollowUp } from "./review";
 import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
 import { writeSummary } from "./summary";
-import { readSelection } from "./table/read-selection";
+import { readSelection } from "./read-selection";
 
 export type * from "./contract";
 export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from "./errors";
 export { AdapterState } from "./apply/state";
 export type { ExcelApi } from "./excel-api";
-export { readSelection } from "./table/read-selection";
+export { readSelection } from "./read-selection";
 export { applyGrades } from "./apply/apply";
 export { BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply/output-columns";
 export { undoLastApply, canUndo } from "./apply/undo";

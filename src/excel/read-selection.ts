@@ -3,11 +3,11 @@
  * matched to a template, and its values. One `Excel.run`; syncs: 1 (locate) + 1 (probe) + one per
  * block of at most 20,000 rows (values only). The selection pipeline without grading.
  */
-import { matchHeaders, type Template } from "../../engine";
-import type { AdapterState } from "../apply/state";
-import type { ReadTableResult } from "../contract";
-import type { ExcelApi } from "../excel-api";
-import { gradeSelection } from "./pipeline";
+import { matchHeaders, type Template } from "../engine";
+import type { AdapterState } from "./apply/state";
+import type { ReadTableResult } from "./contract";
+import type { ExcelApi } from "./excel-api";
+import { gradeSelection } from "./table/pipeline";
 
 export async function readSelection(excel: ExcelApi, state: AdapterState, template: Template): Promise<ReadTableResult> {
   return excel.run(async (context) => {
