@@ -10,6 +10,7 @@ import type { CheckContext, CheckIssue, Severity } from "./kinds/types";
 import { normalizeWord, parseYesNo } from "./parse";
 import { TemplateSchema, type Condition, type Expr, type Field, type Num, type Param, type Template, type Text } from "./schema";
 import { categoryIndex } from "./table";
+import { parseJsonSafely } from "./template-json";
 import { checkReview } from "./review/check";
 
 export type { CheckIssue, Severity };
@@ -232,30 +233,13 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
   });
 }
 
-/** Parses untrusted template JSON text: size limit, JSON, then the checker. */
-export function parseTemplateJson(text: string): CheckResult {
-  if (typeof text !== "string" || text.length > DEFAULTS.maxTemplateChars) {
-    return {
-      ok: false,
-      issues: [
-        {
-          severity: "error",
-          path: "(file)",
-          code: "tooLarge",
-          message: {
-            en: `the template file is larger than ${DEFAULTS.maxTemplateChars.toLocaleString("en-US")} characters`,
-            zh: `模板文件超过 ${DEFAULTS.maxTemplateChars.toLocaleString("en-US")} 个字符`,
-          },
-        },
-      ],
-    };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    return { ok: false, issues: [{ severity: "error", path: "(file)", code: "json", message: { en: `not valid JSON: ${m}`, zh: `不是有效的 JSON：${m}` } }] };
-  }
-  return checkTemplate(value);
+/**
+ * Untrusted template JSON text -> the checker's result: the one JSON gate (`template-json.ts`:
+ * size, depth, JSON, forbidden keys), then the schema and logic checks. Nothing in the text is
+ * executed; formula-looking labels stay plain text.
+ */
+export function parseTemplateJson(text: unknown): CheckResult {
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  return checkTemplate(parsed.value);
 }

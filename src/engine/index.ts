@@ -12,6 +12,7 @@ export { parseTable, type TableInput, type GradeError, type ParsedTable, type Co
 export { TemplateError } from "./expr";
 export { populationOf, tierOf, countGreater, tierFor, percentileTiers, type Population, type TierTable } from "./percentile";
 export { checkTemplate, parseTemplateJson, type CheckResult, type CheckIssue, type Severity } from "./check";
+export { parseJsonSafely, jsonTextDepth, forbiddenKeyPaths, FORBIDDEN_KEYS, MAX_JSON_DEPTH, MAX_TEMPLATE_FILE_BYTES, type SafeJson } from "./template-json";
 export {
   compileTemplate,
   gradeTable,

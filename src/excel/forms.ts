@@ -10,49 +10,20 @@
  * Where the page layout API is missing (Excel 2016/2019 before 1.9) or refuses a setting, the form
  * stays inserted without (all of) its print setup and `printSetup` is false.
  */
-import { BilingualError } from "./errors";
-import type { Lang, Template, Text } from "../engine";
 import {
   excelColumnWidthToPoints,
   formLayout,
   isFormRefusal,
   type Area,
   type FormLayout,
-  type FormRefusal,
   type FormStyle,
 } from "../forms";
 import { cellA1, columnLetters, sheetAddress } from "./address";
 import { jsonBytes, PAYLOAD_BUDGET_BYTES } from "./batching";
-import type { ExcelApi } from "./run";
-import { formulaString, textCell } from "./text";
-
-export interface InsertFormOptions {
-  template: Template;
-  /** Rows to fill in. @default 15 (DEFAULT_FORM_ROWS) */
-  rows?: number;
-  /** Language of the form's texts (the MF/Q 102/A form is Chinese whatever this says). @default "en" */
-  lang?: Lang;
-  params?: Record<string, number>;
-}
-
-export interface InsertFormResult {
-  /** The new sheet's name (the layout's, with " (2)", " (3)"... when that name was taken). */
-  sheet: string;
-  /** The rows to fill in, e.g. `'客户分类等级划分表'!A6:I20`. */
-  address: string;
-  rows: number;
-  /** False when Excel lacks the page layout API (ExcelApi 1.9): the form has no print setup. */
-  printSetup: boolean;
-  /** Notes for the user (e.g. grades that rank the form's rows against each other). */
-  notes: Text[];
-}
-
-/** A form that cannot be made: the formula compiler refused the template, or bad options. */
-export class FormError extends BilingualError {
-  constructor(refusal: FormRefusal) {
-    super("FormError", refusal.code, refusal.reason);
-  }
-}
+import { formulaString, textCell } from "./cell-text";
+import type { InsertFormOptions, InsertFormResult } from "./contract";
+import { FormError } from "./errors";
+import type { ExcelApi } from "./excel-api";
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;

@@ -8,30 +8,32 @@
  */
 import type { Template } from "../engine";
 import { splitAddress } from "./address";
-import { applyGrades } from "./apply";
-import { readSelection } from "./read";
-import { globalExcel, type ExcelApi } from "./run";
-import { AdapterState } from "./state";
-import { writeSummary } from "./summary";
-import { canUndo, undoLastApply } from "./undo";
+import { applyGrades } from "./apply/apply";
+import { AdapterState } from "./apply/state";
+import { canUndo, undoLastApply } from "./apply/undo";
+import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./contract";
+import { globalExcel, type ExcelApi } from "./excel-api";
+import { insertForm } from "./forms";
 import { comparePeriodsSheet, listPeriods, savePeriod, writeFollowUp } from "./review";
 import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
-import { insertForm } from "./forms";
-import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./types";
+import { writeSummary } from "./summary";
+import { readSelection } from "./read-selection";
 
-export type * from "./types";
-export { AdapterError, type AdapterErrorCode } from "./errors";
-export { AdapterState } from "./state";
-export type { ExcelApi } from "./run";
-export { readSelection } from "./read";
-export { applyGrades, BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply";
-export { undoLastApply, canUndo } from "./undo";
+export type * from "./contract";
+export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from "./errors";
+export { AdapterState } from "./apply/state";
+export type { ExcelApi } from "./excel-api";
+export { readSelection } from "./read-selection";
+export { applyGrades } from "./apply/apply";
+export { BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply/output-columns";
+export { undoLastApply, canUndo } from "./apply/undo";
 export { writeSummary, summarize, MAX_GROUPS } from "./summary";
-export { detectHeader, type HeaderDetection } from "./headers";
-export { needsTextGuard, textCell, formulaString, WORDS } from "./text";
+export { detectHeader, type HeaderDetection } from "./table/headers";
+export { needsTextGuard, textCell, formulaString } from "./cell-text";
+export { WORDS } from "./words";
 export * from "./review";
 export * from "./storage";
-export { insertForm, uniqueSheetName, FormError, type InsertFormOptions, type InsertFormResult } from "./forms";
+export { insertForm, uniqueSheetName } from "./forms";
 
 /** Selects a cell or range, e.g. `Sheet1!C7` or `'My sheet'!A1:B2` (activating its sheet). One batch, no explicit sync. */
 export async function selectAddress(excel: ExcelApi, address: string): Promise<void> {
@@ -44,8 +46,8 @@ export async function selectAddress(excel: ExcelApi, address: string): Promise<v
 }
 
 /**
- * The adapter as `WorkbookActions`. `excel` defaults to the global `Excel` (looked up at call
- * time). Undo snapshots live in this instance, per workbook: create it once per task pane.
+ * The adapter as `WorkbookActions` (every action). `excel` defaults to the global `Excel` (looked
+ * up at call time). Undo snapshots live in this instance, per workbook: create it once per task pane.
  */
 export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
   const state = new AdapterState();

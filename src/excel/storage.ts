@@ -1,6 +1,5 @@
 /**
- * Custom templates saved inside the workbook, and the untrusted-JSON gate they (and imported
- * `.json` files) go through.
+ * Custom templates saved inside the workbook.
  *
  * Storage: one custom XML part per template id (ExcelApi 1.5), namespace `TEMPLATE_XML_NAMESPACE`,
  * holding `{ format: 1, template, history }` as JSON text (XML-escaped). Custom XML parts are part of
@@ -8,14 +7,16 @@
  * web and travel with the file to a teammate, independent of the add-in instance that wrote them
  * (README.md, "Workbook templates", says why not `settings`).
  *
- * Everything read back is untrusted (a teammate's or a crafted file): size-limited, depth-checked
- * before `JSON.parse`, prototype keys rejected, schema- and logic-checked by the engine's checker.
- * Nothing is ever executed; labels stay text.
+ * Everything read back is untrusted (a teammate's or a crafted file): it goes through the engine's
+ * one JSON gate (`parseJsonSafely`: size-limited, depth-checked before `JSON.parse`, prototype keys
+ * rejected), then the schema and logic checks of the engine's checker. Nothing is ever executed;
+ * labels stay text.
  */
-import { BilingualError, withDetail } from "./errors";
 import { z } from "zod";
-import { checkTemplate, DEFAULTS, type CheckIssue, type CheckResult, type Template, type Text } from "../engine";
-import type { ExcelApi } from "./run";
+import { checkTemplate, DEFAULTS, GradeKitError, parseJsonSafely, type Bilingual, type CheckIssue, type CheckResult, type ErrorClass, type Template } from "../engine";
+import type { SaveTemplateOptions, StoredTemplate, StoredTemplateProblem, WorkbookTemplates } from "./contract";
+import { detailed } from "./errors";
+import type { ExcelApi } from "./excel-api";
 
 /** Namespace of GradeKit's template parts (`getByNamespace`). */
 export const TEMPLATE_XML_NAMESPACE = "urn:gradekit:template:1";
@@ -29,56 +30,11 @@ export const MAX_PART_XML_CHARS = 8_000_000;
 export const MAX_HISTORY = 200;
 /** Longest change note (the template schema's own text limit). */
 export const MAX_NOTE_CHARS = 4000;
-/** Object keys never accepted from outside, anywhere in the JSON. */
-export const FORBIDDEN_KEYS: readonly string[] = Object.freeze(["__proto__", "constructor", "prototype"]);
-/** Deepest nesting of arrays/objects accepted before `JSON.parse` (the checker's own limit). */
-export const MAX_JSON_DEPTH = DEFAULTS.maxTemplateDepth * 3;
-
-/** One save of a template: its version, when, and the change note. */
-export interface TemplateSaveEntry {
-  version: number;
-  /** ISO 8601 time of the save. */
-  savedAt: string;
-  note: string;
-}
-
-/** A template saved in the workbook, with its save history (oldest first). */
-export interface StoredTemplate {
-  template: Template;
-  history: TemplateSaveEntry[];
-}
-
-/** A template part that could not be read (damaged, hand-edited, from a newer GradeKit ...). */
-export interface StoredTemplateProblem {
-  /** The custom XML part's id. */
-  partId: string;
-  /** The template id, when it could be read. */
-  templateId?: string;
-  issues: CheckIssue[];
-}
-
-export interface WorkbookTemplates {
-  /** One per template id (the highest version when a file holds several parts for one id). */
-  templates: StoredTemplate[];
-  problems: StoredTemplateProblem[];
-}
-
-export interface SaveTemplateOptions {
-  /** Change note of this save (trimmed; at most `MAX_NOTE_CHARS`). */
-  note?: string;
-  /**
-   * The stored version the edit started from: `null` = a new template (refused when the id is
-   * already saved), a number = refused when the workbook now holds another version (someone saved
-   * in between). Omitted: no check, the save simply follows the stored version.
-   */
-  baseVersion?: number | null;
-  /** Time of the save. @default new Date() */
-  now?: Date;
-}
 
 export type TemplateStorageErrorCode = "notSupported" | "exists" | "conflict" | "tooLarge" | "invalid";
 
-const STORAGE_TEXT: Record<TemplateStorageErrorCode, Text> = {
+/** The storage's error sentences; `{detail}` is filled per error. */
+export const STORAGE_MESSAGES = {
   notSupported: {
     en: "This version of Excel cannot keep templates in the workbook (custom XML parts, ExcelApi 1.5, are needed).",
     zh: "此版本的 Excel 无法在工作簿中保存模板（需要自定义 XML 部件，ExcelApi 1.5）。",
@@ -93,126 +49,29 @@ const STORAGE_TEXT: Record<TemplateStorageErrorCode, Text> = {
   },
   tooLarge: { en: "The template is too large to keep in the workbook: {detail}", zh: "模板过大，无法保存在工作簿中：{detail}" },
   invalid: { en: "The template has problems and was not saved: {detail}", zh: "模板有问题，未保存：{detail}" },
+} as const satisfies Record<TemplateStorageErrorCode, Bilingual>;
+
+const STORAGE_CLASSES: Readonly<Record<TemplateStorageErrorCode, ErrorClass>> = {
+  notSupported: "unsupported",
+  exists: "output",
+  conflict: "output",
+  tooLarge: "output",
+  invalid: "template",
 };
 
 /** A storage failure a person can act on (bilingual, stable code). */
-export class TemplateStorageError extends BilingualError<TemplateStorageErrorCode> {
+export class TemplateStorageError extends GradeKitError<TemplateStorageErrorCode> {
   constructor(code: TemplateStorageErrorCode, detail = "") {
-    super("TemplateStorageError", code, withDetail(STORAGE_TEXT[code], detail));
+    super(code, STORAGE_CLASSES[code], detailed(STORAGE_MESSAGES[code], detail));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Untrusted JSON
+// Template files
 
 const issue = (path: string, code: string, en: string, zh: string): CheckIssue => ({ severity: "error", path, code, message: { en, zh } });
 
 const grouped = (n: number) => n.toLocaleString("en-US");
-
-/**
- * Nesting depth of JSON text, counted without parsing (brackets outside strings). Linear, no
- * recursion: a 10,000-level document costs a scan, not a stack.
- */
-export function jsonTextDepth(text: string, limit = Infinity): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
-  }
-  return max;
-}
-
-/** Paths (checker style: `fields[0].label`) of forbidden keys in a parsed value, iteratively. */
-export function forbiddenKeyPaths(value: unknown, max = 20): string[] {
-  const found: string[] = [];
-  const stack: [unknown, string][] = [[value, ""]];
-  while (stack.length && found.length < max) {
-    const [v, path] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (Array.isArray(v)) {
-      for (let k = v.length - 1; k >= 0; k--) stack.push([v[k], `${path}[${k}]`]);
-      continue;
-    }
-    const keys = Object.keys(v);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const key = keys[k];
-      const p = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.includes(key)) found.push(p);
-      else stack.push([(v as Record<string, unknown>)[key], p]);
-    }
-  }
-  return found;
-}
-
-export type SafeJson = { ok: true; value: unknown } | { ok: false; issues: CheckIssue[] };
-
-/**
- * `JSON.parse` for text from outside: a size limit first (a 10 MB string is refused unread), the
- * nesting depth by a scan (no parser recursion on 10,000 levels), then the parse, then no key may be
- * `__proto__`, `constructor` or `prototype` (JSON.parse keeps `__proto__` as a plain key, but other
- * code copying the object could turn it into a prototype; such keys are never template keys).
- */
-export function parseJsonSafely(text: unknown, maxChars: number = DEFAULTS.maxTemplateChars): SafeJson {
-  if (typeof text !== "string") return { ok: false, issues: [issue("(file)", "json", "not text", "不是文本")] };
-  if (text.length > maxChars) {
-    return {
-      ok: false,
-      issues: [
-        issue(
-          "(file)",
-          "tooLarge",
-          `the template file is larger than ${grouped(maxChars)} characters`,
-          `模板文件超过 ${grouped(maxChars)} 个字符`,
-        ),
-      ],
-    };
-  }
-  if (jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    return { ok: false, issues: [issue("(file)", "tooDeep", "the template is nested too deeply", "模板嵌套层级过深")] };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    return { ok: false, issues: [issue("(file)", "json", `not valid JSON: ${m}`, `不是有效的 JSON：${m}`)] };
-  }
-  const bad = forbiddenKeyPaths(value);
-  if (bad.length) {
-    return {
-      ok: false,
-      issues: bad.map((p) => {
-        const key = p.slice(p.lastIndexOf(".") + 1);
-        return issue(p, "forbiddenKey", `the key '${key}' is not allowed`, `不允许使用键“${key}”`);
-      }),
-    };
-  }
-  return { ok: true, value };
-}
-
-/**
- * An imported template file (`.json` text, untrusted) -> the checker's result: size limit, depth,
- * JSON, prototype keys, schema (zod, strict objects: unknown keys are errors), then the logic checks.
- * Nothing in the text is executed; formula-looking labels stay plain text.
- */
-export function parseTemplateText(text: unknown): CheckResult {
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return checkTemplate(parsed.value);
-}
 
 /** A template as the JSON file GradeKit exports (2-space indented, trailing newline). */
 export function templateJson(template: Template): string {

@@ -11,15 +11,16 @@
  * Re-running deletes and recreates only the summary sheet of the same language, at the same
  * position. One `Excel.run`; syncs: 1 (locate) + 1 (probe) + one per read block + 1 (write).
  */
-import { compileTemplate, gradeTable, isBlank, parseNumber, type GradeInfo, type GradeResult, type Lang } from "../engine";
+import { compileTemplate, isBlank, parseNumber, type GradeInfo, type GradeResult, type Lang } from "../engine";
 import { cellA1, columnLetters } from "./address";
-import { gradeInfoText } from "./apply";
+import { gradeInfoText } from "./apply/output-columns";
+import type { AdapterState } from "./apply/state";
+import { guardCell } from "./cell-text";
+import type { SummaryOptions, SummaryResult, TableInfo } from "./contract";
 import { AdapterError } from "./errors";
-import type { AdapterState } from "./state";
-import { checkMapping, detectTable, locate, readColumns } from "./table";
-import { textCell, WORDS } from "./text";
-import type { SummaryOptions, SummaryResult, TableInfo } from "./types";
-import type { ExcelApi } from "./run";
+import type { ExcelApi } from "./excel-api";
+import { gradeSelection } from "./table/pipeline";
+import { WORDS } from "./words";
 
 /** Most groups shown in the cross-tab; the smallest of the rest are folded into one row. */
 export const MAX_GROUPS = 500;
@@ -157,8 +158,6 @@ function rect(rows: Cell[][]): Cell[][] {
   return rows.map((r) => (r.length < w ? [...r, ...new Array(w - r.length).fill("")] : r));
 }
 
-const guard = (v: Cell): Cell => (typeof v === "string" ? textCell(v) : v);
-
 export async function writeSummary(excel: ExcelApi, state: AdapterState, options: SummaryOptions): Promise<SummaryResult> {
   const lang: Lang = options.lang ?? "en";
   const w = WORDS[lang];
@@ -166,27 +165,31 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
   return excel.run(async (context) => {
     const wb = context.workbook;
     let old = wb.worksheets.getItemOrNullObject(w.summarySheet);
-    let loc = await locate(context, options.table, () => old.load("position"), options.template);
-    if (!options.table && (loc.sheet === WORDS.en.summarySheet || loc.sheet === WORDS["zh-CN"].summarySheet)) {
+    const onSummarySheet = (sheet: string) => sheet === WORDS.en.summarySheet || sheet === WORDS["zh-CN"].summarySheet;
+    const sel = await gradeSelection(context, {
+      template: options.template,
+      compiled,
+      table: options.table,
+      mapping: options.mapping,
+      extra: { measure: options.measureColumn, group: options.groupColumn },
+      params: options.params,
+      alsoLoad: () => old.load("position"),
       // The selection is on a summary sheet: use the table the last apply/read worked on.
-      const last: TableInfo | undefined = state.get(loc.workbook).lastTable;
-      if (!last) throw new AdapterError("noTable");
-      old = wb.worksheets.getItemOrNullObject(w.summarySheet);
-      loc = await locate(context, last, () => old.load("position"));
-    }
-    const { table, bytesPerRow } = await detectTable(context, loc, options.template);
-    if (table.rowCount === 0) throw new AdapterError("noRows");
-    checkMapping(table, options.mapping);
-    const extra: Record<string, number> = {};
-    if (options.measureColumn !== undefined) extra.measure = options.measureColumn;
-    if (options.groupColumn !== undefined) extra.group = options.groupColumn;
-    checkMapping(table, extra);
-    const fields = Object.keys(options.mapping);
-    const wanted = [...fields.map((f) => options.mapping[f]), ...Object.values(extra)];
-    const { columns } = await readColumns(context, table, wanted, bytesPerRow);
-    const cols: Record<string, unknown[]> = {};
-    for (const f of fields) cols[f] = columns.get(options.mapping[f])!;
-    const result = gradeTable(compiled, { columns: cols, rowCount: table.rowCount }, { params: options.params });
+      redirect: (loc) => {
+        if (!onSummarySheet(loc.sheet)) return undefined;
+        const last: TableInfo | undefined = state.get(loc.workbook).lastTable;
+        if (!last) throw new AdapterError("noTable");
+        return {
+          table: last,
+          alsoLoad: () => {
+            old = wb.worksheets.getItemOrNullObject(w.summarySheet);
+            old.load("position");
+          },
+        };
+      },
+    });
+    const { table, columns } = sel;
+    const result = sel.grade();
     const headerOf = (c: number) => table.headers[c] || columnLetters(table.columnIndex + c);
     const data = summarize(
       result,
@@ -215,8 +218,8 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
     if (!old.isNullObject) old.delete();
     const ws = wb.worksheets.add(w.summarySheet);
     if (!old.isNullObject) ws.position = old.position;
-    ws.getRange("A1:A2").values = [[guard(w.summaryTitle(templateName))], [guard(w.summarySource(table.address, table.rowCount))]];
-    const main = rect([head, ...body]).map((r) => r.map(guard));
+    ws.getRange("A1:A2").values = [[guardCell(w.summaryTitle(templateName))], [guardCell(w.summarySource(table.address, table.rowCount))]];
+    const main = rect([head, ...body]).map((r) => r.map(guardCell));
     const mainRange = ws.getRangeByIndexes(HEAD_ROW, 0, main.length, main[0].length);
     mainRange.values = main;
     let ctRange: Excel.Range | null = null;
@@ -230,7 +233,7 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
         ...ct.groups.map((g, i) => [g, ...ct.counts[i], ct.errors[i], ct.totals[i]]),
         [w.total, ...ct.grades.map((_, k) => ct.counts.reduce((a, r) => a + r[k], 0)), ct.errors.reduce((a, b) => a + b, 0), ct.totals.reduce((a, b) => a + b, 0)],
       ];
-      const grid = rect(rows).map((r) => r.map(guard));
+      const grid = rect(rows).map((r) => r.map(guardCell));
       ctRange = ws.getRangeByIndexes(ctTop, 0, grid.length, grid[0].length);
       ctRange.values = grid;
     }

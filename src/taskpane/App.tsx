@@ -18,7 +18,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { LANGS, type Lang, type Template } from "../engine";
-import type { WorkbookActions } from "../excel/types";
+import type { WorkbookActions } from "../excel/contract";
 import { BUILTIN_TEMPLATES } from "../templates";
 import { GradeScreen } from "./components/GradeScreen";
 import { InsertForm } from "./components/InsertForm";
@@ -168,27 +168,23 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
       <header className={s.header}>
         <h1 className={s.title}>{t("app.title")}</h1>
         <div className={s.headerControls}>
-          {actions.insertForm && (
-            <Button size="small" disabled={applying || screen.kind === "form"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "form" }))}>
-              {t("form.open")}
-            </Button>
-          )}
+          <Button size="small" disabled={applying || screen.kind === "form"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "form" }))}>
+            {t("form.open")}
+          </Button>
           <Button size="small" disabled={!canUndo || undoing || applying} onClick={() => void undo()}>
             {t("undo.button")}
           </Button>
-          {(actions.savePeriod || actions.listPeriods || actions.writeFollowUp) && (
-            <Button
-              size="small"
-              disabled={applying || screen.kind === "review"}
-              onClick={() => {
-                setNavigated(true);
-                setUndoMessage(null);
-                setScreen((prev) => ({ kind: "review", template: prev.kind === "grade" && prev.choice.kind === "template" ? prev.choice.template : undefined, key: Date.now() }));
-              }}
-            >
-              {t("review.open")}
-            </Button>
-          )}
+          <Button
+            size="small"
+            disabled={applying || screen.kind === "review"}
+            onClick={() => {
+              setNavigated(true);
+              setUndoMessage(null);
+              setScreen((prev) => ({ kind: "review", template: prev.kind === "grade" && prev.choice.kind === "template" ? prev.choice.template : undefined, key: Date.now() }));
+            }}
+          >
+            {t("review.open")}
+          </Button>
           <Select
             className={s.lang}
             size="small"

@@ -3,7 +3,7 @@
  * provides the Excel adapter, tests and the playground the same adapter over the in-memory host.
  */
 import * as React from "react";
-import type { WorkbookActions } from "../excel/types";
+import type { WorkbookActions } from "../excel/contract";
 
 const WorkbookActionsContext = React.createContext<WorkbookActions | null>(null);
 

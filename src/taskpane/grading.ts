@@ -14,7 +14,7 @@ import {
   type TemplateCategory,
   type Text,
 } from "../engine";
-import type { TableInfo } from "../excel/types";
+import type { TableInfo } from "../excel/contract";
 
 export type Mapping = Record<string, number>;
 

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { Lang, Template } from "../engine";
-import type { WorkbookActions } from "../excel/types";
+import type { WorkbookActions } from "../excel/contract";
 import { App } from "./App";
 import type { ThemeName } from "./environment";
 

@@ -20,7 +20,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { compileTemplate, type Lang, type Template } from "../../src/engine";
-import { WORDS } from "../../src/excel/text";
+import { WORDS } from "../../src/excel/words";
 import { gradeCells, percentileTierCells, tierCells, type Cell } from "../../src/functions/core";
 import { FnError } from "../../src/functions/errors";
 import { SAMPLE_CSV_NAMES, sampleWorkbooks, type SampleCsvs, type SheetSpec } from "../../src/playground/samples";

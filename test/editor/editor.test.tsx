@@ -91,7 +91,7 @@ test("create from a built-in, edit with a live preview, save twice, reopen the w
   expect(columnValues(reopened, "E1:E8")).toEqual(before);
 
   // and its history survived
-  const { templates } = await createWorkbookActions(reopened.Excel).listTemplates!();
+  const { templates } = await createWorkbookActions(reopened.Excel).listTemplates();
   expect(templates[0].template.name.zh).toBe("我的年消费分级");
   expect(templates[0].history.map((x) => [x.version, x.note])).toEqual([
     [1, "VIP from 700k"],
@@ -181,7 +181,7 @@ test("the library screen with a saved template has no axe violations either", as
   const host = seedHost();
   const actions = createWorkbookActions(host.Excel);
   const blank = (await import("../../src/taskpane/editor/model")).blankTemplate([]);
-  await actions.saveTemplate!(blank, { note: "mine", baseVersion: null });
+  await actions.saveTemplate(blank, { note: "mine", baseVersion: null });
   const h = renderApp({ host });
   await screen.findByRole("button", { name: "Edit My template" });
   const results = await act(async () => axe(h.view.container));

@@ -26,7 +26,7 @@ async function setText(h: Harness, el: HTMLElement, text: string): Promise<void>
 async function saveAndRead(h: Harness, editor: HTMLElement, version = 1): Promise<Template> {
   await h.user.click(within(editor).getByRole("button", { name: `Save as version ${version}` }));
   await within(editor).findByText(`Saved in this workbook as version ${version}.`);
-  const { templates } = await createWorkbookActions(h.host.Excel).listTemplates!();
+  const { templates } = await createWorkbookActions(h.host.Excel).listTemplates();
   return templates[templates.length - 1].template;
 }
 
@@ -137,7 +137,7 @@ describe("import and export", () => {
 
   test("importing a file with the id of a saved template replaces it on save (version + 1)", async () => {
     const host = seedHost();
-    await createWorkbookActions(host.Excel).saveTemplate!(tiers(), { note: "mine", baseVersion: null });
+    await createWorkbookActions(host.Excel).saveTemplate(tiers(), { note: "mine", baseVersion: null });
     const h = renderApp({ host });
     await screen.findByRole("button", { name: "Edit My tiers" });
     const theirs = tiers({ version: 9, name: { en: "Their tiers", zh: "他们的分档" } });
@@ -177,7 +177,7 @@ describe("import and export", () => {
     setDownloader((name, text) => files.push([name, text]));
     try {
       const host = seedHost();
-      await createWorkbookActions(host.Excel).saveTemplate!(tiers(), { note: "n", baseVersion: null });
+      await createWorkbookActions(host.Excel).saveTemplate(tiers(), { note: "n", baseVersion: null });
       const h = renderApp({ host });
       await h.user.click(await screen.findByRole("button", { name: "Export My tiers as a .json file" }));
       expect(files[0][0]).toBe("my-tiers-v1.json");
@@ -193,7 +193,7 @@ describe("import and export", () => {
 
   test("delete asks first, then removes the template from the workbook", async () => {
     const host = seedHost();
-    await createWorkbookActions(host.Excel).saveTemplate!(tiers(), { baseVersion: null });
+    await createWorkbookActions(host.Excel).saveTemplate(tiers(), { baseVersion: null });
     const h = renderApp({ host });
     await h.user.click(await screen.findByRole("button", { name: "Delete My tiers" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Delete this template?", hidden: true });

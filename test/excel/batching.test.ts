@@ -13,10 +13,11 @@ import {
   utf8Bytes,
 } from "../../src/excel/batching";
 import { cellA1, columnIndex, columnLetters, intersect, parseRef, quoteSheet, sheetAddress, splitAddress } from "../../src/excel/address";
-import { detectHeader } from "../../src/excel/headers";
+import { detectHeader } from "../../src/excel/table/headers";
 import { badRowFormula, formulaString } from "../../src/excel";
-import { columnRuns, estimateRowBytes } from "../../src/excel/table";
-import { captureBlock, restoreValueOf } from "../../src/excel/snapshot";
+import { columnRuns } from "../../src/excel/table/columns";
+import { estimateRowBytes } from "../../src/excel/table/detect";
+import { captureBlock, restoreValueOf } from "../../src/excel/apply/snapshot";
 import { getBuiltinTemplate } from "../../src/templates";
 
 describe("blocks", () => {

@@ -49,7 +49,7 @@ test("Insert form: MF/Q 102/A by default, any template, rows; the form lands in 
 test("in Chinese: form texts and messages in Chinese; a failure is shown, not thrown", async () => {
   const h = renderApp({
     lang: "zh-CN",
-    actions: (a) => ({ ...a, insertForm: async (o) => (o.template.id === "spend-5" ? Promise.reject(new Error("boom")) : a.insertForm!(o)) }),
+    actions: (a) => ({ ...a, insertForm: async (o) => (o.template.id === "spend-5" ? Promise.reject(new Error("boom")) : a.insertForm(o)) }),
   });
   await h.user.click(screen.getByRole("button", { name: "插入表单" }));
   const select = screen.getByRole("combobox", { name: "模板" }) as HTMLSelectElement;

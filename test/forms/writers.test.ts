@@ -168,10 +168,10 @@ describe("Insert form: the adapter around it", () => {
     const host = createExcelHost({ sheets: ["客户分类等级划分表"] });
     const actions = createWorkbookActions(host.Excel);
     const t = getBuiltinTemplate("mfq-102a")!;
-    const r1 = await actions.insertForm!({ template: t, rows: 5 });
+    const r1 = await actions.insertForm({ template: t, rows: 5 });
     expect(r1.sheet).toBe("客户分类等级划分表 (2)");
     host.resetStats();
-    const r2 = await actions.insertForm!({ template: t, rows: 400 });
+    const r2 = await actions.insertForm({ template: t, rows: 400 });
     expect(r2.sheet).toBe("客户分类等级划分表 (3)");
     expect(host.stats.syncs).toBeLessThanOrEqual(5);
     expect(host.getCell(r2.sheet, "I405").formula).toMatch(/^=IF\(/);

@@ -59,7 +59,7 @@ function historyRows(host: ExcelHost): { period: string; cells: unknown[] }[] {
 }
 
 async function save(actions: WorkbookActions, period: string, date: string, extra: object = {}) {
-  return actions.savePeriod!({ template: t, keyColumn: 0, gradeColumn: 1, measureColumn: 2, period, date, ...extra });
+  return actions.savePeriod({ template: t, keyColumn: 0, gradeColumn: 1, measureColumn: 2, period, date, ...extra });
 }
 
 describe("savePeriod", () => {
@@ -117,7 +117,7 @@ describe("savePeriod", () => {
     expect(r4).toMatchObject({ replacedRows: 2 });
     expect(historyRows(host).slice(0, 10)).toEqual(keep);
 
-    expect(await actions.listPeriods!()).toEqual([
+    expect(await actions.listPeriods()).toEqual([
       { period: "2024-01", date: "2024-01-31", rows: 2, supersededRows: 7, templateIds: ["need-close-5"] },
       { period: "2024-02", date: "2024-02-29", rows: 5, supersededRows: 0, templateIds: ["need-close-5"] },
     ]);
@@ -135,7 +135,7 @@ describe("savePeriod", () => {
     host.setSelection("Data", "B2");
     const actions = createWorkbookActions(host.Excel);
     const read = await actions.readSelection(t);
-    const r = await actions.savePeriod!({ template: t, table: read.table, keyColumn: 0, mapping: read.match.mapping, period: "Q1", date: 45382, lang: "zh-CN" });
+    const r = await actions.savePeriod({ template: t, table: read.table, keyColumn: 0, mapping: read.match.mapping, period: "Q1", date: 45382, lang: "zh-CN" });
     expect(r).toMatchObject({ status: "saved", rowsSaved: 3, skippedNoKey: 1, duplicateKeys: ["k3"], sheet: "分级历史" });
     expect(host.getValues("分级历史", "A1:I4")).toEqual([
       ["期间", "日期", "键", "等级", "得分", "模板", "版本", "度量", "状态"],
@@ -145,7 +145,7 @@ describe("savePeriod", () => {
     ]);
     // grade column with Chinese labels is read back to ids
     host.setValues("Data", "D1", [["等级"], ["A"], ["B"], ["D"], ["E（死亡客户）"]]);
-    const r2 = await actions.savePeriod!({ template: t, table: { ...read.table, columnCount: 4, headers: [...read.table.headers, "等级"] }, keyColumn: 0, gradeColumn: 3, period: "Q2", date: "2024-06-30", lang: "en" });
+    const r2 = await actions.savePeriod({ template: t, table: { ...read.table, columnCount: 4, headers: [...read.table.headers, "等级"] }, keyColumn: 0, gradeColumn: 3, period: "Q2", date: "2024-06-30", lang: "en" });
     expect(r2).toMatchObject({ rowsSaved: 3, unknownGrades: 0 });
     expect(host.getValues("分级历史", "D5:D7")).toEqual([["A"], ["D"], ["E"]]);
   });
@@ -159,8 +159,8 @@ describe("savePeriod", () => {
     host.setValues(HIST, "A1", [["my notes"]]);
     await expect(save(actions, "x", "2024-01-31")).rejects.toMatchObject({ code: "sheetTaken" });
     expect(host.getValues(HIST, "A1")).toEqual([["my notes"]]);
-    await expect(actions.listPeriods!()).resolves.toEqual([]);
-    await expect(actions.comparePeriods!({ previous: "a", current: "b" })).rejects.toMatchObject({ code: "noHistory" });
+    await expect(actions.listPeriods()).resolves.toEqual([]);
+    await expect(actions.comparePeriods({ previous: "a", current: "b" })).rejects.toMatchObject({ code: "noHistory" });
   });
 });
 
@@ -171,7 +171,7 @@ describe("comparePeriods (review sheet)", () => {
     await save(actions, "2024-01", "2024-01-31");
     setData(host, FEB);
     await save(actions, "2024-02", "2024-02-29");
-    const res = await actions.comparePeriods!({ previous: "2024-01", current: "2024-02", measureName: "revenue" });
+    const res = await actions.comparePeriods({ previous: "2024-01", current: "2024-02", measureName: "revenue" });
     expect(res.order).toBe("template"); // need-close-5 found from the history's template id
     expect(res.sheet).toBe("GradeKit Review");
     const c = res.comparison;
@@ -201,7 +201,7 @@ describe("comparePeriods (review sheet)", () => {
     expect(cell(m, 0).font.bold).toBe(true);
 
     host.setValues("GradeKit Review", "Z1", [["junk"]]);
-    await actions.comparePeriods!({ previous: "2024-01", current: "2024-02", measureName: "revenue" });
+    await actions.comparePeriods({ previous: "2024-01", current: "2024-02", measureName: "revenue" });
     const again = host.snapshot().sheets.find((s) => s.name === "GradeKit Review")!;
     expect(again.values).toEqual(want.cells);
     expect(again.position).toBe(sheet.position);
@@ -211,7 +211,7 @@ describe("comparePeriods (review sheet)", () => {
     const host = hostWith(JAN);
     const actions = createWorkbookActions(host.Excel);
     await save(actions, "2024-01", "2024-01-31");
-    await expect(actions.comparePeriods!({ previous: "2024-01", current: "2099-01" })).rejects.toMatchObject({ code: "periodMissing" });
+    await expect(actions.comparePeriods({ previous: "2024-01", current: "2099-01" })).rejects.toMatchObject({ code: "periodMissing" });
   });
 });
 
@@ -233,7 +233,7 @@ describe("writeFollowUp", () => {
   test("next contact dates, overdue flags with a conditional format, re-run in place", async () => {
     const host = setup();
     const actions = createWorkbookActions(host.Excel);
-    const res = await actions.writeFollowUp!({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01" });
+    const res = await actions.writeFollowUp({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01" });
     expect(res).toMatchObject({ status: "written", address: "Data!D1:F6", today: "2024-03-01", scheduled: 3, overdue: 2, noCadence: 1, noDate: 1 });
     expect(host.getValues("Data", "D1:E6")).toEqual([
       ["Next contact", "Overdue"],
@@ -251,7 +251,7 @@ describe("writeFollowUp", () => {
     expect(cfs()).toBe(1);
 
     // re-run with another today: same columns, no second rule, no confirmation needed
-    const again = await actions.writeFollowUp!({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-05" });
+    const again = await actions.writeFollowUp({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-05" });
     expect(again).toMatchObject({ status: "written", address: "Data!D1:F6", overdue: 3 });
     expect(cfs()).toBe(1);
   });
@@ -261,9 +261,9 @@ describe("writeFollowUp", () => {
     host.setValues("Data", "E4", [["note"]]);
     const actions = createWorkbookActions(host.Excel);
     // "note" sits where the follow-up columns go (D:F, after the last header)
-    const ask = await actions.writeFollowUp!({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01", lang: "zh-CN" });
+    const ask = await actions.writeFollowUp({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01", lang: "zh-CN" });
     expect(ask).toEqual({ status: "needsConfirmation", cellsToReplace: 1, address: "Data!D1:F6" });
-    const ok = await actions.writeFollowUp!({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01", lang: "zh-CN", confirmOverwrite: true });
+    const ok = await actions.writeFollowUp({ template: t, gradeColumn: 1, lastContactColumn: 2, today: "2024-03-01", lang: "zh-CN", confirmOverwrite: true });
     expect(ok.status).toBe("written");
     expect(host.getValues("Data", "D1:F1")).toEqual([["下次联系", "是否逾期", "跟进说明"]]);
   });

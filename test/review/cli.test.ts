@@ -61,10 +61,10 @@ describe("gradekit review vs the adapter's review sheet", () => {
       host.setSelection("Data", "A1");
     };
     put(PREV);
-    await actions.savePeriod!({ template: t, keyColumn: 0, gradeColumn: 2, measureColumn: 3, period: "2024-01", date: "2024-01-31" });
+    await actions.savePeriod({ template: t, keyColumn: 0, gradeColumn: 2, measureColumn: 3, period: "2024-01", date: "2024-01-31" });
     put(CUR);
-    await actions.savePeriod!({ template: t, keyColumn: 0, gradeColumn: 2, measureColumn: 3, period: "2024-02", date: "2024-02-29" });
-    const res = await actions.comparePeriods!({ previous: "2024-01", current: "2024-02", template: t, measureName: "revenue" });
+    await actions.savePeriod({ template: t, keyColumn: 0, gradeColumn: 2, measureColumn: 3, period: "2024-02", date: "2024-02-29" });
+    const res = await actions.comparePeriods({ previous: "2024-01", current: "2024-02", template: t, measureName: "revenue" });
     sheetCells = host.snapshot().sheets.find((s) => s.name === res.sheet)!.values;
     layoutMatrixRow = 3;
     expect(sheetCells[layoutMatrixRow][0]).toBe("From \\ To");

@@ -13,11 +13,11 @@ afterEach(() => setWorkbookTemplates([]));
 
 test("GK.GRADE resolves a template saved in the workbook by its name, in English or Chinese, or by id", async () => {
   const host = createExcelHost({ sheets: ["Data"] });
-  await createWorkbookActions(host.Excel).saveTemplate!(tiers(), { note: "team tiers", baseVersion: null });
+  await createWorkbookActions(host.Excel).saveTemplate(tiers(), { note: "team tiers", baseVersion: null });
 
   // the workbook is reopened; the runtime fills the source from the templates it reads there
   const reopened = await hostFromSnapshot(host.snapshot());
-  const { templates } = await createWorkbookActions(reopened.Excel).listTemplates!();
+  const { templates } = await createWorkbookActions(reopened.Excel).listTemplates();
   expect(() => gradeCells("grade", "My tiers", [[150]], "en")).toThrow(expect.objectContaining({ code: "#N/A" }));
   setWorkbookTemplates(templates.map((s) => s.template));
 

@@ -3,8 +3,8 @@
  * with a path and an English + Chinese message, quickly and without a stack overflow; labels that
  * look like formulas are kept as plain text. The import path is a pure function on text.
  */
-import { checkTemplate, parseTemplateJson, type Template } from "../../src/engine";
-import { FORBIDDEN_KEYS, forbiddenKeyPaths, jsonTextDepth, parseJsonSafely, parseTemplateText, templateFileName, templateJson } from "../../src/excel";
+import { checkTemplate, FORBIDDEN_KEYS, forbiddenKeyPaths, jsonTextDepth, parseJsonSafely, parseTemplateJson, type Template } from "../../src/engine";
+import { templateFileName, templateJson } from "../../src/excel";
 import { getBuiltinTemplate } from "../../src/templates";
 import { MAX_IMPORT_BYTES, exportTemplate, importFile, importTemplate, setDownloader } from "../../src/taskpane/editor/io";
 import { tiers } from "./helpers";
@@ -197,7 +197,7 @@ describe("formula-looking labels", () => {
       name: { en: labels[0], zh: labels[1] },
       grades: labels.slice(0, 3).map((l, k) => ({ id: ["A", "B", "C"][k], label: { en: l, zh: labels[k + 3] }, color: "#1E8E3E" })),
     });
-    const r = parseTemplateText(json(t));
+    const r = parseTemplateJson(json(t));
     expect(r.ok).toBe(true);
     expect(r.template!.name).toEqual({ en: labels[0], zh: labels[1] });
     expect(r.template!.grades.map((g) => g.label)).toEqual(t.grades.map((g) => g.label));

@@ -52,10 +52,10 @@ describe("save, list, reopen", () => {
   test("every save raises the version and keeps the change notes; the part is updated, not duplicated", async () => {
     const host = newHost();
     const actions = createWorkbookActions(host.Excel);
-    await actions.saveTemplate!(tiers(), { note: "v1", baseVersion: null, now: NOW });
+    await actions.saveTemplate(tiers(), { note: "v1", baseVersion: null, now: NOW });
     const t2 = tiers({ name: { en: "My tiers 2", zh: "我的分档 2" } });
-    const s2 = await actions.saveTemplate!(t2, { note: "renamed", baseVersion: 1, now: NOW });
-    const s3 = await actions.saveTemplate!(s2.template, { note: "", baseVersion: 2, now: NOW });
+    const s2 = await actions.saveTemplate(t2, { note: "renamed", baseVersion: 1, now: NOW });
+    const s3 = await actions.saveTemplate(s2.template, { note: "", baseVersion: 2, now: NOW });
     expect(s3.template.version).toBe(3);
     expect(s3.template.changeNote).toBeUndefined();
     expect(s3.history.map((h) => [h.version, h.note])).toEqual([
@@ -64,7 +64,7 @@ describe("save, list, reopen", () => {
       [3, ""],
     ]);
     expect(host.snapshot().customXmlParts).toHaveLength(1);
-    const list = await actions.listTemplates!();
+    const list = await actions.listTemplates();
     expect(list.templates.map((s) => [s.template.id, s.template.version, s.template.name.en])).toEqual([["my-tiers", 3, "My tiers 2"]]);
     expect(list.problems).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe("save, list, reopen", () => {
     const snap = JSON.parse(JSON.stringify(host.snapshot())); // only data crosses over
     const reopened = await hostFromSnapshot(snap);
     const actions = createWorkbookActions(reopened.Excel); // a fresh adapter instance, nothing in memory
-    const { templates } = await actions.listTemplates!();
+    const { templates } = await actions.listTemplates();
     expect(templates).toHaveLength(1);
     expect(templates[0].template).toEqual({ ...tiers(), changeNote: "for the team" });
     expect(templates[0].history[0].note).toBe("for the team");
@@ -214,7 +214,7 @@ describe("labels that look like formulas", () => {
     await saveWorkbookTemplate(host.Excel, t, { now: NOW });
     const reopened = await hostFromSnapshot(host.snapshot());
     const actions = createWorkbookActions(reopened.Excel);
-    const stored = (await actions.listTemplates!()).templates[0].template;
+    const stored = (await actions.listTemplates()).templates[0].template;
     expect(stored.grades[0].label.zh).toBe(evil);
     for (const lang of ["en", "zh-CN"] as const) {
       const read = await actions.readSelection(stored);

@@ -6,7 +6,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import type { ExcelApi } from "../../src/excel";
-import type { WorkbookActions } from "../../src/excel/types";
+import type { WorkbookActions } from "../../src/excel/contract";
 import { createWorkbookActions } from "../../src/excel";
 import { getBuiltinTemplate } from "../../src/templates";
 import { SHEET, chooseTemplate, columnValues, isDisabled, renderApp, seedHost } from "./harness";

@@ -10,7 +10,7 @@ import userEvent from "@testing-library/user-event";
 import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../../src/host";
 import { createWorkbookActions } from "../../src/excel";
 import type { Lang } from "../../src/engine";
-import type { WorkbookActions } from "../../src/excel/types";
+import type { WorkbookActions } from "../../src/excel/contract";
 import { App } from "../../src/taskpane/App";
 import type { ThemeName } from "../../src/taskpane/environment";
 

@@ -1,6 +1,6 @@
-/** Where a template comes from: a built-in id, or a JSON file checked by the engine. */
+/** Where a template comes from: a built-in id, or a JSON file through the engine's JSON gate and checker. */
 import * as fs from "fs";
-import { DEFAULTS, parseNumber, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
+import { MAX_TEMPLATE_FILE_BYTES, parseNumber, parseTemplateJson, tr, type CheckIssue, type Lang, type Template } from "../../engine";
 import { getBuiltinTemplate } from "../../templates";
 import { both, fail } from "../messages";
 
@@ -17,8 +17,9 @@ export function readTemplateText(file: string): string {
   } catch {
     throw fail("noFile", "notFound", { what: both("what_template"), path: file });
   }
-  // Characters <= bytes, so a file over 4x the character limit is over it whatever its encoding.
-  if (stat.size > DEFAULTS.maxTemplateChars * 4) throw fail("templateTooLarge", "template", { path: file });
+  // Characters <= bytes, so a file over 4x the character limit is over it whatever its encoding;
+  // the text itself then goes through the engine's one JSON gate (parseTemplateJson).
+  if (stat.size > MAX_TEMPLATE_FILE_BYTES) throw fail("templateTooLarge", "template", { path: file });
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");

@@ -7,7 +7,7 @@
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { parseNumber, type Template } from "../../engine";
-import type { ApplyOptions, ReadTableResult, SummaryResult } from "../../excel/types";
+import type { ApplyOptions, ReadTableResult, SummaryResult } from "../../excel/contract";
 import {
   DEFAULT_BAND_ROWS,
   DEFAULT_TIER_ROWS,

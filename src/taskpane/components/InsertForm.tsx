@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Template } from "../../engine";
-import type { InsertFormResult } from "../../excel/forms";
+import type { InsertFormResult } from "../../excel/contract";
 import { DEFAULT_FORM_ROWS, MAX_FORM_ROWS } from "../../forms";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
@@ -54,10 +54,9 @@ export function InsertForm({ templates: offered, onBack, onInserted, focusOnMoun
   const template = templates.find((x) => x.id === id);
   const rows = /^\s*\d+\s*$/.test(rowsText) ? Number(rowsText) : NaN;
   const rowsOk = rows >= 1 && rows <= MAX_FORM_ROWS;
-  const supported = typeof actions.insertForm === "function";
 
   const insert = async () => {
-    if (!template || !rowsOk || !actions.insertForm) return;
+    if (!template || !rowsOk) return;
     setBusy(true);
     setDone(null);
     setFailure(null);
@@ -81,11 +80,6 @@ export function InsertForm({ templates: offered, onBack, onInserted, focusOnMoun
         {t("form.title")}
       </h2>
       <Text>{t("form.intro")}</Text>
-      {!supported && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("form.notSupported")}</MessageBarBody>
-        </MessageBar>
-      )}
       <Field label={t("form.template")}>
         <Select value={id} onChange={(_, d) => setId(d.value)}>
           {templates.map((x) => (
@@ -103,7 +97,7 @@ export function InsertForm({ templates: offered, onBack, onInserted, focusOnMoun
       <Field label={t("form.rows")} hint={t("form.rowsHint", { max: MAX_FORM_ROWS })} validationMessage={rowsOk ? undefined : t("form.rowsInvalid", { max: MAX_FORM_ROWS })}>
         <Input className={s.rows} type="number" min={1} max={MAX_FORM_ROWS} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
       </Field>
-      <Button appearance="primary" disabled={!supported || !template || !rowsOk || busy} onClick={() => void insert()}>
+      <Button appearance="primary" disabled={!template || !rowsOk || busy} onClick={() => void insert()}>
         {busy ? t("form.inserting") : t("form.insert")}
       </Button>
       <div role="status" aria-live="polite">

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Field as TemplateField, Template } from "../../engine";
-import type { TableInfo } from "../../excel/types";
+import type { TableInfo } from "../../excel/contract";
 import { columnLetters, isRequired, sampleValues, type Evaluation, type Mapping } from "../grading";
 import { useI18n } from "../i18n";
 

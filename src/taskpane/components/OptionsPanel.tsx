@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { fmt, type Template } from "../../engine";
-import type { TableInfo } from "../../excel/types";
+import type { TableInfo } from "../../excel/contract";
 import { columnLetters, parseColumnLetters } from "../grading";
 import { useI18n } from "../i18n";
 

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { fmt } from "../../engine";
-import type { TableInfo } from "../../excel/types";
+import type { TableInfo } from "../../excel/contract";
 import { sheetRow, type Evaluation } from "../grading";
 import { useI18n } from "../i18n";
 import { GradeChip } from "./GradeChip";

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { fmt } from "../../engine";
-import type { ApplyResult, SummaryResult } from "../../excel/types";
+import type { ApplyResult, SummaryResult } from "../../excel/contract";
 import { useI18n } from "../i18n";
 import { GradeChip } from "./GradeChip";
 import { visibleCounts } from "./PreviewPanel";

@@ -3,13 +3,13 @@
  *   - Save period (`review/SavePeriod`): the table's grades as a period of the history table;
  *   - Compare periods (`review/ComparePeriods`): two saved periods -> the review sheet + counts;
  *   - Follow-up schedule (`review/FollowUp`): only for templates whose grades have a cadence.
- * Everything goes through the optional review methods of `WorkbookActions`; a task whose method
- * the actions do not have is not offered.
+ * Everything goes through the review methods of `WorkbookActions`; the follow-up schedule is only
+ * offered for templates whose grades have a cadence.
  */
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Template } from "../../engine";
-import type { ReadTableResult } from "../../excel/types";
+import type { ReadTableResult } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
@@ -85,10 +85,8 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
   }, [doRead]);
 
   // --- tasks offered
-  const tabs: TabId[] = [];
-  if (actions.savePeriod) tabs.push("save");
-  if (actions.listPeriods && actions.comparePeriods) tabs.push("compare");
-  if (actions.writeFollowUp && hasCadence(template)) tabs.push("followUp");
+  const tabs: TabId[] = ["save", "compare"];
+  if (hasCadence(template)) tabs.push("followUp");
   const [tab, setTab] = React.useState<TabId>("save");
   const selected: TabId | undefined = tabs.includes(tab) ? tab : tabs[0];
   const baseId = React.useId();
@@ -169,7 +167,7 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
         )}
       {tabs.includes("compare") && panel("compare", <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />)}
       {template && tabs.includes("followUp") && panel("followUp", <FollowUp template={template} read={read} />)}
-      {template && actions.writeFollowUp && !hasCadence(template) && (
+      {template && !hasCadence(template) && (
         <Text size={200} className={s.note}>
           {t("review.followUp.unavailable")}
         </Text>

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { matchHeaders, type Template } from "../../engine";
-import type { ReadTableResult } from "../../excel/types";
+import type { ReadTableResult } from "../../excel/contract";
 import { MappingPanel } from "../components/MappingPanel";
 import { PreviewPanel } from "../components/PreviewPanel";
 import { useWorkbookActions } from "../context";

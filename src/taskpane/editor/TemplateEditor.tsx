@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Template, TemplateCategory } from "../../engine";
-import type { StoredTemplate } from "../../excel/storage";
+import type { StoredTemplate } from "../../excel/contract";
 import { failureText, type Failure } from "../errors";
 import { CATEGORY_ORDER } from "../grading";
 import { useI18n } from "../i18n";
@@ -242,7 +242,7 @@ export function TemplateEditor({ start, library, onBack, onSaved, focusOnMount }
           </MessageBar>
         )}
         <div className={es.buttons}>
-          <Button appearance="primary" disabledFocusable={!ok || saving || !library.supported} aria-describedby={!ok ? blockedId : undefined} onClick={() => void save()}>
+          <Button appearance="primary" disabledFocusable={!ok || saving} aria-describedby={!ok ? blockedId : undefined} onClick={() => void save()}>
             {saving ? t("editor.saving") : t("editor.save", { version: nextVersion })}
           </Button>
           <Button disabledFocusable={!ok} onClick={() => exportTemplate(draft)}>

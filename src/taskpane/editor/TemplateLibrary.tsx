@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CheckIssue, Template } from "../../engine";
-import type { StoredTemplate } from "../../excel/storage";
+import type { StoredTemplate } from "../../excel/contract";
 import { BUILTIN_TEMPLATES } from "../../templates";
 import { failureText, type Failure } from "../errors";
 import { useI18n } from "../i18n";
@@ -68,7 +68,6 @@ export function TemplateLibrary({ library, onUse, onEdit }: TemplateLibraryProps
   const [importIssues, setImportIssues] = React.useState<{ file: string; issues: CheckIssue[] } | null>(null);
   const [failure, setFailure] = React.useState<Failure | null>(null);
   const [deleting, setDeleting] = React.useState<StoredTemplate | null>(null);
-  if (!library.supported) return null;
   const taken = library.stored.map((x) => x.template.id);
 
   const startNew = () => {

@@ -1,11 +1,12 @@
 /**
  * Import and export of a template as a `.json` file. The import is a pure function on text
- * (`importTemplate`): the file is untrusted, so it goes through `parseTemplateText` (size limit,
- * depth scan before JSON.parse, prototype keys refused, zod schema with strict objects, checker).
+ * (`importTemplate`): the file is untrusted, so it goes through the engine's `parseTemplateJson`
+ * (the one JSON gate: size limit, depth scan before JSON.parse, prototype keys refused; then the
+ * zod schema with strict objects and the checker).
  * Nothing in it is executed; labels stay text (and are written to cells as text by the adapter).
  */
-import { DEFAULTS, type CheckIssue, type Template } from "../../engine";
-import { parseTemplateText, templateFileName, templateJson } from "../../excel/storage";
+import { DEFAULTS, MAX_TEMPLATE_FILE_BYTES, parseTemplateJson, type CheckIssue, type Template } from "../../engine";
+import { templateFileName, templateJson } from "../../excel/storage";
 
 export type ImportOutcome =
   /** The schema holds: the template opens in the editor, with the checker's issues (errors block saving). */
@@ -14,11 +15,11 @@ export type ImportOutcome =
   | { ok: false; issues: CheckIssue[] };
 
 /** Largest file read at all, in bytes (UTF-8 can take up to 4 bytes per character of the limit). */
-export const MAX_IMPORT_BYTES = DEFAULTS.maxTemplateChars * 4;
+export const MAX_IMPORT_BYTES = MAX_TEMPLATE_FILE_BYTES;
 
 /** Template JSON text -> a template to edit, or the reasons it is refused. */
 export function importTemplate(text: unknown): ImportOutcome {
-  const r = parseTemplateText(text);
+  const r = parseTemplateJson(text);
   if (r.template) return { ok: true, template: r.template, issues: r.issues };
   return { ok: false, issues: r.issues };
 }

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import type { Template } from "../../engine";
-import type { SaveTemplateOptions, StoredTemplate, StoredTemplateProblem } from "../../excel/storage";
+import type { SaveTemplateOptions, StoredTemplate, StoredTemplateProblem } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import type { Failure } from "../errors";
 
@@ -13,8 +13,6 @@ const NONE: StoredTemplate[] = [];
 const NO_PROBLEMS: StoredTemplateProblem[] = [];
 
 export interface WorkbookLibrary {
-  /** False when the actions cannot store templates (then the library is hidden). */
-  supported: boolean;
   stored: StoredTemplate[];
   problems: StoredTemplateProblem[];
   error: Failure | null;
@@ -27,7 +25,6 @@ export interface WorkbookLibrary {
 
 export function useWorkbookTemplates(onChange?: (templates: Template[]) => void): WorkbookLibrary {
   const actions = useWorkbookActions();
-  const supported = Boolean(actions.listTemplates && actions.saveTemplate);
   // Empty lists are one constant, so loading an empty library changes no state (no re-render).
   const [stored, setStored] = React.useState<StoredTemplate[]>(NONE);
   const [problems, setProblems] = React.useState<StoredTemplateProblem[]>(NO_PROBLEMS);
@@ -37,7 +34,6 @@ export function useWorkbookTemplates(onChange?: (templates: Template[]) => void)
   changed.current = onChange;
 
   const reload = React.useCallback(async () => {
-    if (!actions.listTemplates) return;
     const n = ++seq.current;
     try {
       const r = await actions.listTemplates();
@@ -59,7 +55,6 @@ export function useWorkbookTemplates(onChange?: (templates: Template[]) => void)
 
   const save = React.useCallback(
     async (template: Template, options: SaveTemplateOptions) => {
-      if (!actions.saveTemplate) throw new Error("GradeKit: these workbook actions cannot save templates");
       const r = await actions.saveTemplate(template, options);
       await reload();
       return r;
@@ -69,7 +64,6 @@ export function useWorkbookTemplates(onChange?: (templates: Template[]) => void)
 
   const remove = React.useCallback(
     async (id: string) => {
-      if (!actions.deleteTemplate) return false;
       const r = await actions.deleteTemplate(id);
       await reload();
       return r;
@@ -78,7 +72,7 @@ export function useWorkbookTemplates(onChange?: (templates: Template[]) => void)
   );
 
   return React.useMemo(
-    () => ({ supported, stored, problems, error, reload, save, remove }),
-    [supported, stored, problems, error, reload, save, remove],
+    () => ({ stored, problems, error, reload, save, remove }),
+    [stored, problems, error, reload, save, remove],
   );
 }

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { fmt, type Template } from "../../engine";
-import type { ComparePeriodsOptions, ComparePeriodsResult, SavedPeriod } from "../../excel/review";
+import type { ComparePeriodsOptions, ComparePeriodsResult, SavedPeriod } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";

@@ -6,8 +6,7 @@
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Template } from "../../engine";
-import type { FollowUpOptions, FollowUpResult } from "../../excel/review";
-import type { ReadTableResult } from "../../excel/types";
+import type { FollowUpOptions, FollowUpResult, ReadTableResult } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n } from "../i18n";

@@ -5,7 +5,7 @@
  */
 import { normalizeWord, type Field, type Template } from "../../engine";
 import { isoOf, serialOf, toSerial } from "../../engine/review";
-import { WORDS } from "../../excel/text";
+import { WORDS } from "../../excel/words";
 
 /** The current month on the computer's calendar, e.g. `2026-11` (the default period label). */
 export function currentMonth(now: Date = new Date()): string {

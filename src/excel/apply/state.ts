@@ -3,8 +3,9 @@
  * snapshot of the last apply and the last table used. In memory only: a reload of the add-in
  * forgets it (the workbook itself is never marked, so undo leaves no trace in it).
  */
-import type { Rect } from "./address";
-import type { TableInfo } from "./types";
+import type { Rect } from "../address";
+import type { TableInfo } from "../contract";
+import type { ColumnFormats } from "./number-formats";
 
 /** The value to write back into one cell: number, boolean, formula or (guarded) text; "" = empty. */
 export type RestoreValue = string | number | boolean;
@@ -14,7 +15,7 @@ export interface CapturedColumn {
   /** Values to write back, or null when every cell of the block was empty. */
   restore: RestoreValue[] | null;
   /** Number formats: one string when uniform over the block. */
-  numberFormat: string | string[];
+  numberFormat: ColumnFormats;
 }
 
 /** Rows `start..start+count-1` of the output area (relative to its top row). */
@@ -52,8 +53,4 @@ export class AdapterState {
     }
     return s;
   }
-}
-
-export function numberFormatAt(col: CapturedColumn, i: number): string {
-  return typeof col.numberFormat === "string" ? col.numberFormat : col.numberFormat[i];
 }

@@ -1,17 +1,13 @@
 /**
- * Finding the table to work on and reading its values. Runs inside an `Excel.run` batch that the
- * caller owns; each function says how many `context.sync()` calls it makes.
+ * Where the table is: the given one, or the selection (the region around a single selected cell,
+ * extended across short runs of blank rows). Runs inside an `Excel.run` batch that the caller
+ * owns; each function says how many `context.sync()` calls it makes.
  */
-import { matchHeaders, type Template } from "../engine";
-import { columnLetters, intersect, Rect, sheetAddress } from "./address";
-import { jsonBytes, MAX_BLOCK_ROWS, readInBlocks, rowsPerBlock, type Block } from "./batching";
-import { AdapterError } from "./errors";
-import { detectHeader, headerTexts } from "./headers";
-import { OUTPUT_HEADERS } from "./text";
-import type { TableInfo } from "./types";
-
-/** Rows read to detect the header row and to estimate the size of a row. */
-export const PROBE_ROWS = 25;
+import { matchHeaders, type Template } from "../../engine";
+import { intersect, type Rect } from "../address";
+import { MAX_BLOCK_ROWS } from "../batching";
+import type { TableInfo } from "../contract";
+import { AdapterError } from "../errors";
 
 export interface Located {
   workbook: string;
@@ -158,143 +154,4 @@ async function extendAcrossBlankRows(
   const r1 = used.r1 > region.r1 ? await scan(1) : region.r1;
   const r0 = used.r0 < region.r0 ? await scan(-1) : region.r0;
   return { ...region, r0, r1 };
-}
-
-export interface Detected {
-  table: TableInfo;
-  /** Probe rows (data rows only, as read), at most PROBE_ROWS. */
-  probe: unknown[][];
-  /** Estimated JSON bytes of one data row of the whole table. */
-  bytesPerRow: number;
-}
-
-/**
- * Reads the first rows of the candidate region (1 sync), finds the header row (headers.ts),
- * drops columns GradeKit wrote earlier at the right end of the table (headers "Grade"/"Score"/
- * "Reason" or 等级/得分/原因 that match no template field), and describes the table.
- */
-export async function detectTable(context: Excel.RequestContext, loc: Located, template?: Template): Promise<Detected> {
-  const ws = context.workbook.worksheets.getItem(loc.sheet);
-  const rows = Math.min(PROBE_ROWS + 4, loc.rect.r1 - loc.rect.r0 + 1);
-  const cols = loc.rect.c1 - loc.rect.c0 + 1;
-  const probeRange = ws.getRangeByIndexes(loc.rect.r0, loc.rect.c0, rows, cols);
-  probeRange.load("values");
-  await context.sync();
-  const values = probeRange.values as unknown[][];
-  if (values.every((row) => row.every((v) => v === "" || v === null || v === undefined))) throw new AdapterError("noTable");
-
-  if (loc.table) {
-    const skip = loc.table.hasHeader ? 1 : 0;
-    const probe = values.slice(skip, skip + PROBE_ROWS);
-    return { table: loc.table, probe, bytesPerRow: estimateRowBytes(probe) };
-  }
-  const det = detectHeader(values, template);
-  const hasHeader = det.headerRow >= 0;
-  const top = loc.rect.r0 + Math.max(0, det.headerRow);
-  let columnCount = cols;
-  let headers = hasHeader ? headerTexts(values[det.headerRow]) : [];
-  if (hasHeader) {
-    const matched = new Set(template ? Object.values(matchHeaders(headers, template).mapping) : []);
-    while (columnCount > 1 && OUTPUT_HEADERS.has(headers[columnCount - 1].toLowerCase()) && !matched.has(columnCount - 1)) columnCount--;
-    headers = headers.slice(0, columnCount);
-  } else {
-    headers = Array.from({ length: columnCount }, (_, j) => columnLetters(loc.rect.c0 + j));
-  }
-  const dataTop = top + (hasHeader ? 1 : 0);
-  const rowCount = loc.rect.r1 - dataTop + 1;
-  const table: TableInfo = {
-    sheet: loc.sheet,
-    address: sheetAddress(loc.sheet, { r0: top, c0: loc.rect.c0, r1: Math.max(top, loc.rect.r1), c1: loc.rect.c0 + columnCount - 1 }),
-    rowIndex: top,
-    columnIndex: loc.rect.c0,
-    hasHeader,
-    headers,
-    rowCount: Math.max(0, rowCount),
-    columnCount,
-  };
-  const first = det.headerRow + 1;
-  const probe = values.slice(first, first + PROBE_ROWS).map((r) => r.slice(0, columnCount));
-  return { table, probe, bytesPerRow: estimateRowBytes(probe) };
-}
-
-/** JSON bytes of an average probe row, with a 50% margin for longer rows further down. */
-export function estimateRowBytes(probe: readonly unknown[][]): number {
-  if (probe.length === 0) return 64;
-  return Math.ceil((jsonBytes(probe) / probe.length) * 1.5) + 8;
-}
-
-/** Zero-based sheet row of the first data row. */
-export function dataTop(t: TableInfo): number {
-  return t.rowIndex + (t.hasHeader ? 1 : 0);
-}
-
-/** Maximal runs of consecutive column indexes: [2,3,5] -> [[2,2],[5,1]] (start, length). */
-export function columnRuns(cols: readonly number[]): [number, number][] {
-  const sorted = [...new Set(cols)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === c) last[1]++;
-    else runs.push([c, 1]);
-  }
-  return runs;
-}
-
-/**
- * Reads the given table columns (indexes within the table; all when omitted), values only, in
- * blocks of at most 20,000 rows sized to stay under the payload budget: one sync per block.
- * Returns one array per requested column (column-major), each `table.rowCount` long.
- * `extraPerBlock` queues more loads into each block's batch and returns a callback that receives
- * the block after the sync; `extraBytesPerRow` is their estimated size.
- */
-export async function readColumns(
-  context: Excel.RequestContext,
-  table: TableInfo,
-  columns: readonly number[],
-  bytesPerRow: number,
-  opts: {
-    extraPerBlock?: (b: Block) => () => void;
-    extraBytesPerRow?: number;
-    signal?: AbortSignal;
-  } = {},
-): Promise<{ columns: Map<number, unknown[]>; completed: boolean }> {
-  const ws = context.workbook.worksheets.getItem(table.sheet);
-  const top = dataTop(table);
-  const runs = columnRuns(columns);
-  const out = new Map<number, unknown[]>();
-  for (const c of new Set(columns)) out.set(c, new Array(table.rowCount));
-  const perRow = (bytesPerRow * Math.max(1, [...out.keys()].length)) / Math.max(1, table.columnCount) + (opts.extraBytesPerRow ?? 0);
-  const completed = await readInBlocks(
-    table.rowCount,
-    rowsPerBlock(perRow, { maxRows: MAX_BLOCK_ROWS }),
-    async (b) => {
-      const ranges = runs.map(([c, n]) => {
-        const r = ws.getRangeByIndexes(top + b.start, table.columnIndex + c, b.count, n);
-        r.load("values");
-        return r;
-      });
-      const after = opts.extraPerBlock?.(b);
-      await context.sync();
-      return { ranges, after };
-    },
-    (b, { ranges, after }) => {
-      runs.forEach(([c, n], k) => {
-        const vals = ranges[k].values;
-        for (let j = 0; j < n; j++) {
-          const col = out.get(c + j)!;
-          for (let i = 0; i < b.count; i++) col[b.start + i] = vals[i][j];
-        }
-      });
-      after?.();
-      return !opts.signal?.aborted;
-    },
-  );
-  return { columns: out, completed };
-}
-
-/** Checks that mapped columns are inside the table. */
-export function checkMapping(table: TableInfo, mapping: Record<string, number>): void {
-  for (const [key, col] of Object.entries(mapping)) {
-    if (!Number.isInteger(col) || col < 0 || col >= table.columnCount) throw new AdapterError("badMapping", `${key} -> ${col}`);
-  }
 }

@@ -19,7 +19,7 @@
  * "Text" means a non-blank string that the engine's `parseNumber` does not read as a number, so
  * `1,200`, `10万` and `12.5%` count as numbers.
  */
-import { isBlank, matchHeaders, parseNumber, type Template } from "../engine";
+import { isBlank, matchHeaders, parseNumber, type Template } from "../../engine";
 
 /** Rows above the header that may be skipped (titles, notes). */
 export const MAX_LEAD_ROWS = 4;

@@ -16,8 +16,9 @@
  * why no per-cell fill/font capture (`getCellProperties`, ExcelApi 1.9 — not in the in-memory
  * host) is needed.
  */
+import { textCell } from "../cell-text";
+import { columnFormats, formatAt } from "./number-formats";
 import type { CapturedBlock, CapturedColumn, RestoreValue } from "./state";
-import { textCell } from "./text";
 
 export interface LoadedOutput {
   values: unknown[][];
@@ -63,9 +64,7 @@ export function captureBlock(start: number, loaded: LoadedOutput): { block: Capt
   const columns: CapturedColumn[] = [];
   for (let j = 0; j < cols; j++) {
     let restore: RestoreValue[] | null = null;
-    let uniform: string | null = loaded.numberFormat[0]?.[j] ?? "General";
     for (let i = 0; i < rows; i++) {
-      if (uniform !== null && loaded.numberFormat[i][j] !== uniform) uniform = null;
       const f = loaded.formulas[i][j];
       const t = loaded.valueTypes[i][j];
       if (t === "Empty" && (f === "" || f === null || f === undefined)) continue;
@@ -73,8 +72,7 @@ export function captureBlock(start: number, loaded: LoadedOutput): { block: Capt
       if (!restore) restore = new Array(rows).fill("");
       restore[i] = restoreValueOf(loaded.values[i][j], f, t, loaded.numberFormat[i][j]);
     }
-    const numberFormat = uniform !== null ? uniform : loaded.numberFormat.map((r) => r[j]);
-    columns.push({ restore, numberFormat });
+    columns.push({ restore, numberFormat: columnFormats(loaded.numberFormat, j) });
   }
   return { block: { start, count: rows, columns }, nonEmpty };
 }
@@ -85,8 +83,7 @@ export function restoreRowBytes(block: CapturedBlock, i: number): number {
   for (const c of block.columns) {
     const v = c.restore ? c.restore[i] : "";
     n += typeof v === "string" ? v.length * 3 + 3 : 8;
-    const nf = typeof c.numberFormat === "string" ? c.numberFormat : c.numberFormat[i];
-    n += nf.length * 3 + 3;
+    n += formatAt(c.numberFormat, i).length * 3 + 3;
   }
   return n;
 }

@@ -7,10 +7,10 @@
  * The conditional formats apply added are deleted by id (`getItemOrNullObject`, so one a person
  * already deleted is skipped); older ones stay as they are.
  */
-import { sheetAddress } from "./address";
+import { sheetAddress } from "../address";
+import type { ExcelApi } from "../excel-api";
 import { queueRestore } from "./snapshot";
 import type { AdapterState } from "./state";
-import type { ExcelApi } from "./run";
 
 export async function undoLastApply(excel: ExcelApi, state: AdapterState): Promise<{ restored: boolean; address?: string }> {
   return excel.run(async (context) => {

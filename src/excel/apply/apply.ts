@@ -1,0 +1,160 @@
+/**
+ * apply(): grade the table with the engine and write grade / score / reason columns.
+ *
+ * One `Excel.run`. Syncs: 1 (locate) + 1 (probe) + one per read block + one per write block + 1
+ * (formats) — `2 * ceil(rows / 20000) + 3` when the table is passed (as readSelection returned it)
+ * and its rows are short enough for 20,000-row blocks; wider or longer rows make more, smaller
+ * blocks. Without `table`, finding a table with blank rows from a single selected cell adds one
+ * 4-row window and one sync per 20,000 rows crossed (table/locate.ts). Nothing is written before
+ * every target cell has been read: a non-empty target without `confirmOverwrite` returns
+ * `needsConfirmation` and the workbook is untouched.
+ *
+ * Formats (after all values): bold header cells and the conditional formats of `grade-rules.ts`
+ * — a constant number of formatting operations whatever the row count, colours visible without
+ * the add-in and following edits of the grade cells.
+ */
+import { compileFormulaRows, compileTemplate, isRefusal, type Lang } from "../../engine";
+import { columnLetters, sheetAddress, type Rect } from "../address";
+import { chunkRows, jsonBytes, MAX_BLOCK_ROWS, PAYLOAD_BUDGET_BYTES } from "../batching";
+import { textCell } from "../cell-text";
+import type { ApplyOptions, ApplyResult, BadRow } from "../contract";
+import { AdapterError } from "../errors";
+import type { ExcelApi } from "../excel-api";
+import { gradeSelection } from "../table/pipeline";
+import { WORDS } from "../words";
+import { IdenticalRules, planRules, queueRules } from "./grade-rules";
+import { badCellAddress, gradeText, outputArea, outputKinds } from "./output-columns";
+import type { AdapterState, UndoRecord } from "./state";
+import { TargetCells } from "./target-cells";
+
+export async function applyGrades(excel: ExcelApi, state: AdapterState, options: ApplyOptions): Promise<ApplyResult> {
+  const lang: Lang = options.lang ?? "en";
+  const words = WORDS[lang];
+  const template = options.template;
+  const compiled = compileTemplate(template);
+  const kinds = outputKinds(options, compiled.scores);
+  if (kinds.length === 0) throw new AdapterError("badTarget", "no output column selected");
+  const k = kinds.length;
+
+  return excel.run(async (context) => {
+    const app = context.workbook.application;
+
+    // ---- find, check and read the table; in the same blocks, what is in the target area
+    const sel = await gradeSelection(context, { template, compiled, table: options.table, mapping: options.mapping, params: options.params }, (table, loc) => {
+      state.get(loc.workbook).lastTable = table;
+      const area = outputArea(table, kinds, options.targetColumn);
+      const rules = planRules(compiled, table, area, { colour: options.colour, mapping: options.mapping, lang });
+      const ws = context.workbook.worksheets.getItem(table.sheet);
+      const target = new TargetCells(ws, area, rules);
+      return { value: { area, rules, ws, target }, read: { extraBytesPerRow: k * 48, signal: options.signal, extraPerBlock: target.perBlock } };
+    });
+    const { table, loc } = sel;
+    const { area, rules, ws, target } = sel.prepared;
+    const { top, targetCol, headerRow, hdr, rows: n } = area;
+    if (!sel.completed) {
+      return { status: "cancelled", address: area.address, rowsGraded: 0, counts: [], errors: 0, empty: 0, badRows: [] };
+    }
+    if (target.nonEmpty > 0 && !options.confirmOverwrite) {
+      return { status: "needsConfirmation", cellsToReplace: target.nonEmpty, address: area.address };
+    }
+
+    // ---- grade
+    const result = sel.grade();
+
+    // ---- undo record first, so that whatever gets written can be undone
+    const record: UndoRecord = {
+      workbook: loc.workbook,
+      sheet: table.sheet,
+      rect: area.rect,
+      address: area.address,
+      blocks: target.captured,
+      headerBold: target.headerBold,
+      conditionalFormatIds: [],
+    };
+
+    // Portable: grade and score as native formulas over the table's own cells (same results as
+    // the engine: the interop tests hold the compiler to that); reasons stay values.
+    let portable: { grade: string; score?: string }[] | undefined;
+    if (options.portable) {
+      const columns: Record<string, string> = {};
+      for (const f of Object.keys(options.mapping)) columns[f] = columnLetters(table.columnIndex + options.mapping[f]);
+      const compiledRows = compileFormulaRows(compiled.template, { target: "excel-compat", columns, firstRow: top + 1, lastRow: top + n, params: options.params });
+      if (isRefusal(compiledRows)) throw new AdapterError("notPortable", compiledRows.reason.en, compiledRows.reason.zh);
+      portable = compiledRows;
+    }
+    // Text goes in as text: guarded unless the target cell is formatted as Text (its format as read).
+    const rowOf = (i: number): (string | number)[] =>
+      kinds.map((kind, j) => {
+        if (portable && kind === "grade") return `=${portable[i].grade}`;
+        if (portable && kind === "score") return portable[i].score !== undefined ? `=${portable[i].score}` : "";
+        if (kind === "grade") return textCell(gradeText(result, i, lang), target.formats.at(i, j));
+        if (kind === "score") return result.score(i) ?? "";
+        return textCell(result.reason(i, lang), target.formats.at(i, j));
+      });
+    const identical = new IdenticalRules(target.existing, rules);
+
+    // ---- write phase: values only, blocks of <= 20,000 rows and <= 4 MB, one sync per block
+    const header = kinds.map((kind) => words[kind]);
+    const chunks = chunkRows(n, rowOf, {
+      maxRows: MAX_BLOCK_ROWS,
+      budget: PAYLOAD_BUDGET_BYTES,
+      firstExtraBytes: hdr ? jsonBytes([header]) : 0,
+    });
+    let done = 0;
+    let cancelled = false;
+    for (const chunk of chunks) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      if (done === 0) {
+        state.get(loc.workbook).undo = record;
+        identical.queueRangeChecks();
+      }
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+      if (done === 0 && hdr) ws.getRangeByIndexes(headerRow, targetCol, 1, k).values = [header];
+      const block = ws.getRangeByIndexes(top + chunk.start, targetCol, chunk.rows.length, k);
+      if (portable) block.formulas = chunk.rows;
+      else block.values = chunk.rows;
+      await context.sync();
+      done += chunk.rows.length;
+      options.onProgress?.(done, n);
+    }
+
+    // ---- formats, after the values (skipped when cancelled before the end)
+    if (!cancelled) {
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+      if (hdr) ws.getRangeByIndexes(headerRow, targetCol, 1, k).format.font.bold = true;
+      const added = queueRules(ws, area, rules, identical);
+      await context.sync();
+      record.conditionalFormatIds = added.map((cf) => cf.id);
+    }
+
+    // ---- result (over the rows written)
+    const counts = new Int32Array(compiled.grades.length);
+    let errors = 0;
+    let empty = 0;
+    const badRows: BadRow[] = [];
+    for (let i = 0; i < done; i++) {
+      const g = result.gradeIndex[i];
+      if (g >= 0) counts[g]++;
+      else if (result.status(i) === "empty") empty++;
+      else {
+        errors++;
+        badRows.push({ row: i, address: badCellAddress(table, options.mapping, result, i, area), reason: result.reason(i, lang) });
+      }
+    }
+    const writtenRect: Rect = { ...area.rect, r1: done > 0 ? top + done - 1 : area.rect.r0 };
+    return {
+      status: cancelled ? "cancelled" : "applied",
+      address: cancelled ? sheetAddress(table.sheet, writtenRect) : area.address,
+      rowsGraded: done,
+      counts: compiled.grades.map((grade, g) => ({ grade, count: counts[g] })),
+      errors,
+      empty,
+      badRows,
+    };
+  });
+}

@@ -1,0 +1,358 @@
+/**
+ * The contract between the workbook adapter (`src/excel/`, the only Office.js code) and its users
+ * (task pane, playground): `WorkbookActions` and every option and result type it speaks. Imports
+ * nothing but the engine, so any module of the adapter can depend on it without a circle.
+ * Components receive a `WorkbookActions` through a React context or hook and never call Office.js
+ * themselves, so the same UI runs in Excel and on the in-memory host.
+ */
+import type { CheckIssue, GradeInfo, HeaderMatch, Lang, Template, Text } from "../engine";
+import type { Comparison, FollowUp } from "../engine/review";
+
+// ---------------------------------------------------------------------------------------------
+// the table
+
+/** A table found in the workbook: where it is and what its header row says. */
+export interface TableInfo {
+  sheet: string;
+  /** Whole table including the header row, e.g. `Sheet1!A1:D120`. */
+  address: string;
+  /** Zero-based sheet row/column of the top-left cell of the table. */
+  rowIndex: number;
+  columnIndex: number;
+  /** True when the first row was recognised as headers. */
+  hasHeader: boolean;
+  headers: string[];
+  /** Data rows (without the header). */
+  rowCount: number;
+  columnCount: number;
+}
+
+/** The selected table read for a template: header matching and the data values. */
+export interface ReadTableResult {
+  table: TableInfo;
+  /** Data rows, values only, as Excel gives them (numbers, strings, booleans; "" for empty). */
+  rows: unknown[][];
+  /** Headers matched to the template's fields, with near-miss suggestions. */
+  match: HeaderMatch;
+}
+
+// ---------------------------------------------------------------------------------------------
+// apply
+
+export interface ApplyOptions {
+  template: Template;
+  /**
+   * The table to grade, as returned by `readSelection` (recommended: the selection may have moved
+   * since). Without it, apply finds the table around the current selection again.
+   */
+  table?: TableInfo;
+  /** Field key -> zero-based column index within the table. */
+  mapping: Record<string, number>;
+  /** Which columns to write. @default { grade: true, score: true when the template scores, reason: true } */
+  outputs?: { grade?: boolean; score?: boolean; reason?: boolean };
+  /**
+   * Where the first output column goes: zero-based sheet column, or "right" = the first column
+   * after the table. @default "right"
+   */
+  targetColumn?: number | "right";
+  /**
+   * Write the grade (and score) columns as native Excel formulas compiled from the template
+   * (`excel-compat` target) instead of values, so they recalculate without the add-in when the
+   * data changes. Reasons stay values. A template the compiler cannot express is refused.
+   * @default false
+   */
+  portable?: boolean;
+  /** Colour grade cells with one conditional format per grade. @default true */
+  colour?: boolean;
+  /** Language of labels and reasons. @default "en" */
+  lang?: Lang;
+  /** Parameter overrides for the template. */
+  params?: Record<string, number>;
+  /** Set after the user confirmed replacing non-empty target cells. @default false */
+  confirmOverwrite?: boolean;
+  /** Called after each block is written: rows done, total rows. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between blocks; what was written stays and can be undone. */
+  signal?: AbortSignal;
+}
+
+/** A row that could not be graded: where it is and why. */
+export interface BadRow {
+  /** Zero-based data row within the table. */
+  row: number;
+  /** Address of the first offending cell (or of the grade cell), e.g. `Sheet1!C7`. */
+  address: string;
+  reason: string;
+}
+
+export type ApplyResult =
+  | {
+      status: "needsConfirmation";
+      /** Non-empty cells that would be replaced, and where. */
+      cellsToReplace: number;
+      address: string;
+    }
+  | {
+      status: "applied" | "cancelled";
+      /** The written output block, e.g. `Sheet1!E1:G120`. */
+      address: string;
+      rowsGraded: number;
+      counts: { grade: GradeInfo; count: number }[];
+      errors: number;
+      empty: number;
+      badRows: BadRow[];
+    };
+
+// ---------------------------------------------------------------------------------------------
+// summary
+
+export interface SummaryOptions {
+  template: Template;
+  /** The table, as returned by `readSelection`. Without it: the table around the selection (or the last one used when the selection is on a summary sheet). */
+  table?: TableInfo;
+  mapping: Record<string, number>;
+  /** Column (within the table) whose sum per grade is shown with its share. */
+  measureColumn?: number;
+  /** Column (within the table) for a group × grade cross-tab. */
+  groupColumn?: number;
+  lang?: Lang;
+  params?: Record<string, number>;
+}
+
+export interface SummaryResult {
+  sheet: string;
+  /** Per grade: `share` is of the rows with data (graded + bad input); `measureShare` of the measure's total over those rows. */
+  rows: { grade: string; label: string; count: number; share: number; measure?: number; measureShare?: number }[];
+  /** Rows with data (graded + bad input). */
+  total?: number;
+  /** Rows with bad input (not graded). */
+  errors?: number;
+  /** Rows without data. */
+  empty?: number;
+  /** Sum of the measure over the rows with data. */
+  measureTotal?: number;
+  /** Group × grade counts, when a group column was given (groups in order of first appearance). */
+  crossTab?: { groupHeader: string; groups: string[]; grades: string[]; counts: number[][]; errors: number[] };
+  /** Name of the chart added to the summary sheet. */
+  chart?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// period review (`review/`)
+
+export interface SavePeriodOptions {
+  template: Template;
+  /** The graded table (as readSelection returned it). Without it: the table around the selection. */
+  table?: TableInfo;
+  /**
+   * Column indexes are relative to the table's first column and may point past its last column
+   * (the Grade/Score columns apply wrote to the right of the table).
+   */
+  keyColumn: number;
+  /** Column holding the grades (ids or labels, as apply writes them). Without it the rows are graded now with `mapping`. */
+  gradeColumn?: number;
+  /** Column holding the scores (with `gradeColumn`). */
+  scoreColumn?: number;
+  /** Field -> column, to grade now when `gradeColumn` is not given. */
+  mapping?: Record<string, number>;
+  params?: Record<string, number>;
+  /** A column saved as the Measure (revenue, quantity...) for the review's measure shares. */
+  measureColumn?: number;
+  /** Period label, e.g. `2024-03`. */
+  period: string;
+  /** Date of the period (Excel serial, ISO text or Date). @default today */
+  date?: number | string | Date;
+  /** Set after the user confirmed replacing the period's earlier rows. */
+  confirmReplace?: boolean;
+  /** Language of a new history sheet. @default "en" */
+  lang?: Lang;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type SavePeriodResult =
+  | {
+      status: "needsConfirmation";
+      period: string;
+      /** Rows already saved for this period (not superseded). */
+      existingRows: number;
+      sheet: string;
+    }
+  | {
+      status: "saved";
+      period: string;
+      sheet: string;
+      /** The appended rows, e.g. `'GradeKit History'!A12:I40`. */
+      address: string;
+      rowsSaved: number;
+      /** Earlier rows of this period marked superseded. */
+      replacedRows: number;
+      /** Table rows without a key (not saved). */
+      skippedNoKey: number;
+      /** Rows saved without a grade (not graded) and with a grade the template does not know. */
+      ungraded: number;
+      unknownGrades: number;
+      /** Keys appearing more than once (saved as they are; the review reports them). */
+      duplicateKeys: string[];
+    };
+
+export interface SavedPeriod {
+  period: string;
+  /** ISO date of the first row of the period. */
+  date: string;
+  rows: number;
+  supersededRows: number;
+  templateIds: string[];
+}
+
+export interface ComparePeriodsOptions {
+  previous: string;
+  current: string;
+  /** Grade order and labels. Default: the built-in template the periods were saved with, else first appearance. */
+  template?: Template;
+  lang?: Lang;
+  /** Name shown for the Measure column. */
+  measureName?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ComparePeriodsResult {
+  sheet: string;
+  comparison: Comparison;
+  /** The templates the two periods were saved with (ids). */
+  templateIds: string[];
+  /** The grade order used: "template" or "firstAppearance". */
+  order: "template" | "firstAppearance";
+}
+
+export interface FollowUpOptions {
+  template: Template;
+  table?: TableInfo;
+  /** Grade column (relative to the table's first column; may be past its end). */
+  gradeColumn: number;
+  lastContactColumn: number;
+  /** "Today" for the overdue flag (serial, ISO text or Date). @default the computer's calendar date */
+  today?: number | string | Date;
+  lang?: Lang;
+  /** Zero-based sheet column of the first output column, or "right" (after the last header). */
+  targetColumn?: number | "right";
+  /** Set after the user confirmed replacing non-empty cells. */
+  confirmOverwrite?: boolean;
+}
+
+export type FollowUpResult =
+  | { status: "needsConfirmation"; cellsToReplace: number; address: string }
+  | {
+      status: "written";
+      address: string;
+      today: string;
+      scheduled: number;
+      overdue: number;
+      noCadence: number;
+      noDate: number;
+      problems: { row: number; reason: string }[];
+      rows: FollowUp[];
+    };
+
+// ---------------------------------------------------------------------------------------------
+// workbook templates (`storage.ts`)
+
+/** One save of a template: its version, when, and the change note. */
+export interface TemplateSaveEntry {
+  version: number;
+  /** ISO 8601 time of the save. */
+  savedAt: string;
+  note: string;
+}
+
+/** A template saved in the workbook, with its save history (oldest first). */
+export interface StoredTemplate {
+  template: Template;
+  history: TemplateSaveEntry[];
+}
+
+/** A template part that could not be read (damaged, hand-edited, from a newer GradeKit ...). */
+export interface StoredTemplateProblem {
+  /** The custom XML part's id. */
+  partId: string;
+  /** The template id, when it could be read. */
+  templateId?: string;
+  issues: CheckIssue[];
+}
+
+export interface WorkbookTemplates {
+  /** One per template id (the highest version when a file holds several parts for one id). */
+  templates: StoredTemplate[];
+  problems: StoredTemplateProblem[];
+}
+
+export interface SaveTemplateOptions {
+  /** Change note of this save (trimmed; at most `MAX_NOTE_CHARS`). */
+  note?: string;
+  /**
+   * The stored version the edit started from: `null` = a new template (refused when the id is
+   * already saved), a number = refused when the workbook now holds another version (someone saved
+   * in between). Omitted: no check, the save simply follows the stored version.
+   */
+  baseVersion?: number | null;
+  /** Time of the save. @default new Date() */
+  now?: Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// forms (`forms.ts`)
+
+export interface InsertFormOptions {
+  template: Template;
+  /** Rows to fill in. @default 15 (DEFAULT_FORM_ROWS) */
+  rows?: number;
+  /** Language of the form's texts (the MF/Q 102/A form is Chinese whatever this says). @default "en" */
+  lang?: Lang;
+  params?: Record<string, number>;
+}
+
+export interface InsertFormResult {
+  /** The new sheet's name (the layout's, with " (2)", " (3)"... when that name was taken). */
+  sheet: string;
+  /** The rows to fill in, e.g. `'客户分类等级划分表'!A6:I20`. */
+  address: string;
+  rows: number;
+  /** False when Excel lacks the page layout API (ExcelApi 1.9): the form has no print setup. */
+  printSetup: boolean;
+  /** Notes for the user (e.g. grades that rank the form's rows against each other). */
+  notes: Text[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// the actions
+
+/** Everything the UI can ask of the workbook. Every adapter provides every action. */
+export interface WorkbookActions {
+  /** The selected table (or the current region around the active cell), matched to a template. */
+  readSelection(template: Template): Promise<ReadTableResult>;
+  /** Grades and writes; returns a confirmation request instead when target cells are not empty. */
+  apply(options: ApplyOptions): Promise<ApplyResult>;
+  /** Restores exactly what the last apply replaced. */
+  undoLastApply(): Promise<{ restored: boolean; address?: string }>;
+  /** True when there is an apply to undo in this workbook. */
+  canUndo(): Promise<boolean>;
+  /** Writes (or replaces) the summary sheet. */
+  writeSummary(options: SummaryOptions): Promise<SummaryResult>;
+  /** Selects a cell or range (e.g. a bad input cell from the result panel). */
+  select(address: string): Promise<void>;
+  /** Saves the table's grades as a period of the history table; asks first when the period exists. */
+  savePeriod(options: SavePeriodOptions): Promise<SavePeriodResult>;
+  /** The periods saved in the history table, in order of first appearance. */
+  listPeriods(): Promise<SavedPeriod[]>;
+  /** Compares two saved periods and writes the review sheet (migration matrix and lists). */
+  comparePeriods(options: ComparePeriodsOptions): Promise<ComparePeriodsResult>;
+  /** Writes next contact date / overdue / follow-up columns from the grades' cadences. */
+  writeFollowUp(options: FollowUpOptions): Promise<FollowUpResult>;
+  /** Custom templates saved in this workbook (custom XML parts), and parts that could not be read. */
+  listTemplates(): Promise<WorkbookTemplates>;
+  /** Saves a custom template in the workbook (version + 1, change note in its history); refuses one with checker errors. */
+  saveTemplate(template: Template, options?: SaveTemplateOptions): Promise<StoredTemplate>;
+  /** Deletes a custom template from the workbook; false when it was not there. */
+  deleteTemplate(id: string): Promise<boolean>;
+  /** Inserts a grading form (MF/Q 102/A for mfq-102a, a fill-in form for other templates) as a new sheet that grades itself. */
+  insertForm(options: InsertFormOptions): Promise<InsertFormResult>;
+}
