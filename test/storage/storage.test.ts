@@ -181,9 +181,9 @@ describe("the part's XML", () => {
       `<gradekitTemplate xmlns="${TEMPLATE_XML_NAMESPACE}"><child/></gradekitTemplate>`,
     ];
     for (const xml of hostile) await addPart(host, xml);
-    const t0 = Date.now();
+    // A reader that backtracks or copies per step never finishes these parts: jest's timeout fails it
+    // (timings themselves live in bench/, not in unit tests).
     const { templates, problems } = await listWorkbookTemplates(host.Excel);
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(templates.map((s) => s.template.id)).toEqual(["my-tiers"]);
     expect(problems).toHaveLength(hostile.length);
     const codes = problems.flatMap((p) => p.issues.map((i) => i.code));
@@ -254,10 +254,9 @@ test("the XML reader stays linear on crafted parts (no regex backtracking, no pe
     `<gradekitTemplate xmlns="${ns}">` + "<![CDATA[x]]>".repeat(300_000) + "</gradekitTemplate>",
     `<gradekitTemplate xmlns="${ns}">` + "&amp;".repeat(1_000_000) + "</gradekitTemplate>",
   ];
+  // Each part is a million steps: a quadratic reader would need ~10^12 of them and hit jest's timeout.
   for (const xml of crafted) {
-    const t0 = Date.now();
     const r = decodeTemplatePart(xml);
     expect(r.ok).toBe(false);
-    expect(Date.now() - t0).toBeLessThan(2000);
   }
 });
