@@ -25,6 +25,7 @@ export const HostErrorCodes = {
   invalidReference: "InvalidReference",
   notImplemented: "NotImplemented",
   unsupportedOperation: "UnsupportedOperation",
+  rangeExceedsLimit: "RangeExceedsLimit",
 } as const;
 
 export interface HostDebugInfo {
@@ -149,6 +150,15 @@ export function invalidObjectPath(location?: string): RichApiError {
   return new RichApiError(
     HostErrorCodes.invalidObjectPath,
     `The object path '${location ?? ""}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+    location,
+  );
+}
+
+/** A range with more cells than one read or write may touch (`detail` says which limit). */
+export function rangeExceedsLimit(detail: string, location?: string): RichApiError {
+  return new RichApiError(
+    HostErrorCodes.rangeExceedsLimit,
+    `The cell count in the range has exceeded the maximum supported number. (${detail})`,
     location,
   );
 }
