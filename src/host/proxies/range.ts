@@ -120,29 +120,28 @@ export class RangeProxy extends HostObject<RangeTarget> {
   getLastCell(): RangeProxy {
     return this._derived("getLastCell", [], ({ rect: r }) => ({ r0: r.r1, c0: r.c1, r1: r.r1, c1: r.c1 }));
   }
-  getRowsAbove(count = 1): RangeProxy {
-    return this._derived("getRowsAbove", [count], ({ rect: r }) => {
-      const [r0, r1] = band(r.r0, r.r1, count, true);
-      return { ...r, r0, r1 };
+  /** rows above/below or columns before/after the range (band() says which) */
+  private _band(method: string, count: number, rows: boolean, before: boolean): RangeProxy {
+    return this._derived(method, [count], ({ rect: r }) => {
+      if (rows) {
+        const [r0, r1] = band(r.r0, r.r1, count, before);
+        return { ...r, r0, r1 };
+      }
+      const [c0, c1] = band(r.c0, r.c1, count, before);
+      return { ...r, c0, c1 };
     });
+  }
+  getRowsAbove(count = 1): RangeProxy {
+    return this._band("getRowsAbove", count, true, true);
   }
   getRowsBelow(count = 1): RangeProxy {
-    return this._derived("getRowsBelow", [count], ({ rect: r }) => {
-      const [r0, r1] = band(r.r0, r.r1, count, false);
-      return { ...r, r0, r1 };
-    });
+    return this._band("getRowsBelow", count, true, false);
   }
   getColumnsBefore(count = 1): RangeProxy {
-    return this._derived("getColumnsBefore", [count], ({ rect: r }) => {
-      const [c0, c1] = band(r.c0, r.c1, count, true);
-      return { ...r, c0, c1 };
-    });
+    return this._band("getColumnsBefore", count, false, true);
   }
   getColumnsAfter(count = 1): RangeProxy {
-    return this._derived("getColumnsAfter", [count], ({ rect: r }) => {
-      const [c0, c1] = band(r.c0, r.c1, count, false);
-      return { ...r, c0, c1 };
-    });
+    return this._band("getColumnsAfter", count, false, false);
   }
   /** another range on the same sheet (ranges on different sheets are InvalidArgument) */
   private _other(method: string, arg: unknown, t: RangeTarget): Rect {

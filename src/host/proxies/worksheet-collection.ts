@@ -4,6 +4,7 @@ import { isValidSheetName, SheetModel, WorkbookModel } from "../model/workbook";
 import { HostCollection } from "../runtime/collection";
 import { defineProxy, HostClientResult } from "../runtime/object";
 import type { ProxyOf } from "../runtime/registry";
+import { SHEET_EVENTS } from "./worksheet";
 
 declare module "../runtime/registry" {
   interface ProxyClasses {
@@ -61,17 +62,5 @@ export class WorksheetCollectionProxy extends HostCollection<WorkbookModel, "Wor
   }
 }
 defineProxy(WorksheetCollectionProxy, "WorksheetCollection", {
-  events: [
-    "onActivated",
-    "onAdded",
-    "onDeleted",
-    "onChanged",
-    "onSelectionChanged",
-    "onCalculated",
-    "onDeactivated",
-    "onFormatChanged",
-    "onNameChanged",
-    "onVisibilityChanged",
-    "onMoved",
-  ],
+  events: [...SHEET_EVENTS, "onAdded", "onDeleted", "onMoved"],
 });

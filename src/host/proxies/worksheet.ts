@@ -15,6 +15,18 @@ declare module "../runtime/registry" {
   }
 }
 
+/** Events a worksheet and the worksheet collection both have (the collection's fire for any sheet). */
+export const SHEET_EVENTS = [
+  "onActivated",
+  "onChanged",
+  "onSelectionChanged",
+  "onCalculated",
+  "onDeactivated",
+  "onFormatChanged",
+  "onNameChanged",
+  "onVisibilityChanged",
+];
+
 /** Makes `s` the active sheet (selection: its A1) unless it already is. */
 function activateSheet(s: SheetModel): void {
   const wb = s.wb;
@@ -202,22 +214,7 @@ defineProxy(WorksheetProxy, "Worksheet", {
     enableCalculation: { get: () => true, set: (_s, v, _self, location) => void bool(v, location) },
   },
   navigation: ["tables", "charts", "freezePanes", "pageLayout", "names"],
-  events: [
-    "onActivated",
-    "onChanged",
-    "onSelectionChanged",
-    "onCalculated",
-    "onDeactivated",
-    "onFormatChanged",
-    "onNameChanged",
-    "onVisibilityChanged",
-    "onSingleClicked",
-    "onRowSorted",
-    "onColumnSorted",
-    "onRowHiddenChanged",
-    "onProtectionChanged",
-    "onFormulaChanged",
-  ],
+  events: [...SHEET_EVENTS, "onSingleClicked", "onRowSorted", "onColumnSorted", "onRowHiddenChanged", "onProtectionChanged", "onFormulaChanged"],
   unimplemented: {
     properties: ["protection", "autoFilter", "shapes", "comments", "notes", "pivotTables", "slicers", "customProperties", "horizontalPageBreaks", "verticalPageBreaks", "namedSheetViews"],
     methods: ["copy", "findAll", "findAllOrNullObject", "replaceAll", "getRanges", "showOutlineLevels", "evaluate"],

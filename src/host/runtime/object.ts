@@ -9,7 +9,6 @@
 import {
   hostNotImplemented,
   invalidArgument,
-  invalidObjectPath,
   invalidOperation,
   itemNotFound,
   propertyNotLoaded,
@@ -250,11 +249,6 @@ export abstract class HostObject<T> {
     return this.context._host;
   }
 
-  /** @internal */
-  get _model(): WorkbookModel {
-    return this.context._host.model;
-  }
-
   get isNullObject(): boolean {
     if (this._isNull === undefined) throw propertyNotLoaded("isNullObject");
     return this._isNull;
@@ -269,13 +263,6 @@ export abstract class HostObject<T> {
       this._isNull = t === null;
     }
     return this._target;
-  }
-
-  /** @internal Resolve, throwing if this is a null object (used by children that require a parent). */
-  _resolveRequired(location: string): T {
-    const t = this._resolve();
-    if (t === null) throw invalidObjectPath(location);
-    return t;
   }
 
   // --- creating other proxies ----------------------------------------------------------------

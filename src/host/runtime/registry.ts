@@ -8,7 +8,7 @@
  * name to `ProxyClasses` by module augmentation:
  *
  * ```ts
- * declare module "../runtime/registry" {
+ * declare module "<this module>" {
  *   interface ProxyClasses { Range: typeof RangeProxy }
  * }
  * ```
