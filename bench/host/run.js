@@ -19,42 +19,15 @@
  */
 "use strict";
 
-const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { ROOT, option, compileSrc } = require("../compile-src");
 
-const ROOT = path.resolve(__dirname, "../..");
 const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const REPEATS = Number(opt("--repeats") ?? 3);
-const SRC = path.resolve(opt("--src") ?? path.join(ROOT, "src"));
-
-// ---------------------------------------------------------------------------------------------
-// Compile
-
-fs.mkdirSync(path.join(ROOT, "node_modules", ".cache"), { recursive: true });
-const out = fs.mkdtempSync(path.join(ROOT, "node_modules", ".cache", "gk-bench-host-"));
-const tsconfig = path.join(out, "tsconfig.json");
-fs.writeFileSync(
-  tsconfig,
-  JSON.stringify({
-    extends: path.join(ROOT, "tsconfig.json"),
-    compilerOptions: { noEmit: false, outDir: path.join(out, "js"), rootDir: SRC, sourceMap: false, declaration: false, types: ["node", "office-js"], typeRoots: [path.join(ROOT, "node_modules", "@types")] },
-    include: [path.join(SRC, "host")],
-  }),
-);
-const t0 = Date.now();
-const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [ROOT] }), "-p", tsconfig], { encoding: "utf8" });
-if (tsc.status !== 0) {
-  console.error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  process.exit(1);
-}
-const compileSeconds = (Date.now() - t0) / 1000;
-const { createExcelHost } = require(path.join(out, "js", "host"));
+const REPEATS = Number(option(args, "--repeats") ?? 3);
+const build = compileSrc(["host"], { src: path.resolve(option(args, "--src") ?? path.join(ROOT, "src")), tag: "bench-host" });
+const { createExcelHost } = require(path.join(build.js, "host"));
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
@@ -167,7 +140,7 @@ async function main() {
   const lines = [
     "## In-memory Excel host (src/host) on large ranges",
     "",
-    `\`node bench/host/run.js\` (compiles src/host with tsc to a temp folder, ${compileSeconds.toFixed(1)} s). Node ${process.version}, ` +
+    `\`node bench/host/run.js\` (compiles src/host with tsc to a temp folder, ${build.seconds.toFixed(1)} s). Node ${process.version}, ` +
       `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; median of ${REPEATS} runs; ${new Date().toISOString().slice(0, 10)}.`,
     "",
     "Baseline: `JSON.parse(JSON.stringify(values))` of the same values in the same run, the least a round trip to Excel costs.",
@@ -185,11 +158,11 @@ async function main() {
     fs.writeFileSync(path.join(__dirname, "RESULTS.part.md"), lines.join("\n"));
     console.log(`wrote ${path.relative(ROOT, path.join(__dirname, "RESULTS.part.md"))}`);
   }
-  fs.rmSync(out, { recursive: true, force: true });
+  build.remove();
 }
 
 main().catch((e) => {
   console.error(e);
-  fs.rmSync(out, { recursive: true, force: true });
+  build.remove();
   process.exit(1);
 });
