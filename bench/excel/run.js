@@ -12,42 +12,20 @@
  */
 "use strict";
 
-const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { ROOT, option, compileSrc } = require("../compile-src");
 
-const ROOT = path.resolve(__dirname, "../..");
 const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const SIZES = (opt("--rows") ?? "10000,100000,1000000").split(",").map(Number);
+const SIZES = (option(args, "--rows") ?? "10000,100000,1000000").split(",").map(Number);
 
 // ---------------------------------------------------------------------------------------------
 // Compile
 
-// Inside node_modules/.cache so that the compiled code finds the project's dependencies (zod).
-fs.mkdirSync(path.join(ROOT, "node_modules", ".cache"), { recursive: true });
-const out = fs.mkdtempSync(path.join(ROOT, "node_modules", ".cache", "gk-bench-excel-"));
-const tsconfig = path.join(out, "tsconfig.json");
-fs.writeFileSync(
-  tsconfig,
-  JSON.stringify({
-    extends: path.join(ROOT, "tsconfig.json"),
-    compilerOptions: { noEmit: false, outDir: path.join(out, "js"), rootDir: path.join(ROOT, "src"), sourceMap: false, declaration: false, types: ["node", "office-js"], typeRoots: [path.join(ROOT, "node_modules", "@types")] },
-    include: ["excel", "host", "engine", "templates"].map((d) => path.join(ROOT, "src", d)),
-  }),
-);
-const t0 = Date.now();
-const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [ROOT] }), "-p", tsconfig], { encoding: "utf8" });
-if (tsc.status !== 0) {
-  console.error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  process.exit(1);
-}
-const compileSeconds = (Date.now() - t0) / 1000;
-const js = path.join(out, "js");
+const build = compileSrc(["excel", "host", "engine", "templates"], { tag: "bench-excel" });
+const compileSeconds = build.seconds;
+const js = build.js;
 const { createWorkbookActions } = require(path.join(js, "excel"));
 const { createExcelHost } = require(path.join(js, "host"));
 const { getBuiltinTemplate } = require(path.join(js, "templates"));
@@ -136,7 +114,7 @@ async function main() {
     fs.writeFileSync(path.join(__dirname, "RESULTS.part.md"), lines.join("\n"));
     console.log(`wrote ${path.relative(ROOT, path.join(__dirname, "RESULTS.part.md"))}`);
   }
-  fs.rmSync(out, { recursive: true, force: true });
+  build.remove();
 }
 
 main().catch((e) => {

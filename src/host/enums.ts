@@ -1,6 +1,6 @@
 /* eslint-disable */
-// Generated from @types/office-js (Excel namespace) by a one-off script; string values are exactly the
-// ones Office.js uses at runtime. Regenerate rather than hand-edit if @types/office-js changes.
+// Generated from @types/office-js (Excel namespace) by scripts/make-host-enums.js; string values are exactly the
+// ones Office.js uses at runtime. Do not hand-edit: add the enum to the script and run it again.
 
 export const ConditionalFormatType = {
   custom: "Custom",

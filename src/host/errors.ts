@@ -25,6 +25,7 @@ export const HostErrorCodes = {
   invalidReference: "InvalidReference",
   notImplemented: "NotImplemented",
   unsupportedOperation: "UnsupportedOperation",
+  rangeExceedsLimit: "RangeExceedsLimit",
 } as const;
 
 export interface HostDebugInfo {
@@ -125,30 +126,29 @@ export function runMustReturnPromise(): RichApiError {
 
 // --- Server-side errors (raised while a batch executes in sync()) ---
 
-export function invalidArgument(location?: string, detail?: string): RichApiError {
-  const base = "The argument is invalid or missing or has an incorrect format.";
-  return new RichApiError(HostErrorCodes.invalidArgument, detail ? `${base} (${detail})` : base, location);
+/** A server-side error with Excel's message for `code`, plus an optional detail in parentheses. */
+function serverError(code: string, base: string): (location?: string, detail?: string) => RichApiError {
+  return (location, detail) => new RichApiError(code, detail ? `${base} (${detail})` : base, location);
 }
 
-export function itemNotFound(location?: string, detail?: string): RichApiError {
-  const base = "The requested resource doesn't exist.";
-  return new RichApiError(HostErrorCodes.itemNotFound, detail ? `${base} (${detail})` : base, location);
-}
-
-export function itemAlreadyExists(location?: string, detail?: string): RichApiError {
-  const base = "The resource with the same name or identifier already exists.";
-  return new RichApiError(HostErrorCodes.itemAlreadyExists, detail ? `${base} (${detail})` : base, location);
-}
-
-export function invalidOperation(location?: string, detail?: string): RichApiError {
-  const base = "The operation is invalid for the object's current state.";
-  return new RichApiError(HostErrorCodes.invalidOperation, detail ? `${base} (${detail})` : base, location);
-}
+export const invalidArgument = serverError(HostErrorCodes.invalidArgument, "The argument is invalid or missing or has an incorrect format.");
+export const itemNotFound = serverError(HostErrorCodes.itemNotFound, "The requested resource doesn't exist.");
+export const itemAlreadyExists = serverError(HostErrorCodes.itemAlreadyExists, "The resource with the same name or identifier already exists.");
+export const invalidOperation = serverError(HostErrorCodes.invalidOperation, "The operation is invalid for the object's current state.");
 
 export function invalidObjectPath(location?: string): RichApiError {
   return new RichApiError(
     HostErrorCodes.invalidObjectPath,
     `The object path '${location ?? ""}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+    location,
+  );
+}
+
+/** A range with more cells than one read or write may touch (`detail` says which limit). */
+export function rangeExceedsLimit(detail: string, location?: string): RichApiError {
+  return new RichApiError(
+    HostErrorCodes.rangeExceedsLimit,
+    `The cell count in the range has exceeded the maximum supported number. (${detail})`,
     location,
   );
 }

@@ -1,34 +1,20 @@
 /**
  * createExcelHost(): a strict in-memory Excel for tests, benchmarks and the browser playground.
  */
-import { absoluteAddress, cellAddress, columnToLetters, fullAddress, parseAddress, Rect, rectToA1 } from "./address";
-import { effectiveStyle, CustomRuleEvaluator } from "./conditional";
+import { fullAddress, parseAddress, Rect } from "../engine/a1";
+import { CellFont, CellInfo, cellInfo } from "./cell-info";
 import * as Enums from "./enums";
 import { HostErrorCodes, invalidArgument, RichApiError, runMustReturnPromise } from "./errors";
-import {
-  apiValue,
-  CellFormatData,
-  FORMAT_KEYS,
-  FormatPatch,
-  FormulaEvaluator,
-  isValidSheetName,
-  SheetModel,
-  valueTypeOf,
-  WorkbookModel,
-} from "./model";
-import { formatValue } from "./numfmt";
+import type { CustomRuleEvaluator } from "./model/conditional-rules";
+import type { FormatPatch } from "./model/formats";
+import { deepClone } from "./model/values";
+import { FormulaEvaluator, isValidSheetName, SheetModel, WorkbookModel } from "./model/workbook";
 import { createOfficeShim, OfficeShim } from "./office";
-import { ApplicationProxy, WorkbookProxy } from "./proxies";
-import { deepClone } from "./proxies-extra";
-import {
-  HostClientResult,
-  HostInternals,
-  HostObject,
-  HostRequestContext,
-  HostStats,
-  HostTrackedObjects,
-  newStats,
-} from "./runtime";
+import "./proxies"; // registers every proxy class
+import { HostRequestContext, HostTrackedObjects } from "./runtime/context";
+import { HostClientResult, HostInternals, HostObject } from "./runtime/object";
+import { HostStats, newStats } from "./runtime/stats";
+import { snapshotWorkbook, WorkbookSnapshot } from "./snapshot";
 
 export interface ExcelHostOptions {
   /** Workbook name (Workbook.name). Default "Book1.xlsx". */
@@ -85,44 +71,6 @@ export interface HostOfficeExtension {
   config: { extendedErrorLogging: boolean };
 }
 
-export interface CellFont {
-  name: string;
-  size: number;
-  color: string;
-  bold: boolean;
-  italic: boolean;
-  underline: string;
-  strikethrough: boolean;
-}
-
-export interface CellInfo {
-  /** e.g. "Sheet1!B2" */
-  address: string;
-  /** value as the API reports it ("" for empty, error codes as strings) */
-  value: string | number | boolean;
-  /** the formula text, or null if the cell holds a constant */
-  formula: string | null;
-  valueType: "Empty" | "String" | "Double" | "Boolean" | "Error";
-  numberFormat: string;
-  /** displayed text (subset of Excel number formatting) */
-  text: string;
-  /** the cell's own fill, `#RRGGBB`, or null for no fill */
-  fill: string | null;
-  font: CellFont;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  wrapText: boolean;
-  /** fill a person sees: conditional formats applied over the cell's fill */
-  effectiveFill: string | null;
-  effectiveFontColor: string;
-  effectiveFont: CellFont;
-  effectiveNumberFormat: string;
-  /** conditional formats that matched (priority order) and ones the host could not evaluate */
-  conditionalFormats: { matched: string[]; unevaluated: string[] };
-  /** data validation rule covering the cell, or null */
-  validation: Record<string, unknown> | null;
-}
-
 export type CellSeed = {
   value?: string | number | boolean | null;
   formula?: string;
@@ -133,63 +81,6 @@ export type CellSeed = {
   verticalAlignment?: string;
   wrapText?: boolean;
 };
-
-export interface WorkbookSnapshot {
-  name: string;
-  activeSheet: string | null;
-  selection: { sheet: string; address: string } | null;
-  sheets: SheetSnapshot[];
-  names: { name: string; formula: string; comment: string; visible: boolean; scope: string; sheet: string | null }[];
-  settings: Record<string, unknown>;
-  customXmlParts: { id: string; namespaceUri: string; xml: string }[];
-}
-
-export interface SheetSnapshot {
-  name: string;
-  id: string;
-  position: number;
-  visibility: string;
-  tabColor: string;
-  showGridlines: boolean;
-  freeze: { rows: number; cols: number };
-  /** the values-only used range ("A1:C10"), or null for a sheet without values */
-  usedRange: string | null;
-  /** dense values of `usedRange` as the API returns them ("" for empty cells) */
-  values: (string | number | boolean)[][];
-  /** formula text by cell address */
-  formulas: Record<string, string>;
-  /** cell formatting that differs from the default, as runs of identical formats */
-  formats: { range: string; format: Partial<CellFormatData> }[];
-  columnFormats: Record<string, Partial<CellFormatData>>;
-  rowFormats: Record<string, Partial<CellFormatData>>;
-  columnWidths: Record<string, number>;
-  rowHeights: Record<string, number>;
-  conditionalFormats: {
-    id: string;
-    type: string;
-    ranges: string[];
-    priority: number;
-    stopIfTrue: boolean;
-    rule: unknown;
-    format: Record<string, unknown>;
-    extra: Record<string, unknown>;
-  }[];
-  dataValidations: { ranges: string[]; rule: unknown; errorAlert: unknown; prompt: unknown; ignoreBlanks: boolean }[];
-  tables: {
-    id: string;
-    name: string;
-    range: string;
-    showHeaders: boolean;
-    showTotals: boolean;
-    style: string;
-    columns: string[];
-  }[];
-  charts: Record<string, unknown>[];
-  borders: { range: string; index: string; style: string; color: string; weight: string }[];
-  /** merged areas ("A1:I1"), in the order they were merged */
-  merges: string[];
-  pageLayout: Record<string, unknown>;
-}
 
 export interface ExcelHost {
   /** `Excel` namespace: run() and enums. */
@@ -252,29 +143,6 @@ function requireRect(address: string): Rect {
   return p.rect;
 }
 
-function fontOf(f: CellFormatData): CellFont {
-  return {
-    name: f.fontName,
-    size: f.fontSize,
-    color: f.fontColor,
-    bold: f.bold,
-    italic: f.italic,
-    underline: f.underline,
-    strikethrough: f.strikethrough,
-  };
-}
-
-function formatDiff(f: CellFormatData, def: CellFormatData): Partial<CellFormatData> | undefined {
-  let out: Partial<CellFormatData> | undefined;
-  for (const k of FORMAT_KEYS) {
-    if (f[k] !== def[k]) {
-      if (!out) out = {};
-      (out as Record<string, unknown>)[k] = f[k];
-    }
-  }
-  return out;
-}
-
 function patchFromSeed(seed: CellSeed): FormatPatch {
   const p: FormatPatch = {};
   if (seed.numberFormat !== undefined) p.numberFormat = seed.numberFormat;
@@ -293,6 +161,13 @@ function patchFromSeed(seed: CellSeed): FormatPatch {
     if (f.strikethrough !== undefined) p.strikethrough = f.strikethrough;
   }
   return p;
+}
+
+/** The request context an `Excel.run` first argument names: an object, objects, or a context. */
+function contextOf(x: unknown): HostRequestContext | null {
+  const o = Array.isArray(x) ? x[0] : x;
+  if (o instanceof HostObject) return o.context as HostRequestContext;
+  return x instanceof HostRequestContext ? x : null;
 }
 
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
@@ -328,8 +203,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     responseLimitBytes: responseLimit,
     maxCellsPerRead: options.maxCellsPerRead ?? 5_000_000,
     customRuleEvaluator: options.customRuleEvaluator ?? null,
-    createWorkbookProxy: (ctx) => new WorkbookProxy(ctx, null, "workbook", null, () => model),
-    createApplicationProxy: (ctx) => new ApplicationProxy(ctx, null, "application", null, () => model),
   };
 
   const changeListeners = new Set<() => void>();
@@ -351,14 +224,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     } else if (args.length === 2) {
       const first = args[0];
       batch = args[1];
-      if (first instanceof HostObject) ctx = first.context;
-      else if (Array.isArray(first) && first[0] instanceof HostObject) ctx = (first[0] as HostObject<unknown>).context;
-      else if (first instanceof HostRequestContext) ctx = first;
-      else if (first && typeof first === "object" && "previousObjects" in first) {
-        const prev = (first as { previousObjects?: unknown }).previousObjects;
-        if (prev instanceof HostObject) ctx = prev.context;
-        else if (Array.isArray(prev) && prev[0] instanceof HostObject) ctx = (prev[0] as HostObject<unknown>).context;
-        else if (prev instanceof HostRequestContext) ctx = prev;
+      ctx = contextOf(first);
+      if (!ctx && first && typeof first === "object" && "previousObjects" in first) {
+        ctx = contextOf((first as { previousObjects?: unknown }).previousObjects);
       }
     }
     if (typeof batch !== "function") throw invalidArgument("Excel.run", "Excel.run needs a batch function");
@@ -406,44 +274,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     version: "16.0.0.0",
   });
 
-  function cellInfo(sheetName: string, address: string): CellInfo {
-    const s = requireSheet(model, sheetName);
-    const rect = requireRect(address);
-    const r = rect.r0;
-    const c = rect.c0;
-    const v = s.getValue(r, c);
-    const formula = s.getFormula(r, c) ?? null;
-    const f = s.formatAt(r, c);
-    const eff = effectiveStyle(s, r, c, internals.customRuleEvaluator);
-    const dv = s.validations.find((x) => x.rects.some((rr) => r >= rr.r0 && r <= rr.r1 && c >= rr.c0 && c <= rr.c1));
-    return {
-      address: fullAddress(s.name, { r0: r, c0: c, r1: r, c1: c }),
-      value: apiValue(v),
-      formula,
-      valueType: valueTypeOf(v, formula !== null),
-      numberFormat: f.numberFormat,
-      text: formatValue(v, f.numberFormat),
-      fill: f.fill,
-      font: fontOf(f),
-      horizontalAlignment: f.horizontalAlignment,
-      verticalAlignment: f.verticalAlignment,
-      wrapText: f.wrapText,
-      effectiveFill: eff.fill,
-      effectiveFontColor: eff.fontColor,
-      effectiveFont: {
-        ...fontOf(f),
-        color: eff.fontColor,
-        bold: eff.bold,
-        italic: eff.italic,
-        underline: eff.underline,
-        strikethrough: eff.strikethrough,
-      },
-      effectiveNumberFormat: eff.numberFormat,
-      conditionalFormats: { matched: eff.matchedConditionalFormats, unevaluated: eff.unevaluatedConditionalFormats },
-      validation: dv && Object.keys(dv.rule).length ? deepClone(dv.rule) : null,
-    };
-  }
-
   function writeAt(sheetName: string, topLeft: string, data: unknown[][], asFormula: boolean, raw: boolean): void {
     const s = requireSheet(model, sheetName);
     const start = requireRect(topLeft);
@@ -455,138 +285,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     if (cols === 0) return;
     const rect = { r0: start.r0, c0: start.c0, r1: start.r0 + data.length - 1, c1: start.c0 + cols - 1 };
     s.writeGrid(rect, data, undefined, asFormula, { raw });
-  }
-
-  function snapshotSheet(s: SheetModel): SheetSnapshot {
-    const def = model.formats.defaultFormat;
-    const used = s.usedRect(true);
-    const values = used ? s.readValues(used) : [];
-    const formulas: Record<string, string> = {};
-    // formats as vertical runs of the same (interned) format, merged across adjacent columns
-    const diffs = new Map<CellFormatData, Partial<CellFormatData> | undefined>();
-    const diffOf = (f: CellFormatData) => {
-      if (!diffs.has(f)) diffs.set(f, formatDiff(f, def));
-      return diffs.get(f);
-    };
-    type Run = { r0: number; r1: number; c0: number; c1: number; fmt: CellFormatData };
-    const runs: Run[] = [];
-    let open = new Map<string, Run>();
-    for (let c = 0; c < s.cols.length; c++) {
-      const st = s.cols[c];
-      const nextOpen = new Map<string, Run>();
-      if (st) {
-        if (st.f) {
-          for (let r = 0; r < st.f.length; r++) {
-            const f = st.f[r];
-            if (f !== undefined) formulas[cellAddress(r, c)] = f;
-          }
-        }
-        const fm = st.fmt;
-        if (fm) {
-          let r = 0;
-          while (r < fm.length) {
-            const f = fm[r];
-            let end = r;
-            while (end + 1 < fm.length && fm[end + 1] === f) end++;
-            if (f && f !== def && diffOf(f)) {
-              const key = `${r}:${end}:${(f as { id?: number }).id}`;
-              const prev = open.get(key);
-              if (prev && prev.c1 === c - 1) {
-                prev.c1 = c;
-                nextOpen.set(key, prev);
-              } else {
-                const run: Run = { r0: r, r1: end, c0: c, c1: c, fmt: f };
-                runs.push(run);
-                nextOpen.set(key, run);
-              }
-            }
-            r = end + 1;
-          }
-        }
-      }
-      open = nextOpen;
-    }
-    const formats = runs.map((run) => ({ range: rectToA1(run), format: diffOf(run.fmt) as Partial<CellFormatData> }));
-    const columnFormats: Record<string, Partial<CellFormatData>> = {};
-    for (const [c, f] of [...s.colFmt].sort((a, b) => a[0] - b[0])) {
-      const d = formatDiff(f, def);
-      if (d) columnFormats[columnToLetters(c)] = d;
-    }
-    const rowFormats: Record<string, Partial<CellFormatData>> = {};
-    for (const [r, f] of [...s.rowFmt].sort((a, b) => a[0] - b[0])) {
-      const d = formatDiff(f, def);
-      if (d) rowFormats[String(r + 1)] = d;
-    }
-    const columnWidths: Record<string, number> = {};
-    for (const [c, w] of [...s.colWidths].sort((a, b) => a[0] - b[0])) columnWidths[columnToLetters(c)] = w;
-    const rowHeights: Record<string, number> = {};
-    for (const [r, h] of [...s.rowHeights].sort((a, b) => a[0] - b[0])) rowHeights[String(r + 1)] = h;
-    const pl = s.pageLayout;
-    return {
-      name: s.name,
-      id: s.id,
-      position: model.sheets.indexOf(s),
-      visibility: s.visibility,
-      tabColor: s.tabColor,
-      showGridlines: s.showGridlines,
-      freeze: { ...s.freeze },
-      usedRange: used ? rectToA1(used) : null,
-      values,
-      formulas,
-      formats,
-      columnFormats,
-      rowFormats,
-      columnWidths,
-      rowHeights,
-      conditionalFormats: s.conditionalFormats.map((cf, i) => ({
-        id: cf.id,
-        type: cf.type,
-        ranges: cf.rects.map(rectToA1),
-        priority: i,
-        stopIfTrue: cf.stopIfTrue,
-        rule: deepClone(cf.rule),
-        format: { ...cf.format },
-        extra: deepClone(cf.extra),
-      })),
-      dataValidations: s.validations.map((v) => ({
-        ranges: v.rects.map(rectToA1),
-        rule: deepClone(v.rule),
-        errorAlert: { ...v.errorAlert },
-        prompt: { ...v.prompt },
-        ignoreBlanks: v.ignoreBlanks,
-      })),
-      tables: model.tablesOn(s).map((t) => ({
-        id: t.id,
-        name: t.name,
-        range: rectToA1(t.rect),
-        showHeaders: t.showHeaders,
-        showTotals: t.showTotals,
-        style: t.style,
-        columns: [...t.columnNames],
-      })),
-      charts: s.charts.map((c) => ({
-        id: c.id,
-        name: c.name,
-        chartType: c.chartType,
-        source: absoluteAddress(c.sourceSheet.name, c.sourceRect),
-        seriesBy: c.seriesBy,
-        title: { ...c.title },
-        legend: { ...c.legend },
-        top: c.top,
-        left: c.left,
-        width: c.width,
-        height: c.height,
-        position: { ...c.position },
-      })),
-      borders: s.borders.map((b) => ({ range: rectToA1(b.rect), index: b.index, style: b.style, color: b.color, weight: b.weight })),
-      merges: s.merges.map(rectToA1),
-      pageLayout: {
-        ...deepClone({ ...pl, printTitleRows: undefined, printTitleColumns: undefined, printArea: undefined }),
-        printTitleRows: pl.printTitleRows ? rectToA1(pl.printTitleRows) : null,
-        printTitleColumns: pl.printTitleColumns ? rectToA1(pl.printTitleColumns) : null,
-        printArea: pl.printArea ? pl.printArea.map(rectToA1) : null,
-      },
-    };
   }
 
   const host: ExcelHost = {
@@ -660,7 +358,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     getNumberFormats(sheet, address) {
       return requireSheet(model, sheet).readFormatGrid(requireRect(address), "numberFormat");
     },
-    getCell: cellInfo,
+    getCell(sheetName, address) {
+      const rect = requireRect(address);
+      return cellInfo(requireSheet(model, sheetName), rect.r0, rect.c0, internals.customRuleEvaluator);
+    },
     usedRange(sheetName, valuesOnly) {
       const s = requireSheet(model, sheetName);
       const r = s.usedRect(!!valuesOnly);
@@ -690,25 +391,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       model.settings.set(key, deepClone(value));
     },
     snapshot(): WorkbookSnapshot {
-      const settings: Record<string, unknown> = {};
-      for (const [k, v] of [...model.settings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) settings[k] = deepClone(v);
-      const sel = model.selection && model.sheets.includes(model.selection.sheet) ? model.selection : null;
-      return {
-        name: model.name,
-        activeSheet: model.activeSheet ? model.activeSheet.name : null,
-        selection: sel ? { sheet: sel.sheet.name, address: rectToA1(sel.rect) } : null,
-        sheets: model.sheets.map(snapshotSheet),
-        names: model.names.map((n) => ({
-          name: n.name,
-          formula: n.formula,
-          comment: n.comment,
-          visible: n.visible,
-          scope: n.scope,
-          sheet: n.sheet ? n.sheet.name : null,
-        })),
-        settings,
-        customXmlParts: model.customXmlParts.map((x) => ({ ...x })),
-      };
+      return snapshotWorkbook(model);
     },
     onChange(listener) {
       changeListeners.add(listener);

@@ -2,7 +2,7 @@
  * A minimal `Office` global: onReady, context (displayLanguage, requirements, diagnostics,
  * document.settings) and the common enums. Enough for add-in start-up code to run unchanged.
  */
-import type { WorkbookModel } from "./model";
+import type { WorkbookModel } from "./model/workbook";
 
 export interface OfficeShimOptions {
   displayLanguage: string;

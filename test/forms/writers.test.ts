@@ -11,7 +11,7 @@ import { createWorkbookActions, insertForm, FormError, uniqueSheetName } from ".
 import { formWorkbook } from "../../src/cli/commands/form";
 import { areaA1, formLayout, headerFooterString, isFormRefusal, pointsToExcelColumnWidth, styleAt, type Area, type FormLayout } from "../../src/forms";
 import { createExcelHost, type ExcelHost } from "../../src/host";
-import { PageLayoutProxy } from "../../src/host/proxies-extra";
+import { PageLayoutProxy } from "../../src/host/proxies/page-layout";
 import { getBuiltinTemplate } from "../../src/templates";
 
 const CASES: { id: string; lang: "en" | "zh-CN"; rows: number }[] = [

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { jsonByteLength } from "../../src/host/json-size";
+import { jsonByteLength } from "../../src/host/runtime/json-size";
 
 describe("jsonByteLength", () => {
   test("equals the UTF-8 length of JSON.stringify for JSON values", () => {

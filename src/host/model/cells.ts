@@ -1,161 +1,17 @@
 /**
- * The workbook model behind the in-memory Excel host. Plain data + synchronous operations; the
- * proxy layer (runtime.ts / proxies.ts) queues operations and applies them to this model at sync().
+ * Cell storage of a sheet: values, formulas and formats, read and written the way the API does.
  *
  * Cells are stored column-major and sparsely: each used column owns dense JS arrays indexed by row
- * (values, formulas, formats). Formats are interned immutable records, so formatting a million
- * cells with the same colour stores one record and a million pointers.
+ * (values, formulas, formats). Formats are interned (formats.ts); whole-column and whole-row
+ * formats are stored once per column/row.
  */
-import { MAX_COLS, MAX_ROWS, Rect, rectIntersect, rectSubtract, isEntireColumn, isEntireRow } from "./address";
-import type { ConditionalFormatRecord } from "./conditional";
-import { RichApiError } from "./errors";
+import { isEntireColumn, isEntireRow, MAX_COLS, MAX_ROWS, Rect } from "../../engine/a1";
+import { rangeExceedsLimit } from "../errors";
+import { CellFormat, CellFormatData, FormatPatch, FormatTable, patchKeyOf } from "./formats";
+import { CellError, parseTypedInput, StoredValue, ValueType, valueTypeOf } from "./values";
 
 /** Largest bounded (not whole-row/column) rectangle a single format write may touch. */
 export const MAX_FORMAT_CELLS = 20_000_000;
-
-// ---------------------------------------------------------------------------------------------
-// Cell values
-// ---------------------------------------------------------------------------------------------
-
-export const ERROR_LITERALS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BUSY!",
-  "#CONNECT!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-  "#PYTHON!",
-]);
-
-/** An error value in a cell (`#N/A`, `#DIV/0!`...). Read back through the API as its string. */
-export class CellError {
-  constructor(readonly code: string) {}
-  toJSON(): string {
-    return this.code;
-  }
-}
-
-/** What a cell stores: undefined = empty. */
-export type StoredValue = number | string | boolean | CellError | undefined;
-
-export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
-
-export function apiValue(v: StoredValue): string | number | boolean {
-  if (v === undefined) return "";
-  if (v instanceof CellError) return v.code;
-  return v;
-}
-
-export function valueTypeOf(v: StoredValue, hasFormula: boolean): ValueType {
-  if (v === undefined) return hasFormula ? "String" : "Empty";
-  if (typeof v === "number") return "Double";
-  if (typeof v === "boolean") return "Boolean";
-  if (v instanceof CellError) return "Error";
-  return v === "" ? "Empty" : "String";
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formats
-// ---------------------------------------------------------------------------------------------
-
-export interface CellFormatData {
-  numberFormat: string;
-  /** `#RRGGBB` or null for "no fill". */
-  fill: string | null;
-  fontColor: string;
-  bold: boolean;
-  italic: boolean;
-  underline: string;
-  strikethrough: boolean;
-  fontName: string;
-  fontSize: number;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  wrapText: boolean;
-  indentLevel: number;
-}
-
-export interface CellFormat extends CellFormatData {
-  readonly id: number;
-}
-
-export type FormatPatch = Partial<CellFormatData>;
-
-export const FORMAT_KEYS: (keyof CellFormatData)[] = [
-  "numberFormat",
-  "fill",
-  "fontColor",
-  "bold",
-  "italic",
-  "underline",
-  "strikethrough",
-  "fontName",
-  "fontSize",
-  "horizontalAlignment",
-  "verticalAlignment",
-  "wrapText",
-  "indentLevel",
-];
-
-function formatKey(f: CellFormatData): string {
-  let s = "";
-  for (const k of FORMAT_KEYS) s += `${String(f[k])}\u0001`;
-  return s;
-}
-
-/** Interns formats so identical formats share one object (and one id). */
-export class FormatTable {
-  readonly defaultFormat: CellFormat;
-  private readonly byKey = new Map<string, CellFormat>();
-  private readonly patchCache = new Map<string, CellFormat>();
-  private nextId = 0;
-
-  constructor(defaults: CellFormatData) {
-    this.defaultFormat = this.intern(defaults);
-  }
-
-  intern(data: CellFormatData): CellFormat {
-    const key = formatKey(data);
-    let f = this.byKey.get(key);
-    if (!f) {
-      const rec: CellFormat = { ...data, id: this.nextId++ };
-      Object.freeze(rec);
-      this.byKey.set(key, rec);
-      f = rec;
-    }
-    return f;
-  }
-
-  apply(base: CellFormat, patch: FormatPatch, patchKey: string): CellFormat {
-    const ck = `${base.id}|${patchKey}`;
-    let out = this.patchCache.get(ck);
-    if (!out) {
-      const data: CellFormatData = { ...base } as CellFormatData & { id?: number };
-      delete (data as { id?: number }).id;
-      Object.assign(data, patch);
-      out = this.intern(data);
-      this.patchCache.set(ck, out);
-    }
-    return out;
-  }
-}
-
-export function patchKeyOf(patch: FormatPatch): string {
-  return JSON.stringify(patch);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Columns
-// ---------------------------------------------------------------------------------------------
 
 export class ColumnStore {
   v: StoredValue[] = [];
@@ -168,205 +24,22 @@ function ensureLength<T>(arr: T[], n: number): void {
   for (let i = arr.length; i < n; i++) arr.push(undefined as unknown as T);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Records stored per sheet / workbook
-// ---------------------------------------------------------------------------------------------
-
-export interface DataValidationRecord {
-  rects: Rect[];
-  rule: Record<string, unknown>;
-  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
-  prompt: { showPrompt: boolean; title: string; message: string };
-  ignoreBlanks: boolean;
-}
-
-export interface TableRecord {
-  id: string;
-  name: string;
-  sheet: SheetModel;
-  rect: Rect;
-  showHeaders: boolean;
-  showTotals: boolean;
-  style: string;
-  showBandedRows: boolean;
-  showBandedColumns: boolean;
-  showFilterButton: boolean;
-  highlightFirstColumn: boolean;
-  highlightLastColumn: boolean;
-  columnNames: string[];
-  columnIds: number[];
-}
-
-export interface ChartRecord {
-  id: string;
-  name: string;
-  chartType: string;
-  sourceSheet: SheetModel;
-  sourceRect: Rect;
-  seriesBy: string;
-  title: { text: string; visible: boolean; overlay: boolean };
-  legend: { visible: boolean; position: string; overlay: boolean };
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-  style: number;
-  position: { startCell?: string; endCell?: string };
-}
-
-export interface BorderRecord {
-  rect: Rect;
-  /** an Excel.BorderIndex value: EdgeTop, EdgeBottom, EdgeLeft, EdgeRight, InsideVertical, InsideHorizontal, DiagonalDown, DiagonalUp */
-  index: string;
-  style: string;
-  color: string;
-  weight: string;
-}
-
-export interface HeaderFooterRecord {
-  leftHeader: string;
-  centerHeader: string;
-  rightHeader: string;
-  leftFooter: string;
-  centerFooter: string;
-  rightFooter: string;
-}
-
-export interface PageLayoutRecord {
-  orientation: string;
-  paperSize: string;
-  leftMargin: number;
-  rightMargin: number;
-  topMargin: number;
-  bottomMargin: number;
-  headerMargin: number;
-  footerMargin: number;
-  centerHorizontally: boolean;
-  centerVertically: boolean;
-  printGridlines: boolean;
-  printHeadings: boolean;
-  blackAndWhite: boolean;
-  draftMode: boolean;
-  printOrder: string;
-  printComments: string;
-  printErrors: string;
-  firstPageNumber: number | "";
-  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
-  printTitleRows: Rect | null;
-  printTitleColumns: Rect | null;
-  printArea: Rect[] | null;
-  headersFooters: {
-    state: string;
-    useSheetMargins: boolean;
-    useSheetScale: boolean;
-    defaultForAllPages: HeaderFooterRecord;
-    firstPage: HeaderFooterRecord;
-    evenPages: HeaderFooterRecord;
-    oddPages: HeaderFooterRecord;
-  };
-}
-
-function emptyHeaderFooter(): HeaderFooterRecord {
-  return { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };
-}
-
-export function defaultPageLayout(): PageLayoutRecord {
-  return {
-    orientation: "Portrait",
-    paperSize: "Letter",
-    leftMargin: 50.4,
-    rightMargin: 50.4,
-    topMargin: 54,
-    bottomMargin: 54,
-    headerMargin: 21.6,
-    footerMargin: 21.6,
-    centerHorizontally: false,
-    centerVertically: false,
-    printGridlines: false,
-    printHeadings: false,
-    blackAndWhite: false,
-    draftMode: false,
-    printOrder: "DownThenOver",
-    printComments: "NoComments",
-    printErrors: "AsDisplayed",
-    firstPageNumber: "",
-    zoom: { scale: 100 },
-    printTitleRows: null,
-    printTitleColumns: null,
-    printArea: null,
-    headersFooters: {
-      state: "Default",
-      useSheetMargins: true,
-      useSheetScale: true,
-      defaultForAllPages: emptyHeaderFooter(),
-      firstPage: emptyHeaderFooter(),
-      evenPages: emptyHeaderFooter(),
-      oddPages: emptyHeaderFooter(),
-    },
-  };
-}
-
-export interface NamedItemRecord {
-  name: string;
-  /** "=Sheet1!$A$1:$B$2", "=0.5", "=\"text\"" ... */
-  formula: string;
-  comment: string;
-  visible: boolean;
-  scope: "Workbook" | "Worksheet";
-  sheet: SheetModel | null;
-}
-
-export interface CustomXmlPartRecord {
-  id: string;
-  namespaceUri: string;
-  xml: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheet
-// ---------------------------------------------------------------------------------------------
-
 export interface WriteInputOptions {
   /** Treat strings literally (no number/boolean/formula coercion). Used by host seeding when asked. */
   raw?: boolean;
 }
 
-export class SheetModel {
-  readonly id: string;
-  name: string;
-  visibility = "Visible";
-  tabColor = "";
-  showGridlines = true;
-  showHeadings = true;
-  standardWidth = 8.43;
+/** The cells of one sheet. SheetModel (workbook.ts) adds the sheet's records and its workbook. */
+export abstract class CellGrid {
   /** Column store per column index (sparse array of stores). */
   cols: (ColumnStore | undefined)[] = [];
   colFmt = new Map<number, CellFormat>();
   rowFmt = new Map<number, CellFormat>();
-  /** Column widths in points. */
-  colWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
-  freeze = { rows: 0, cols: 0 };
-  conditionalFormats: ConditionalFormatRecord[] = [];
-  validations: DataValidationRecord[] = [];
-  charts: ChartRecord[] = [];
-  borders: BorderRecord[] = [];
-  /** Merged areas (Range.merge), none overlapping another. */
-  merges: Rect[] = [];
-  pageLayout: PageLayoutRecord = defaultPageLayout();
 
-  constructor(
-    readonly wb: WorkbookModel,
-    id: string,
-    name: string,
-  ) {
-    this.id = id;
-    this.name = name;
-  }
+  constructor(readonly formats: FormatTable) {}
 
-  get formats(): FormatTable {
-    return this.wb.formats;
-  }
+  /** The value a formula written at (r, c) shows (undefined without a formula evaluator). */
+  protected abstract evaluateFormula(formula: string, r: number, c: number): StoredValue;
 
   col(c: number): ColumnStore | undefined {
     return this.cols[c];
@@ -583,7 +256,7 @@ export class SheetModel {
     }
     const ch = s.charCodeAt(0);
     if (ch === 61 /* = */ && s.length > 1) {
-      const value = this.wb.evaluateFormula(s, this, r, c);
+      const value = this.evaluateFormula(s, r, c);
       this.setCellRaw(r, c, value, s);
       return;
     }
@@ -700,10 +373,7 @@ export class SheetModel {
       return;
     }
     if ((rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1) > MAX_FORMAT_CELLS) {
-      throw new RichApiError(
-        "RangeExceedsLimit",
-        "The cell count in the range has exceeded the maximum supported number. (in-memory host: format whole rows or columns instead)",
-      );
+      throw rangeExceedsLimit("in-memory host: format whole rows or columns instead");
     }
     let lastIn: CellFormat | null = null;
     let lastOut: CellFormat | null = null;
@@ -723,7 +393,7 @@ export class SheetModel {
     }
   }
 
-  /** Reset formats of rect to the default (Range.clear("Formats")), including conditional formats and borders inside it. */
+  /** Reset formats of rect to the default (Range.clear("Formats")). */
   clearFormats(rect: Rect): void {
     const def = this.formats.defaultFormat;
     const fullCols = isEntireColumn(rect);
@@ -751,10 +421,6 @@ export class SheetModel {
         for (let r = rect.r0; r <= rect.r1; r++) this.setFormatAt(r, c, def);
       }
     }
-    this.removeConditionalFormatsIn(rect);
-    const borders: BorderRecord[] = [];
-    for (const b of this.borders) for (const part of rectSubtract(b.rect, rect)) borders.push({ ...b, rect: part });
-    this.borders = borders;
   }
 
   clearContents(rect: Rect): void {
@@ -769,17 +435,6 @@ export class SheetModel {
         for (let r = rect.r0; r <= endF; r++) s.f[r] = undefined;
       }
     }
-  }
-
-  removeConditionalFormatsIn(rect: Rect): void {
-    const kept: ConditionalFormatRecord[] = [];
-    for (const cf of this.conditionalFormats) {
-      const rects: Rect[] = [];
-      for (const r of cf.rects) rects.push(...rectSubtract(r, rect));
-      cf.rects = rects;
-      if (rects.length > 0) kept.push(cf);
-    }
-    this.conditionalFormats = kept;
   }
 
   // --- regions -----------------------------------------------------------------------------
@@ -905,146 +560,4 @@ export class SheetModel {
       shift(s.fmt);
     }
   }
-
-  validationsIntersecting(rect: Rect): DataValidationRecord[] {
-    return this.validations.filter((v) => v.rects.some((r) => rectIntersect(r, rect)));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Typed input parsing (what Excel does with strings assigned to `values`)
-// ---------------------------------------------------------------------------------------------
-
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const PERCENT_RE = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
-
-export function parseTypedInput(s: string): { value: StoredValue; numberFormat?: string } | undefined {
-  if (s === "") return undefined;
-  const ch = s.charCodeAt(0);
-  if (ch === 35 /* # */) {
-    const up = s.toUpperCase();
-    return ERROR_LITERALS.has(up) ? { value: new CellError(up) } : undefined;
-  }
-  if ((ch >= 48 && ch <= 57) || ch === 43 || ch === 45 || ch === 46) {
-    if (NUMBER_RE.test(s)) {
-      const n = Number(s);
-      return Number.isFinite(n) ? { value: n } : undefined;
-    }
-    if (THOUSANDS_RE.test(s)) {
-      const n = Number(s.replace(/,/g, ""));
-      const decimals = s.includes(".") ? s.split(".")[1].length : 0;
-      return { value: n, numberFormat: decimals > 0 ? "#,##0.00" : "#,##0" };
-    }
-    const p = PERCENT_RE.exec(s);
-    if (p) {
-      const n = Number(p[1]) / 100;
-      const decimals = p[1].includes(".") ? p[1].split(".")[1].length : 0;
-      return { value: n, numberFormat: decimals > 0 ? "0.00%" : "0%" };
-    }
-    return undefined;
-  }
-  const up = s.length <= 5 ? s.toUpperCase() : "";
-  if (up === "TRUE") return { value: true };
-  if (up === "FALSE") return { value: false };
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Workbook
-// ---------------------------------------------------------------------------------------------
-
-export type FormulaEvaluator = (formula: string, where: { sheet: string; row: number; column: number }) => unknown;
-
-export interface WorkbookDefaults {
-  fontName: string;
-  fontSize: number;
-  fontColor: string;
-}
-
-export class WorkbookModel {
-  name: string;
-  sheets: SheetModel[] = [];
-  activeSheet: SheetModel | null = null;
-  selection: { sheet: SheetModel; rect: Rect; activeCell?: { r: number; c: number } } | null = null;
-  settings = new Map<string, unknown>();
-  customXmlParts: CustomXmlPartRecord[] = [];
-  names: NamedItemRecord[] = [];
-  tables: TableRecord[] = [];
-  calculationMode = "Automatic";
-  readonly formats: FormatTable;
-  formulaEvaluator: FormulaEvaluator | null = null;
-  private counters = { sheet: 0, table: 0, chart: 0, cf: 0, xml: 0, tableCol: 0 };
-
-  constructor(name: string, defaults: WorkbookDefaults) {
-    this.name = name;
-    this.formats = new FormatTable({
-      numberFormat: "General",
-      fill: null,
-      fontColor: defaults.fontColor,
-      bold: false,
-      italic: false,
-      underline: "None",
-      strikethrough: false,
-      fontName: defaults.fontName,
-      fontSize: defaults.fontSize,
-      horizontalAlignment: "General",
-      verticalAlignment: "Bottom",
-      wrapText: false,
-      indentLevel: 0,
-    });
-  }
-
-  nextId(kind: keyof WorkbookModel["counters"]): number {
-    return ++this.counters[kind];
-  }
-
-  evaluateFormula(formula: string, sheet: SheetModel, r: number, c: number): StoredValue {
-    if (!this.formulaEvaluator) return undefined;
-    const v = this.formulaEvaluator(formula, { sheet: sheet.name, row: r, column: c });
-    if (v === null || v === undefined || v === "") return undefined;
-    if (typeof v === "number" || typeof v === "boolean") return v;
-    const s = String(v);
-    return ERROR_LITERALS.has(s) ? new CellError(s) : s;
-  }
-
-  findSheet(name: string): SheetModel | undefined {
-    const key = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === key);
-  }
-
-  findSheetById(id: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.id === id);
-  }
-
-  nextSheetName(): string {
-    let n = this.sheets.length + 1;
-    while (this.findSheet(`Sheet${n}`)) n++;
-    return `Sheet${n}`;
-  }
-
-  addSheet(name?: string): SheetModel {
-    const id = `{${String(this.nextId("sheet")).padStart(8, "0")}-0000-4000-8000-000000000000}`;
-    const sheet = new SheetModel(this, id, name ?? this.nextSheetName());
-    this.sheets.push(sheet);
-    if (!this.activeSheet) this.activeSheet = sheet;
-    return sheet;
-  }
-
-  tablesOn(sheet: SheetModel): TableRecord[] {
-    return this.tables.filter((t) => t.sheet === sheet);
-  }
-}
-
-/** Valid Excel sheet name: 1-31 chars, none of : \ / ? * [ ], not starting/ending with an apostrophe. */
-export function isValidSheetName(name: string): boolean {
-  return (
-    typeof name === "string" &&
-    name.length >= 1 &&
-    name.length <= 31 &&
-    !/[:\\/?*[\]]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== "history"
-  );
 }

@@ -3,6 +3,14 @@
  * be exactly one root element. Returns the root element's namespace URI (default xmlns or the
  * namespace bound to the root's prefix), "" when none.
  */
+/** Markup that is skipped over, first match wins (`<!` last: it also starts comments and CDATA). */
+const SKIPPED: { open: string; close: string; what: string; insideRootOnly?: boolean }[] = [
+  { open: "<?", close: "?>", what: "processing instruction" },
+  { open: "<!--", close: "-->", what: "comment" },
+  { open: "<![CDATA[", close: "]]>", what: "CDATA", insideRootOnly: true },
+  { open: "<!", close: ">", what: "declaration" },
+];
+
 export function checkXml(xml: string): { ok: true; namespaceUri: string } | { ok: false; reason: string } {
   if (typeof xml !== "string" || xml.trim() === "") return { ok: false, reason: "empty" };
   const stack: string[] = [];
@@ -17,29 +25,12 @@ export function checkXml(xml: string): { ok: true; namespaceUri: string } | { ok
       break;
     }
     if (stack.length === 0 && s.slice(i, lt).trim() !== "") return { ok: false, reason: "text outside root" };
-    if (s.startsWith("<?", lt)) {
-      const end = s.indexOf("?>", lt);
-      if (end < 0) return { ok: false, reason: "unterminated processing instruction" };
-      i = end + 2;
-      continue;
-    }
-    if (s.startsWith("<!--", lt)) {
-      const end = s.indexOf("-->", lt);
-      if (end < 0) return { ok: false, reason: "unterminated comment" };
-      i = end + 3;
-      continue;
-    }
-    if (s.startsWith("<![CDATA[", lt)) {
-      if (stack.length === 0) return { ok: false, reason: "CDATA outside root" };
-      const end = s.indexOf("]]>", lt);
-      if (end < 0) return { ok: false, reason: "unterminated CDATA" };
-      i = end + 3;
-      continue;
-    }
-    if (s.startsWith("<!", lt)) {
-      const end = s.indexOf(">", lt);
-      if (end < 0) return { ok: false, reason: "unterminated declaration" };
-      i = end + 1;
+    const skipped = SKIPPED.find((k) => s.startsWith(k.open, lt));
+    if (skipped) {
+      if (skipped.insideRootOnly && stack.length === 0) return { ok: false, reason: `${skipped.what} outside root` };
+      const end = s.indexOf(skipped.close, lt);
+      if (end < 0) return { ok: false, reason: `unterminated ${skipped.what}` };
+      i = end + skipped.close.length;
       continue;
     }
     // find the end of the tag, skipping quoted attribute values

@@ -1,3 +1,7 @@
+/**
+ * Large ranges through the host: correctness only. How long they take is measured in
+ * bench/host/run.js (bench/RESULTS.md), not asserted here.
+ */
 import { createExcelHost } from "../../src/host";
 
 const ROWS = 200_000;
@@ -12,10 +16,9 @@ function makeRows(start: number, count: number): (string | number)[][] {
   return out;
 }
 
-describe("performance", () => {
-  test(`${ROWS.toLocaleString("en-US")}-row write/read round trip in chunks stays quick`, async () => {
+describe("large ranges", () => {
+  test(`${ROWS.toLocaleString("en-US")}-row write/read round trip in chunks keeps every batch under the payload limit`, async () => {
     const host = createExcelHost();
-    const t0 = Date.now();
     await host.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       for (let start = 0; start < ROWS; start += CHUNK) {
@@ -42,17 +45,14 @@ describe("performance", () => {
       cf.cellValue.format.fill.color = "#00B050";
       await context.sync();
     });
-    const elapsed = Date.now() - t0;
     expect(host.getCell("Sheet1", `A${ROWS}`).value).toBe(`C${ROWS - 1}`);
     expect(host.getCell("Sheet1", "C2").effectiveFill).toBe(7 > 50 ? "#00B050" : "#EEEEEE");
     expect(host.stats.batches.every((b) => b.requestBytes < 5 * 1024 * 1024 && b.responseBytes < 5 * 1024 * 1024)).toBe(true);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
-  test("1,000,000 x 3 values in one write (payload limit off) is a matter of seconds", async () => {
+  test("1,000,000 x 3 values in one write (payload limit off) read back", async () => {
     const host = createExcelHost({ payloadLimitBytes: null, maxCellsPerRead: 5_000_000 });
     const data = makeRows(0, 1_000_000);
-    const t0 = Date.now();
     await host.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:C1000000").values = data;
@@ -61,6 +61,5 @@ describe("performance", () => {
       await context.sync();
       expect(r.values).toEqual(data.slice(999_998));
     });
-    expect(Date.now() - t0).toBeLessThan(15_000);
   }, 30_000);
 });

@@ -3,7 +3,7 @@
  * decimals ("0", "0.00"), thousands ("#,##0.00"), percentages ("0%", "0.0%") and literal
  * prefix/suffix text in quotes. Anything else falls back to General. Dates are not formatted.
  */
-import { CellError, StoredValue } from "./model";
+import { CellError, StoredValue } from "./values";
 
 function generalNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);

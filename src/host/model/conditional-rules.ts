@@ -1,5 +1,5 @@
 /**
- * Conditional formats: storage records and evaluation (what colour a person would see).
+ * Conditional format evaluation: what colour a person would see (the records are in records.ts).
  *
  * Evaluated: CellValue (all operators; formula1/formula2 may be numbers, quoted strings, TRUE/FALSE
  * or single-cell references), ContainsText (Contains/NotContains/BeginsWith/EndsWith),
@@ -10,36 +10,10 @@
  * contributes the attributes it sets that no higher-priority matching rule has set already;
  * a matching rule with stopIfTrue ends the visit.
  */
-import { parseAddress, Rect, rectContains } from "./address";
-import { CellError, SheetModel, StoredValue } from "./model";
-
-export interface ConditionalFormatStyle {
-  fill: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  strikethrough: boolean | null;
-  underline: string | null;
-  numberFormat: string | null;
-}
-
-export interface ConditionalFormatRecord {
-  id: string;
-  /** An Excel.ConditionalFormatType value: "CellValue", "ContainsText", "Custom", ... */
-  type: string;
-  rects: Rect[];
-  stopIfTrue: boolean;
-  /** cellValue: {formula1, formula2?, operator}; containsText: {operator, text}; custom: {formula};
-   *  presetCriteria: {criterion}; topBottom: {rank, type}; others: null */
-  rule: Record<string, unknown> | null;
-  format: ConditionalFormatStyle;
-  /** Settings of colour scales, data bars and icon sets (stored, not rendered). */
-  extra: Record<string, unknown>;
-}
-
-export function emptyStyle(): ConditionalFormatStyle {
-  return { fill: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null, numberFormat: null };
-}
+import { parseAddress, rectContains } from "../../engine/a1";
+import { ConditionalFormatRecord, emptyStyle } from "./records";
+import { CellError, NUMBER_RE, StoredValue } from "./values";
+import type { SheetModel } from "./workbook";
 
 export type RuleResult = boolean | "unsupported";
 
@@ -76,7 +50,7 @@ export function parseOperand(
   if (typeof raw !== "string") return { kind: "unsupported" };
   const hadEquals = raw.startsWith("=");
   const s = (hadEquals ? raw.slice(1) : raw).trim();
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return { kind: "value", value: Number(s) };
+  if (NUMBER_RE.test(s)) return { kind: "value", value: Number(s) };
   const q = /^"((?:[^"]|"")*)"$/.exec(s);
   if (q) return { kind: "value", value: q[1].replace(/""/g, '"') };
   const up = s.toUpperCase();
