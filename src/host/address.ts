@@ -1,6 +1,6 @@
 /** A1-style address parsing and formatting. All indexes are zero-based and inclusive. */
 
-import { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
+import { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/sheet-address/a1";
 
 export { MAX_COLS, MAX_ROWS, type Rect };
 /** The shared A1 helpers under the host's names. */

@@ -11,7 +11,7 @@
  *   NULL); a row the model gives no grade gives `#N/A` (SQL '#N/A');
  * - populations (relative to max, percentile tiers) are the valid rows of FIRST:LAST (SQL: the table).
  */
-import type { Template } from "../schema";
+import type { Template } from "../template/schema";
 import { ExcelPrinter, checkLimits, fileFormula } from "./excel";
 import { iff, type Node } from "./ir";
 import { lower } from "./lower";

@@ -7,10 +7,10 @@
  * - computed values are compared after rounding to 9 decimals; `floor` floors the rounded value;
  * - populations (relative to max, percentile tiers) are the valid rows of the table.
  */
-import { TemplateError } from "../expr";
-import { compileTemplate, type CompiledTemplate } from "../grade";
-import { normalizeWord } from "../parse";
-import type { Band, CodePart, Condition, Criterion, Expr, Field, Num, Template } from "../schema";
+import { TemplateError } from "../eval/expr";
+import { compileTemplate, type CompiledTemplate } from "../eval/grade";
+import { normalizeWord } from "../input/parse";
+import type { Band, CodePart, Condition, Criterion, Expr, Field, Num, Template } from "../template/schema";
 import { and, arith, cmp, FALSE, iff, NA, not, num, or, str, TRUE, type CmpOp, type Node } from "./ir";
 import { refuse } from "./types";
 

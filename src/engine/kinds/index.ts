@@ -1,10 +1,10 @@
 /** The model kinds, registered declaratively: adding a kind means adding one entry here. */
-import type { Model } from "../schema";
-import { bandsKind } from "./bands";
-import { codeKind } from "./code";
-import { percentileKind } from "./percentile";
-import { rulesKind } from "./rules";
-import { scorecardKind } from "./scorecard";
+import type { Model } from "../template/schema";
+import { bandsKind } from "./shared/bands";
+import { codeKind } from "./code/grade";
+import { percentileKind } from "./percentile/grade";
+import { rulesKind } from "./rules/check";
+import { scorecardKind } from "./scorecard/grade";
 import type { ModelKind } from "./types";
 
 export const MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKind<Extract<Model, { kind: K }>> } = Object.freeze({

@@ -1,8 +1,8 @@
 /** The contract every model kind implements; kinds are registered in `kinds/index.ts`. */
-import type { Lang } from "../i18n";
-import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../schema";
-import type { Scope } from "../expr";
-import type { GradeError } from "../table";
+import type { Lang } from "../text/display";
+import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../template/schema";
+import type { Scope } from "../eval/expr";
+import type { GradeError } from "../input/table";
 
 /** A grade as the engine uses it (code templates derive theirs). */
 export type GradeInfo = Grade & { description?: Text };

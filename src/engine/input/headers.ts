@@ -3,7 +3,7 @@
  * case- and space-insensitive; near misses are offered as suggestions, never applied silently.
  */
 import { normalizeWord } from "./parse";
-import type { Field, Template } from "./schema";
+import type { Field, Template } from "../template/schema";
 
 export interface HeaderMatch {
   /** Field key -> column index. */

@@ -2,17 +2,17 @@
  * Scorecards: criteria give points (relative to max, step tables, clamped formulas, category maps,
  * analyst-entered points), summed or weighted; the score is graded by bands or percentile tiers.
  */
-import { compare, compareInterval, compileExpr, numValue, showCell, type RowNum } from "../expr";
-import { exprVector, type VectorMemo } from "../vec";
-import { fmt, round9, tr, type Lang } from "../i18n";
-import { range, type IntervalSet } from "../intervals";
-import { msg } from "../messages";
-import { percentileTiers } from "../percentile";
-import type { Criterion, Expr, Model } from "../schema";
-import { makeError } from "../table";
-import { bandGrader, checkBands, describeBand } from "./bands";
-import { describeTier } from "./percentile";
-import type { CheckContext, ModelContext, ModelKind } from "./types";
+import { compare, compareInterval, compileExpr, numValue, showCell, type RowNum } from "../../eval/expr";
+import { exprVector, type VectorMemo } from "../../eval/vec";
+import { fmt, round9, tr, type Lang } from "../../text/display";
+import { range, type IntervalSet } from "../../eval/intervals";
+import { msg } from "../../text/messages";
+import { percentileTiers } from "../../eval/tiers";
+import type { Criterion, Expr, Model } from "../../template/schema";
+import { makeError } from "../../input/table";
+import { bandGrader, checkBands, describeBand } from "../shared/bands";
+import { describeTier } from "../percentile/grade";
+import type { CheckContext, ModelContext, ModelKind } from "../types";
 
 type ScorecardModel = Extract<Model, { kind: "scorecard" }>;
 

@@ -4,7 +4,7 @@
  * one loop over typed arrays (no closure calls per row). Other shapes fall back to closures.
  */
 import { categoryValueIndex, compareInterval, numValue, type Scope } from "./expr";
-import type { Condition } from "./schema";
+import type { Condition } from "../template/schema";
 
 export interface RuleTable {
   /** Index of the first rule that holds for row i, or -1. */

@@ -2,7 +2,7 @@
  * Sets of real numbers as sorted, disjoint intervals: enough arithmetic for the checker to find
  * unreachable grades, gaps and overlaps between bands.
  */
-import { fmt } from "./i18n";
+import { fmt } from "../text/display";
 
 export interface Interval {
   lo: number;

@@ -11,9 +11,9 @@
  * (a strict Content-Security-Policy), `new Function` throws and the generic path is used.
  */
 import { compareInterval, numValue } from "./expr";
-import { round9 } from "./i18n";
-import type { Condition, Field, Model, Template } from "./schema";
-import { checkRequireOneOf, errorSink, rawColumn, readNumberCell, rowCountOf, type Column, type ParsedTable, type TableInput } from "./table";
+import { round9 } from "../text/display";
+import type { Condition, Field, Model, Template } from "../template/schema";
+import { checkRequireOneOf, errorSink, rawColumn, readNumberCell, rowCountOf, type Column, type ParsedTable, type TableInput } from "../input/table";
 
 type Kernel = (
   round9: (x: number) => number,

@@ -2,11 +2,11 @@
  * Conditions and expressions compiled to small closures over typed columns, plus their
  * descriptions for reasons. Data only: no template text is ever executed as code.
  */
-import { fmt, round9, tr, type Lang } from "./i18n";
-import { msg } from "./messages";
-import type { CmpOp, Condition, Expr, Num } from "./schema";
-import type { CategoryColumn, Column, NumberColumn } from "./table";
-import { normalizeWord, parseYesNo } from "./parse";
+import { fmt, round9, tr, type Lang } from "../text/display";
+import { msg } from "../text/messages";
+import type { CmpOp, Condition, Expr, Num } from "../template/schema";
+import type { CategoryColumn, Column, NumberColumn } from "../input/table";
+import { normalizeWord, parseYesNo } from "../input/parse";
 
 export type RowPred = (i: number) => boolean;
 export type RowNum = (i: number) => number;

@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import { DEFAULTS } from "./defaults";
-import { kindOf } from "./kinds";
-import type { CheckContext, CheckIssue, Severity } from "./kinds/types";
-import { normalizeWord, parseYesNo } from "./parse";
+import { kindOf } from "../kinds";
+import type { CheckContext, CheckIssue, Severity } from "../kinds/types";
+import { normalizeWord, parseYesNo } from "../input/parse";
 import { TemplateSchema, type Condition, type Expr, type Field, type Num, type Param, type Template, type Text } from "./schema";
-import { categoryIndex } from "./table";
-import { checkReview } from "./review/check";
+import { categoryIndex } from "../input/table";
+import { checkReview } from "../review/check";
 
 export type { CheckIssue, Severity };
 

@@ -3,10 +3,10 @@
  * blank or bad), categories and yes/no into an Int32Array of value indexes (-1 blank, -2 bad).
  * Problems are recorded per row with a reason naming the field; nothing is guessed.
  */
-import { fmt, tr, type Lang } from "./i18n";
-import { msg, type MessageKey } from "./messages";
+import { fmt, tr, type Lang } from "../text/display";
+import { msg, type MessageKey } from "../text/messages";
 import { isBlank, normalizeWord, parseNumber, parseYesNo, showValue, type ParseProblem } from "./parse";
-import type { Field, Template, Text } from "./schema";
+import type { Field, Template, Text } from "../template/schema";
 
 /**
  * A table to grade: either columns keyed by field key, or rows whose cells follow `fields`

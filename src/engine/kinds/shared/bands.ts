@@ -1,11 +1,11 @@
 /** Threshold bands on one number field: `VIP > 500000, Platinum >= 200000, ... otherwise Regular`. */
-import { compare, numValue, showOp } from "../expr";
-import { fmt, round9, tr, type Lang } from "../i18n";
-import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../intervals";
-import { msg } from "../messages";
-import type { Band, Field, Model } from "../schema";
-import { makeError } from "../table";
-import type { CheckContext, ModelContext, ModelKind } from "./types";
+import { compare, numValue, showOp } from "../../eval/expr";
+import { fmt, round9, tr, type Lang } from "../../text/display";
+import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../../eval/intervals";
+import { msg } from "../../text/messages";
+import type { Band, Field, Model } from "../../template/schema";
+import { makeError } from "../../input/table";
+import type { CheckContext, ModelContext, ModelKind } from "../types";
 
 type BandsModel = Extract<Model, { kind: "bands" }>;
 

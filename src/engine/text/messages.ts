@@ -2,7 +2,7 @@
  * Every sentence the engine writes, in English and Chinese. Placeholders are `{name}`.
  * Other layers (task pane, CLI) keep their own catalogues; this one covers reasons and errors.
  */
-import { catalogue, type Lang } from "./text";
+import { catalogue, type Lang } from "./";
 
 export const MESSAGES = {
   noData: { en: "no data", zh: "无数据" },

@@ -1,8 +1,8 @@
 /** Languages, bilingual text and number display for reasons. */
-import type { Field, Text } from "./schema";
-import { pick, type Lang } from "./text";
+import type { Field, Text } from "../template/schema";
+import { pick, type Lang } from "./";
 
-export { LANGS, toLang, joinParts, type Lang } from "./text";
+export { LANGS, toLang, joinParts, type Lang } from "./";
 
 /** Picks the text for a language. @example tr({ en: "Gold", zh: "金卡" }, "zh-CN") // "金卡" */
 export function tr(text: Text, lang: Lang): string {

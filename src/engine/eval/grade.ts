@@ -2,15 +2,15 @@
  * Grading a table: parse once into typed columns, bind the template's model to them (populations
  * computed once), then one tight loop over the rows. Reasons are made on demand, per row.
  */
-import { checkTemplate } from "./check";
+import { checkTemplate } from "../template/check";
 import { compileCondition, describeCondition, TemplateError, type RowPred } from "./expr";
-import { tr, type Lang } from "./i18n";
-import { kindOf } from "./kinds";
-import type { BoundModel, GradeInfo, ModelContext } from "./kinds/types";
-import { msg } from "./messages";
-import type { Adjustment, Template } from "./schema";
+import { tr, type Lang } from "../text/display";
+import { kindOf } from "../kinds";
+import type { BoundModel, GradeInfo, ModelContext } from "../kinds/types";
+import { msg } from "../text/messages";
+import type { Adjustment, Template } from "../template/schema";
 import { fastGrade } from "./fastpath";
-import { makeError, parseTable, type GradeError, type ParsedTable, type TableInput } from "./table";
+import { makeError, parseTable, type GradeError, type ParsedTable, type TableInput } from "../input/table";
 
 /** Grade index of a row that is an error. */
 export const ERROR = -1;

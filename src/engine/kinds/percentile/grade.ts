@@ -1,11 +1,11 @@
 /** Percentile tiers of one number field, optionally within groups (top 20% / middle 60% / bottom 20%). */
-import { fmt, tr, type Lang } from "../i18n";
-import { msg } from "../messages";
-import { percentileTiers } from "../percentile";
-import type { Model } from "../schema";
-import { makeError, type Column } from "../table";
-import { checkCuts } from "./scorecard";
-import type { ModelContext, ModelKind } from "./types";
+import { fmt, tr, type Lang } from "../../text/display";
+import { msg } from "../../text/messages";
+import { percentileTiers } from "../../eval/tiers";
+import type { Model } from "../../template/schema";
+import { makeError, type Column } from "../../input/table";
+import { checkCuts } from "../scorecard/grade";
+import type { ModelContext, ModelKind } from "../types";
 
 type PercentileModel = Extract<Model, { kind: "percentile" }>;
 

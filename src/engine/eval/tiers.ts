@@ -3,7 +3,7 @@
  * `above(x) = count(values > x) / n`; tier k (0-based) is the first k with `above < cuts[k]`,
  * else the last tier. Ties share a tier; NaN (blank/invalid) values are not in the population.
  */
-import { DEFAULTS } from "./defaults";
+import { DEFAULTS } from "../template/defaults";
 
 /** A sorted population, reusable for many look-ups (custom functions cache these). */
 export interface Population {

@@ -1,13 +1,13 @@
 /** First-match rule lists with AND/OR/NOT conditions. */
-import { compileCondition, describeCondition } from "../expr";
-import { flattenRules } from "../ruletable";
-import { tr } from "../i18n";
-import { fromCompare, intersect, isEmpty, showSet, subtract, union, ALL, type IntervalSet } from "../intervals";
-import { msg } from "../messages";
-import type { Condition, Model } from "../schema";
-import { makeError } from "../table";
-import { fieldDomain } from "./bands";
-import type { CheckContext, ModelKind } from "./types";
+import { compileCondition, describeCondition } from "../../eval/expr";
+import { flattenRules } from "../../eval/rule-table";
+import { tr } from "../../text/display";
+import { fromCompare, intersect, isEmpty, showSet, subtract, union, ALL, type IntervalSet } from "../../eval/intervals";
+import { msg } from "../../text/messages";
+import type { Condition, Model } from "../../template/schema";
+import { makeError } from "../../input/table";
+import { fieldDomain } from "../shared/bands";
+import type { CheckContext, ModelKind } from "../types";
 
 type RulesModel = Extract<Model, { kind: "rules" }>;
 

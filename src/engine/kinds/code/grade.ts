@@ -3,15 +3,15 @@
  * Each part has a small list of options; a row's code index is the mixed-radix number of its
  * part options, so the grade list is the full product, enumerated once.
  */
-import { compileCondition, describeCondition } from "../expr";
-import { tr, type Lang } from "../i18n";
-import { msg } from "../messages";
-import { percentileTiers } from "../percentile";
-import type { CodePart, Model, Template, Text } from "../schema";
-import type { CategoryColumn } from "../table";
-import { describeTier, groupIds } from "./percentile";
-import { checkCuts } from "./scorecard";
-import type { GradeInfo, ModelKind } from "./types";
+import { compileCondition, describeCondition } from "../../eval/expr";
+import { tr, type Lang } from "../../text/display";
+import { msg } from "../../text/messages";
+import { percentileTiers } from "../../eval/tiers";
+import type { CodePart, Model, Template, Text } from "../../template/schema";
+import type { CategoryColumn } from "../../input/table";
+import { describeTier, groupIds } from "../percentile/grade";
+import { checkCuts } from "../scorecard/grade";
+import type { GradeInfo, ModelKind } from "../types";
 
 type CodeModel = Extract<Model, { kind: "code" }>;
 

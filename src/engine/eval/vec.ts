@@ -4,9 +4,9 @@
  * (explanations) with the same semantics (blank is NaN, comparisons with NaN are false).
  */
 import { numValue, TemplateError, type Scope } from "./expr";
-import { round9 } from "./i18n";
+import { round9 } from "../text/display";
 import { categoryValueIndex } from "./expr";
-import type { CmpOp, Condition, Expr } from "./schema";
+import type { CmpOp, Condition, Expr } from "../template/schema";
 
 /** Fills `out[i]` with 1 where `v[i] op t` (false for NaN). */
 export function compareInto(v: Float64Array, op: CmpOp, t: number, out: Uint8Array): Uint8Array {
