@@ -5,11 +5,12 @@
 export * from "./template/schema";
 export { DEFAULTS, type EngineDefaults } from "./template/defaults";
 export { parseNumber, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
-export { tr, fmt, round9 } from "./text/display";
+export { tr, fmt } from "./text/display";
+export { round9 } from "./eval/precision";
 export * from "./text";
 export { msg, MESSAGES, type MessageKey } from "./text/messages";
 export { parseTable, type TableInput, type GradeError, type ParsedTable, type Column } from "./input/table";
-export { TemplateError } from "./eval/expr";
+export { TemplateError } from "./template/template-error";
 export { populationOf, tierOf, countGreater, tierFor, percentileTiers, type Population, type TierTable } from "./eval/tiers";
 export { checkTemplate, parseTemplateJson, type CheckResult, type CheckIssue, type Severity } from "./template/check";
 export {
@@ -24,6 +25,7 @@ export {
   type RowStatus,
 } from "./eval/grade";
 export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from "./input/headers";
-export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind } from "./kinds";
+export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type KindEditor, type NewModelNames } from "./kinds";
+export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";

@@ -19,7 +19,7 @@ import { SqlPrinter } from "./sql";
 import { CompileRefusal, refusal, refuse, type FormulaOptions, type Formulas, type Refusal, type SqlOptions } from "./types";
 
 export { fileFormula, nestingDepth, EXCEL_LIMITS } from "./excel";
-export { YES_WORDS, NO_WORDS, wordGroups } from "./lower";
+export { YES_WORDS, NO_WORDS, wordGroups } from "./words";
 export { isRefusal, type Refusal, type FormulaOptions, type FormulaTarget, type Formulas, type SqlOptions } from "./types";
 
 const MAX_ROWS = 1_048_576;

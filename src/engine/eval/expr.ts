@@ -2,10 +2,13 @@
  * Conditions and expressions compiled to small closures over typed columns, plus their
  * descriptions for reasons. Data only: no template text is ever executed as code.
  */
-import { fmt, round9, tr, type Lang } from "../text/display";
+import { fmt, tr } from "../text/display";
+import { round9 } from "./precision";
+import type { Lang } from "../text/lang";
 import { msg } from "../text/messages";
 import type { CmpOp, Condition, Expr, Num } from "../template/schema";
 import type { CategoryColumn, Column, NumberColumn } from "../input/table";
+import { TemplateError } from "../template/template-error";
 import { normalizeWord, parseYesNo } from "../input/parse";
 
 export type RowPred = (i: number) => boolean;
@@ -15,14 +18,6 @@ export type RowNum = (i: number) => number;
 export interface Scope {
   columns: ReadonlyMap<string, Column>;
   params: Readonly<Record<string, number>>;
-}
-
-/** Misuse of the engine (a template that did not pass the checker): an exception, not a value. */
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "TemplateError";
-  }
 }
 
 export function numValue(v: Num, params: Readonly<Record<string, number>>): number {

@@ -11,7 +11,7 @@
  * (a strict Content-Security-Policy), `new Function` throws and the generic path is used.
  */
 import { compareInterval, numValue } from "./expr";
-import { round9 } from "../text/display";
+import { round9 } from "./precision";
 import type { Condition, Field, Model, Template } from "../template/schema";
 import { checkRequireOneOf, errorSink, rawColumn, readNumberCell, rowCountOf, type Column, type ParsedTable, type TableInput } from "../input/table";
 

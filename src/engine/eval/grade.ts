@@ -3,10 +3,13 @@
  * computed once), then one tight loop over the rows. Reasons are made on demand, per row.
  */
 import { checkTemplate } from "../template/check";
-import { compileCondition, describeCondition, TemplateError, type RowPred } from "./expr";
-import { tr, type Lang } from "../text/display";
+import { compileCondition, describeCondition, type RowPred } from "./expr";
+import { TemplateError } from "../template/template-error";
+import { tr } from "../text/display";
+import type { Lang } from "../text/lang";
 import { kindOf } from "../kinds";
 import type { BoundModel, GradeInfo, ModelContext } from "../kinds/types";
+import { joinParts } from "../text/format";
 import { msg } from "../text/messages";
 import type { Adjustment, Template } from "../template/schema";
 import { fastGrade } from "./fastpath";
@@ -134,11 +137,11 @@ export class GradeResult {
     if (g === NO_DATA) return msg("noData", lang);
     if (g === ERROR) {
       const errs = this.errors.get(i) ?? [];
-      return errs.map((e) => tr(e.message, lang)).join(lang === "zh-CN" ? "；" : "; ");
+      return joinParts(errs.map((e) => tr(e.message, lang)), lang);
     }
     const base = this.model ? this.model.explain(i, lang) : "";
     const adj = this.adjust(i, -1);
-    return adj.note ? `${base}${lang === "zh-CN" ? "；" : "; "}${adj.note(lang)}` : base;
+    return adj.note ? joinParts([base, adj.note(lang)], lang) : base;
   }
 
   row(i: number, lang: Lang = "en"): RowOutcome {
@@ -311,8 +314,10 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
         const name = (lang: Lang) => tr(compiled.grades[a.target].label, lang);
         const why = (lang: Lang) => (a.a.note ? tr(a.a.note, lang) : describeCondition(a.a.when, ctx, i, lang));
         const prev = note;
-        note = (lang) =>
-          (prev ? prev(lang) + (lang === "zh-CN" ? "；" : "; ") : "") + msg(a.isFloor ? "floor" : "cap", lang, { grade: name(lang), why: why(lang) });
+        note = (lang) => {
+          const own = msg(a.isFloor ? "floor" : "cap", lang, { grade: name(lang), why: why(lang) });
+          return prev ? joinParts([prev(lang), own], lang) : own;
+        };
       }
     }
     return { grade: g, note };

@@ -3,8 +3,9 @@
  * typed arrays. This is the fast path for whole tables; `expr.ts` closures evaluate single rows
  * (explanations) with the same semantics (blank is NaN, comparisons with NaN are false).
  */
-import { numValue, TemplateError, type Scope } from "./expr";
-import { round9 } from "../text/display";
+import { numValue, type Scope } from "./expr";
+import { TemplateError } from "../template/template-error";
+import { round9 } from "./precision";
 import { categoryValueIndex } from "./expr";
 import type { CmpOp, Condition, Expr } from "../template/schema";
 

@@ -3,7 +3,8 @@
  * blank or bad), categories and yes/no into an Int32Array of value indexes (-1 blank, -2 bad).
  * Problems are recorded per row with a reason naming the field; nothing is guessed.
  */
-import { fmt, tr, type Lang } from "../text/display";
+import { fmt, tr } from "../text/display";
+import type { Lang } from "../text/lang";
 import { msg, type MessageKey } from "../text/messages";
 import { isBlank, normalizeWord, parseNumber, parseYesNo, showValue, type ParseProblem } from "./parse";
 import type { Field, Template, Text } from "../template/schema";

@@ -16,7 +16,8 @@
  *   0; a value that is not a number counts 0 and is reported.
  */
 import { compileTemplate } from "../eval/grade";
-import { tr, type Lang } from "../text/display";
+import { tr } from "../text/display";
+import type { Lang } from "../text/lang";
 import { isBlank, normalizeWord, parseNumber } from "../input/parse";
 import type { Template, Text } from "../template/schema";
 

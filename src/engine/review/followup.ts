@@ -4,7 +4,7 @@
  * "today"). Dates are Excel serial day numbers (`dates.ts`): month ends and leap years are plain
  * integer additions, no local time is involved.
  */
-import { type Lang } from "../text/display";
+import type { Lang } from "../text/lang";
 import { isBlank, normalizeWord } from "../input/parse";
 import type { Template, Text } from "../template/schema";
 import { compileTemplate } from "../eval/grade";

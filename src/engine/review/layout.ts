@@ -14,7 +14,8 @@
  * Matrix fills: diagonal (unchanged) blue, below-left (upgrade) green, above-right (downgrade)
  * red, "Lost" column grey, "New" row yellow.
  */
-import { tr, type Lang } from "../text/display";
+import { tr } from "../text/display";
+import type { Lang } from "../text/lang";
 import type { Text } from "../template/schema";
 import { slotText, type Change, type Comparison, type Movement } from "./compare";
 

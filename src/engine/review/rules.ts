@@ -20,7 +20,8 @@
  * periods of history: no rule holds (caps still apply).
  */
 import { compileTemplate } from "../eval/grade";
-import { fmt, tr, type Lang } from "../text/display";
+import { fmt, tr } from "../text/display";
+import type { Lang } from "../text/lang";
 import { isBlank, normalizeWord, parseNumber, parseYesNo } from "../input/parse";
 import type { CmpOp, Field, Num, Review, ReviewCondition, ReviewMove, ReviewValue, Template, Text } from "../template/schema";
 import { categoryIndex } from "../input/table";

@@ -1,23 +1,11 @@
-/** Languages, bilingual text and number display for reasons. */
-import type { Field, Text } from "../template/schema";
-import { pick, type Lang } from "./";
-
-export { LANGS, toLang, joinParts, type Lang } from "./";
+/** How reasons show values: a bilingual text in a language, a number for a person. */
+import type { Field } from "../template/schema";
+import { pick, type Bilingual } from "./format";
+import type { Lang } from "./lang";
 
 /** Picks the text for a language. @example tr({ en: "Gold", zh: "金卡" }, "zh-CN") // "金卡" */
-export function tr(text: Text, lang: Lang): string {
+export function tr(text: Bilingual, lang: Lang): string {
   return pick(text, lang);
-}
-
-/**
- * Rounds to 9 decimal places, the precision at which GradeKit compares computed scores
- * ("29% gives 29 margin points, a weighted sum of exactly 80 is 80").
- *
- * @example round9(0.29 * 100) // 29
- */
-export function round9(x: number): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e6) return x;
-  return Math.round(x * 1e9) / 1e9;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Every sentence the engine writes, in English and Chinese. Placeholders are `{name}`.
  * Other layers (task pane, CLI) keep their own catalogues; this one covers reasons and errors.
  */
-import { catalogue, type Lang } from "./";
+import { catalogue } from "./format";
+import type { Lang } from "./lang";
 
 export const MESSAGES = {
   noData: { en: "no data", zh: "无数据" },
@@ -24,6 +25,7 @@ export const MESSAGES = {
   bandFired: { en: "{grade}: {measure} {value} {op} {threshold}", zh: "{grade}：{measure} {value} {op} {threshold}" },
   bandOtherwise: { en: "{grade}: {measure} {value} is below every higher band", zh: "{grade}：{measure} {value} 未达到更高等级" },
   score: { en: "score {score} = {parts}", zh: "得分 {score} = {parts}" },
+  scoreName: { en: "score", zh: "得分" },
   tier: {
     en: "{grade}: {greater} of {n} values{group} are higher (top {share})",
     zh: "{grade}：{n} 个值{group}中有 {greater} 个更高（前 {share}）",
@@ -39,6 +41,7 @@ export const MESSAGES = {
   inList: { en: "{field} is {value}", zh: "{field} 为 {value}" },
   relativeToMax: { en: "{value} of max {max}", zh: "最大值 {max} 中的 {value}" },
   codeReason: { en: "{code}: {parts}", zh: "{code}：{parts}" },
+  codePartSeparator: { en: ", ", zh: "，" },
   newRetailer: { en: "new", zh: "新户" },
   blankValue: { en: "blank", zh: "空" },
   population: { en: "needs the whole table (it compares rows), give a block of rows", zh: "需要整个表格（按行相互比较），请传入多行区域" },

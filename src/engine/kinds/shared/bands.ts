@@ -1,13 +1,18 @@
-/** Threshold bands on one number field: `VIP > 500000, Platinum >= 200000, ... otherwise Regular`. */
+/**
+ * Band lists (`VIP > 500000, Platinum >= 200000, ... otherwise Regular`), shared by the kinds that
+ * grade a number by thresholds (bands on a field, scorecards on their score): matching, reasons,
+ * checks and lowering to the formula/SQL IR.
+ */
+import { arith, cmp, iff, NA, num, type CmpOp, type Node } from "../../compile/ir";
+import type { LowerContext } from "../../compile/lower-context";
 import { compare, numValue, showOp } from "../../eval/expr";
-import { fmt, round9, tr, type Lang } from "../../text/display";
 import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../../eval/intervals";
+import { round9 } from "../../eval/precision";
+import type { Band, Field } from "../../template/schema";
+import { fmt } from "../../text/display";
+import type { Lang } from "../../text/lang";
 import { msg } from "../../text/messages";
-import type { Band, Field, Model } from "../../template/schema";
-import { makeError } from "../../input/table";
-import type { CheckContext, ModelContext, ModelKind } from "../types";
-
-type BandsModel = Extract<Model, { kind: "bands" }>;
+import type { CheckContext, ModelContext } from "../types";
 
 export interface BandMatcher {
   /** Band index for a value (compared at 9 decimals), -1 when none applies. */
@@ -145,33 +150,42 @@ export function fieldDomain(field: Field | undefined): IntervalSet {
   return lo === -Infinity && hi === Infinity ? ALL : [{ lo, hi, loIn: lo !== -Infinity, hiIn: hi !== Infinity }];
 }
 
-export const bandsKind: ModelKind<BandsModel> = {
-  kind: "bands",
-  title: { en: "Bands", zh: "阈值分级" },
-  summary: {
-    en: "Thresholds on one number, first match wins (higher or lower is better).",
-    zh: "按单一数值的阈值分级，自上而下首个满足的等级生效。",
-  },
-  scores: false,
-  population: () => false,
-  bind(model, ctx) {
-    const col = ctx.columns.get(model.field);
-    if (!col || col.type !== "number") throw new Error(`bands need a number field '${model.field}'`);
-    const v = col.v;
-    const g = bandGrader(model.bands, model.otherwise, ctx);
-    const label = (lang: Lang) => tr(col.field.label, lang);
-    return {
-      grade: (i) => g.grade(v[i]),
-      error: (i) =>
-        makeError("#N/A", "noBand", (l) => ({ measure: label(l), value: fmt(v[i], col.field.unit) }), model.field),
-      explain(i, lang) {
-        const gi = g.grade(v[i]);
-        return describeBand(model.bands, g.band(v[i]), g.thresholds, label(lang), v[i], ctx.gradeName(gi, lang), col.field.unit, lang);
-      },
-    };
-  },
-  check(model, ctx) {
-    const f = ctx.field(model.field, "model.field", ["number"]);
-    checkBands(model.bands, model.otherwise, fieldDomain(f), ctx, "model.bands", f?.unit);
-  },
-};
+/**
+ * IR: the grade number of the first matching band of a (rounded) measure, or the otherwise grade,
+ * or `na`. `computed`: the measure is a computed value (a score), so with `compactBands` the
+ * bands are counted in one pass when they allow it.
+ */
+export function lowerBandIndex(ctx: LowerContext, m: Node, bands: readonly Band[], otherwise: string | undefined, computed: boolean): Node {
+  const ts = bands.map((b) => ctx.num(b.value));
+  const other = otherwise !== undefined ? num(ctx.gradeNo(otherwise)) : NA;
+  if (computed && ctx.compactBands && bands.length > 1 && monotone(bands, ts)) {
+    // Satisfied bands form a suffix of the list: the first match is band K - c + 1.
+    const byOp = new Map<CmpOp, number[]>();
+    bands.forEach((b, k) => byOp.set(b.op, [...(byOp.get(b.op) ?? []), ts[k]]));
+    let count: Node | undefined;
+    for (const [op, list] of byOp) {
+      const c: Node = { k: "countTrue", a: m, op, ts: list };
+      count = count ? arith("+", count, c) : c;
+    }
+    const opts = [other, ...bands.map((b) => num(ctx.gradeNo(b.grade))).reverse()];
+    return { k: "choose", idx: arith("+", count!, num(1)), opts };
+  }
+  let out = other;
+  for (let k = bands.length - 1; k >= 0; k--) out = iff(cmp(bands[k].op, m, num(ts[k])), num(ctx.gradeNo(bands[k].grade)), out);
+  return out;
+}
+
+/** Whether a band matching implies the next one matching (then the matches are a suffix). */
+function monotone(bands: readonly Band[], ts: readonly number[]): boolean {
+  const up = (op: string) => op === ">" || op === ">=";
+  const higher = up(bands[0].op);
+  for (let k = 1; k < bands.length; k++) {
+    const a = bands[k - 1];
+    const b = bands[k];
+    if (up(b.op) !== higher) return false;
+    const strictlyNext = higher ? ts[k] < ts[k - 1] : ts[k] > ts[k - 1];
+    const equalOk = ts[k] === ts[k - 1] && (b.op.endsWith("=") || !a.op.endsWith("="));
+    if (!strictlyNext && !equalOk) return false;
+  }
+  return true;
+}
