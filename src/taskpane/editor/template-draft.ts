@@ -1,26 +1,23 @@
 /**
- * The template editor's pure side: starting drafts (blank, a copy of a template), default models
- * per kind, reference renames, immutable list edits, and the editor's own checks on top of the
- * engine checker (id taken by a built-in or by another saved template).
+ * The template editor's pure side, on a draft template: starting drafts (blank, a copy of a
+ * template), a kind's starting model (from the kind's editor metadata in the engine), reference
+ * renames, immutable list edits, and the editor's own checks on top of the engine checker (id
+ * taken by a built-in or by another saved template).
  */
 import {
   checkTemplate,
-  round9,
-  type Band,
+  MODEL_KINDS,
   type CheckIssue,
   type Condition,
-  type Field,
   type Grade,
   type Model,
+  type ModelOf,
+  type NewModelNames,
   type Template,
   type Text,
 } from "../../engine";
 import { BUILTIN_IDS } from "../../templates";
 import { CATALOGUES } from "../i18n";
-
-/** Model kinds the form editor covers; `code` models are edited in the JSON view. */
-export const FORM_KINDS = ["bands", "rules", "scorecard", "percentile"] as const;
-export type FormKind = (typeof FORM_KINDS)[number];
 
 /** A text in both languages from the catalogues (names of new things are template texts, not UI). */
 function both(key: "editor.blank.name" | "editor.blank.field" | "editor.blank.criterion", n?: number): Text {
@@ -81,49 +78,17 @@ export function structuredCloneJson<T>(value: T): T {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Defaults
+// Starting models
 
-/** A first condition on a field, fitting its type. */
-export function defaultCondition(field: Field | undefined): Condition {
-  if (!field) return { field: "", blank: false };
-  if (field.type === "number") return { field: field.key, op: ">=", value: 0 };
-  if (field.type === "yesno") return { field: field.key, is: "yes" };
-  if (field.type === "category") return { field: field.key, is: field.categories?.[0]?.value ?? "" };
-  return { field: field.key, blank: false };
-}
+/** The names new models give new things (template texts, from the editor's catalogue). */
+export const NEW_MODEL_NAMES: NewModelNames = {
+  criterion: (n) => both("editor.blank.criterion", n),
+};
 
-const firstOfType = (t: Template, ...types: Field["type"][]) => t.fields.find((f) => types.includes(f.type));
-
-/** Thresholds `n-1 .. 1` spread over 0..100 for n grades, best first. */
-function spread(n: number): number[] {
-  return Array.from({ length: Math.max(0, n - 1) }, (_, k) => Math.round((100 * (n - 1 - k)) / n));
-}
-
-/** A starting model of a kind for the draft's fields and grades (every grade reachable). */
-export function defaultModel(kind: FormKind, t: Template): Model {
-  const ids = t.grades.map((g) => g.id);
-  const last = ids.length ? ids[ids.length - 1] : undefined;
-  const num = firstOfType(t, "number");
-  const bands = (): Band[] => spread(ids.length).map((value, k) => ({ grade: ids[k], op: ">=", value }));
-  switch (kind) {
-    case "bands":
-      return { kind: "bands", field: num?.key ?? "", bands: ids.length > 1 ? bands() : [{ grade: ids[0] ?? "", op: ">=", value: 0 }], otherwise: ids.length > 1 ? last : undefined };
-    case "rules":
-      return { kind: "rules", rules: [{ grade: ids[0] ?? "", when: defaultCondition(t.fields[0]) }], otherwise: ids.length > 1 ? last : undefined };
-    case "scorecard":
-      return {
-        kind: "scorecard",
-        criteria: [{ key: "c1", label: both("editor.blank.criterion", 1), points: 100, scoring: { kind: "relativeToMax", field: num?.key ?? "" } }],
-        grading: { kind: "bands", bands: ids.length > 1 ? bands() : [{ grade: ids[0] ?? "", op: ">=", value: 0 }], otherwise: ids.length > 1 ? last : undefined },
-      };
-    case "percentile":
-      return { kind: "percentile", field: num?.key ?? "", cuts: evenCuts(Math.max(2, ids.length)) };
-  }
-}
-
-/** n-1 cut points splitting the rows evenly (2 decimals). */
-export function evenCuts(n: number): number[] {
-  return Array.from({ length: n - 1 }, (_, k) => round9(Math.round(((k + 1) / n) * 100) / 100));
+/** A starting model of a kind for the draft's fields and grades, or undefined for kinds edited only as JSON. */
+export function defaultModel<K extends Model["kind"]>(kind: K, draft: Template): ModelOf<K> | undefined {
+  const editor = MODEL_KINDS[kind].editor;
+  return editor.form ? (editor.newModel(draft, NEW_MODEL_NAMES) as ModelOf<K>) : undefined;
 }
 
 /** Drops `undefined` members (optional keys left unset by the form). */
@@ -272,11 +237,4 @@ export function editorIssues(draft: Template, ctx: EditorContext): CheckIssue[] 
     });
   }
   return issues;
-}
-
-/** Sum of the criteria weights in percent, or null when no criterion has a weight. */
-export function weightTotal(t: Template): number | null {
-  if (t.model.kind !== "scorecard") return null;
-  const ws = t.model.criteria.map((c) => c.weight).filter((w): w is number => typeof w === "number");
-  return ws.length ? round9(ws.reduce((a, b) => a + b, 0) * 100) : null;
 }
