@@ -4,7 +4,7 @@
  * Anything else is a bad input with a reason; nothing is guessed.
  */
 
-/** Why a value could not be read. `code` is stable; the messages live in `messages.ts`. */
+/** Why a value could not be read. `code` is stable; the messages live in `../text/messages.ts`. */
 export type ParseProblem =
   | { code: "notNumber"; text: string }
   | { code: "notYesNo"; text: string }

@@ -1,7 +1,7 @@
 /**
  * Checks a template's `review` property beyond its shape (zod does the shape): grades, fields,
  * parameters and category values it names exist; tier bounds are consistent and ordered like the
- * grades; rules using tier bounds have bounds to use. Called by the template checker (`check.ts`).
+ * grades; rules using tier bounds have bounds to use. Called by the template checker (`../template/check.ts`).
  */
 import type { CheckContext } from "../kinds/types";
 import { normalizeWord, parseYesNo } from "../input/parse";
