@@ -1,7 +1,8 @@
 /**
  * Template -> IR, with the engine's semantics spelled out (see `kinds/`, `eval/expr.ts`,
  * `input/table.ts`). This part is kind-independent (fields, validity, conditions, expressions,
- * post adjustments); each kind lowers its own model (`kinds/<kind>/compile.ts`) through `LowerContext`:
+ * post adjustments); each kind lowers its own model (`kinds/<kind>/compile.ts`) through
+ * `LowerContext`. The semantics:
  * - a row is "no data" when every field is blank; it is bad (`#VALUE!`) when a cell does not read
  *   (number fields: a number within min/max; category and yes/no fields: one of their words),
  *   when a required field is blank (also `requiredUnless`, `requireOneOf`);
