@@ -2,17 +2,18 @@
  * GradeKit's pure grading engine. No Office, DOM, React or Node APIs (its tsconfig has no such
  * types): the add-in, the custom functions and the CLI all call this.
  */
-export * from "./schema";
-export { DEFAULTS, type EngineDefaults } from "./defaults";
-export { parseNumber, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./parse";
-export { tr, fmt, round9 } from "./i18n";
+export * from "./template/schema";
+export { DEFAULTS, type EngineDefaults } from "./template/defaults";
+export { parseNumber, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
+export { tr, fmt } from "./text/display";
+export { round9 } from "./eval/precision";
 export * from "./text";
-export { msg, MESSAGES, type MessageKey } from "./messages";
-export { parseTable, type TableInput, type GradeError, type ParsedTable, type Column } from "./table";
-export { TemplateError } from "./expr";
-export { populationOf, tierOf, countGreater, tierFor, percentileTiers, type Population, type TierTable } from "./percentile";
-export { checkTemplate, parseTemplateJson, type CheckResult, type CheckIssue, type Severity } from "./check";
-export { parseJsonSafely, jsonTextDepth, forbiddenKeyPaths, FORBIDDEN_KEYS, MAX_JSON_DEPTH, MAX_TEMPLATE_FILE_BYTES, type SafeJson } from "./template-json";
+export { msg, MESSAGES, type MessageKey } from "./text/messages";
+export { parseTable, type TableInput, type GradeError, type ParsedTable, type Column } from "./input/table";
+export { TemplateError } from "./template/template-error";
+export { populationOf, tierOf, countGreater, tierFor, percentileTiers, type Population, type TierTable } from "./eval/tiers";
+export { checkTemplate, parseTemplateJson, type CheckResult, type CheckIssue, type Severity } from "./template/check";
+export { parseJsonSafely, jsonTextDepth, forbiddenKeyPaths, FORBIDDEN_KEYS, MAX_JSON_DEPTH, MAX_TEMPLATE_FILE_BYTES, type SafeJson } from "./template/template-json";
 export {
   compileTemplate,
   gradeTable,
@@ -23,8 +24,9 @@ export {
   type GradeOptions,
   type RowOutcome,
   type RowStatus,
-} from "./grade";
-export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from "./headers";
-export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind } from "./kinds";
-export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./a1";
+} from "./eval/grade";
+export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from "./input/headers";
+export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type KindEditor, type NewModelNames } from "./kinds";
+export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
+export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";

@@ -1,7 +1,7 @@
 /** A1 addresses as Excel writes them (`Sheet1!B2:D9`, `'My sheet'!A1`). Pure helpers. */
 
-export { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
-import { cellA1, columnIndex, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/a1";
+export { cellA1, columnIndex, columnLetters, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/sheet-address/a1";
+import { cellA1, columnIndex, MAX_COLS, MAX_ROWS, quoteSheet, type Rect } from "../engine/sheet-address/a1";
 
 export function rectA1(rect: Rect): string {
   const a = cellA1(rect.r0, rect.c0);

@@ -1,5 +1,5 @@
 /** What `host.getCell()` reports about one cell: its contents, its own format and what a person sees. */
-import { fullAddress, rectContains } from "../engine/a1";
+import { fullAddress, rectContains } from "../engine/sheet-address/a1";
 import { CustomRuleEvaluator, effectiveStyle } from "./model/conditional-rules";
 import type { CellFormatData } from "./model/formats";
 import { formatValue } from "./model/number-format";

@@ -1,7 +1,7 @@
 /**
  * createExcelHost(): a strict in-memory Excel for tests, benchmarks and the browser playground.
  */
-import { fullAddress, parseAddress, Rect } from "../engine/a1";
+import { fullAddress, parseAddress, Rect } from "../engine/sheet-address/a1";
 import { CellFont, CellInfo, cellInfo } from "./cell-info";
 import * as Enums from "./enums";
 import { HostErrorCodes, invalidArgument, RichApiError, runMustReturnPromise } from "./errors";

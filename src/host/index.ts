@@ -11,4 +11,4 @@ export { RichApiError, HostErrorCodes, isRichApiError } from "./errors";
 export type { FormulaEvaluator } from "./model/workbook";
 export type { CustomRuleEvaluator } from "./model/conditional-rules";
 /** A1 helpers (the engine's) under the names the host has always exported. */
-export { parseAddress, columnLetters as columnToLetters, columnIndex as lettersToColumn, MAX_ROWS, MAX_COLS } from "../engine/a1";
+export { parseAddress, columnLetters as columnToLetters, columnIndex as lettersToColumn, MAX_ROWS, MAX_COLS } from "../engine/sheet-address/a1";

@@ -1,5 +1,5 @@
 /** `host.snapshot()`: a deep, JSON-comparable copy of the whole workbook. */
-import { absoluteAddress, cellA1, columnLetters, rectToA1 } from "../engine/a1";
+import { absoluteAddress, cellA1, columnLetters, rectToA1 } from "../engine/sheet-address/a1";
 import { CellFormatData, FORMAT_KEYS } from "./model/formats";
 import { deepClone } from "./model/values";
 import type { SheetModel, WorkbookModel } from "./model/workbook";

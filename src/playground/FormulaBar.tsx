@@ -7,7 +7,7 @@
 import * as React from "react";
 import type { Lang } from "../engine";
 import { parseAddress } from "../host";
-import { rectToA1 } from "../engine/a1";
+import { rectToA1 } from "../engine/sheet-address/a1";
 import { pt } from "./i18n";
 import type { PlaygroundWorkbook } from "./workbook";
 

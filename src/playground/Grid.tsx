@@ -10,7 +10,7 @@
  */
 import * as React from "react";
 import { columnToLetters, parseAddress, type CellInfo } from "../host";
-import { rectToA1, type Rect } from "../engine/a1";
+import { rectToA1, type Rect } from "../engine/sheet-address/a1";
 import { pt } from "./i18n";
 import type { Lang } from "../engine";
 import type { PlaygroundWorkbook } from "./workbook";

@@ -15,7 +15,7 @@ import type { Lang } from "../engine";
 import { createWorkbookActions } from "../excel";
 import type { WorkbookActions } from "../excel/contract";
 import { createExcelHost, parseAddress, type ExcelHost } from "../host";
-import { fullAddress, rectToA1, type Rect } from "../engine/a1";
+import { fullAddress, rectToA1, type Rect } from "../engine/sheet-address/a1";
 import { computeFormula, evaluateFormula, FormulaErrorCell, parseFormula, type Expr, type ResultCell, type Scalar } from "./formulas";
 import type { SheetSpec, WorkbookSpec } from "./samples";
 

@@ -1,5 +1,5 @@
 /** Building blocks shared by the built-in templates (data only). */
-import type { CategoryValue, Field, Text } from "../engine/schema";
+import type { CategoryValue, Field, Text } from "../engine/template/schema";
 
 export const t = (en: string, zh: string): Text => ({ en, zh });
 

@@ -1,5 +1,5 @@
 /** The built-in template library, as data. Ids and field keys follow shared/spec/templates.md. */
-import type { Template } from "../engine/schema";
+import type { Template } from "../engine/template/schema";
 import { eduIntent5, mfq102a, needClose5, relationship4, salesPipeline } from "./pipeline";
 import { autoBase3, multiFactor5, pharmaScore, realestate6, spend5, weightedValue } from "./scorecards";
 import { bocomTier, lifecycle5, risk3, tobaccoRetailCode, tobaccoRetailScore } from "./retail";

@@ -1,5 +1,5 @@
 /** Pipeline templates: potential customers by deal size, need and time to close. */
-import type { Template } from "../engine/schema";
+import type { Template } from "../engine/template/schema";
 import { PALETTE } from "./palette";
 import { cat, num, source, t } from "./common";
 

@@ -1,5 +1,5 @@
 /** Retail, banking, lifecycle and risk templates. */
-import type { Template, Text } from "../engine/schema";
+import type { Template, Text } from "../engine/template/schema";
 import { PALETTE, ramp } from "./palette";
 import { cat, modifier, num, points, source, t, yesno } from "./common";
 

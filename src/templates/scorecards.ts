@@ -1,5 +1,5 @@
 /** Scorecard templates: points per criterion, summed or weighted, graded by bands or tiers. */
-import type { Template } from "../engine/schema";
+import type { Template } from "../engine/template/schema";
 import { PALETTE } from "./palette";
 import { cat, num, points, source, t, yesno } from "./common";
 

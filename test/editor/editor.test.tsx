@@ -180,7 +180,7 @@ test("jest-axe: the editor screen has no violations (with a rules condition grou
 test("the library screen with a saved template has no axe violations either", async () => {
   const host = seedHost();
   const actions = createWorkbookActions(host.Excel);
-  const blank = (await import("../../src/taskpane/editor/model")).blankTemplate([]);
+  const blank = (await import("../../src/taskpane/editor/template-draft")).blankTemplate([]);
   await actions.saveTemplate(blank, { note: "mine", baseVersion: null });
   const h = renderApp({ host });
   await screen.findByRole("button", { name: "Edit My template" });

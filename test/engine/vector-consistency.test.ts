@@ -4,9 +4,9 @@
  */
 import * as fc from "fast-check";
 import { compileTemplate, type Template } from "../../src/engine";
-import { criterionPoints, criterionVector } from "../../src/engine/kinds/scorecard";
+import { criterionPoints, criterionVector } from "../../src/engine/kinds/scorecard/points";
 import type { ModelContext } from "../../src/engine/kinds/types";
-import { parseTable } from "../../src/engine/table";
+import { parseTable } from "../../src/engine/input/table";
 import { BUILTIN_TEMPLATES } from "../../src/templates";
 
 const scorecards = BUILTIN_TEMPLATES.filter((t) => t.model.kind === "scorecard");

@@ -11,7 +11,7 @@
  *   NULL); a row the model gives no grade gives `#N/A` (SQL '#N/A');
  * - populations (relative to max, percentile tiers) are the valid rows of FIRST:LAST (SQL: the table).
  */
-import type { Template } from "../schema";
+import type { Template } from "../template/schema";
 import { ExcelPrinter, checkLimits, fileFormula } from "./excel";
 import { iff, type Node } from "./ir";
 import { lower } from "./lower";
@@ -19,7 +19,7 @@ import { SqlPrinter } from "./sql";
 import { CompileRefusal, refusal, refuse, type FormulaOptions, type Formulas, type Refusal, type SqlOptions } from "./types";
 
 export { fileFormula, nestingDepth, EXCEL_LIMITS } from "./excel";
-export { YES_WORDS, NO_WORDS, wordGroups } from "./lower";
+export { YES_WORDS, NO_WORDS, wordGroups } from "./words";
 export { isRefusal, type Refusal, type FormulaOptions, type FormulaTarget, type Formulas, type SqlOptions } from "./types";
 
 const MAX_ROWS = 1_048_576;

@@ -1,5 +1,5 @@
 /** Public types of the template compilers (portable Excel formulas and SQL). */
-import type { Text } from "../schema";
+import type { Text } from "../template/schema";
 
 /**
  * A template (or an option) a target cannot express. The compilers return this instead of a

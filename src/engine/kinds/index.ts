@@ -1,5 +1,8 @@
-/** The model kinds, registered declaratively: adding a kind means adding one entry here. */
-import type { Model } from "../schema";
+/**
+ * The model kinds, registered declaratively. Adding a kind means adding its folder
+ * `kinds/<kind>/` (grading and reasons, checks, compilation, editor metadata) and one entry here.
+ */
+import type { Model } from "../template/schema";
 import { bandsKind } from "./bands";
 import { codeKind } from "./code";
 import { percentileKind } from "./percentile";
@@ -20,4 +23,4 @@ export function kindOf<M extends Model>(model: M): ModelKind<M> {
   return MODEL_KINDS[model.kind] as unknown as ModelKind<M>;
 }
 
-export type { ModelKind, GradeInfo, BoundModel, CheckIssue, CheckContext, ModelContext, Severity } from "./types";
+export type { ModelKind, ModelOf, GradeInfo, BoundModel, CheckIssue, CheckContext, ModelContext, Severity, KindEditor, NewModelNames } from "./types";

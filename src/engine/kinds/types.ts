@@ -1,8 +1,16 @@
-/** The contract every model kind implements; kinds are registered in `kinds/index.ts`. */
-import type { Lang } from "../i18n";
-import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../schema";
-import type { Scope } from "../expr";
-import type { GradeError } from "../table";
+/**
+ * The contract every model kind implements. A kind lives in its own folder `kinds/<kind>/`
+ * (grading and reasons, checks, compilation, editor metadata) and is registered in
+ * `kinds/index.ts`.
+ */
+import type { LowerContext, LoweredModel } from "../compile/lower-context";
+import type { Scope } from "../eval/expr";
+import type { GradeError } from "../input/table";
+import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../template/schema";
+import type { Lang } from "../text/lang";
+
+/** The model of one kind: `ModelOf<"bands">`. */
+export type ModelOf<K extends Model["kind"]> = Extract<Model, { kind: K }>;
 
 /** A grade as the engine uses it (code templates derive theirs). */
 export type GradeInfo = Grade & { description?: Text };
@@ -75,4 +83,34 @@ export interface ModelKind<M extends Model = Model> {
   deriveGrades?(model: M, template: Template): GradeInfo[];
   bind(model: M, ctx: ModelContext): BoundModel;
   check(model: M, ctx: CheckContext): void;
+  /**
+   * The model as formula/SQL IR (`compile/`); refuses (`refuse` from `compile/types`) what the
+   * targets cannot express.
+   */
+  lower(model: M, ctx: LowerContext): LoweredModel;
+  /** What the template editor needs to know about the kind. */
+  editor: KindEditor<M>;
 }
+
+/** Names the editor gives new things in a starting model (its own catalogue's words). */
+export interface NewModelNames {
+  /** Label of the n-th criterion of a new scorecard. */
+  criterion(n: number): Text;
+}
+
+/**
+ * The template editor's view of a kind (pure data: the editor draws it). `form: true` kinds are
+ * edited in the form editor and start from `newModel`; `form: false` kinds only in the JSON view.
+ */
+export type KindEditor<M extends Model = Model> = {
+  /** Name in the editor's list of methods, and the hint under it. */
+  label: Text;
+  hint: Text;
+} & (
+  | {
+      form: true;
+      /** A starting model for a draft's fields and grades (every grade reachable). */
+      newModel(draft: Template, names: NewModelNames): M;
+    }
+  | { form: false }
+);

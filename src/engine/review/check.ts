@@ -1,12 +1,12 @@
 /**
  * Checks a template's `review` property beyond its shape (zod does the shape): grades, fields,
  * parameters and category values it names exist; tier bounds are consistent and ordered like the
- * grades; rules using tier bounds have bounds to use. Called by the template checker (`check.ts`).
+ * grades; rules using tier bounds have bounds to use. Called by the template checker (`../template/check.ts`).
  */
 import type { CheckContext } from "../kinds/types";
-import { normalizeWord, parseYesNo } from "../parse";
-import type { Review, ReviewCondition, ReviewMove } from "../schema";
-import { categoryIndex } from "../table";
+import { normalizeWord, parseYesNo } from "../input/parse";
+import type { Review, ReviewCondition, ReviewMove } from "../template/schema";
+import { categoryIndex } from "../input/table";
 
 /** Reports problems of `review` (at `path`, default "review") through the checker's context. */
 export function checkReview(review: Review, ctx: CheckContext, path = "review"): void {

@@ -15,10 +15,11 @@
  * - Measure: the current period's value; for lost customers the previous period's. Blank counts
  *   0; a value that is not a number counts 0 and is reported.
  */
-import { compileTemplate } from "../grade";
-import { tr, type Lang } from "../i18n";
-import { isBlank, normalizeWord, parseNumber } from "../parse";
-import type { Template, Text } from "../schema";
+import { compileTemplate } from "../eval/grade";
+import { tr } from "../text/display";
+import type { Lang } from "../text/lang";
+import { isBlank, normalizeWord, parseNumber } from "../input/parse";
+import type { Template, Text } from "../template/schema";
 
 /** One period's rows. `rows` labels each row in reports (file or sheet row numbers); default 1, 2, 3 ... */
 export interface PeriodRows {

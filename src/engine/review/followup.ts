@@ -4,10 +4,10 @@
  * "today"). Dates are Excel serial day numbers (`dates.ts`): month ends and leap years are plain
  * integer additions, no local time is involved.
  */
-import { type Lang } from "../i18n";
-import { isBlank, normalizeWord } from "../parse";
-import type { Template, Text } from "../schema";
-import { compileTemplate } from "../grade";
+import type { Lang } from "../text/lang";
+import { isBlank, normalizeWord } from "../input/parse";
+import type { Template, Text } from "../template/schema";
+import { compileTemplate } from "../eval/grade";
 import { keyText } from "./compare";
 import { addDays, daysBetween, isoOf, toSerial } from "./dates";
 

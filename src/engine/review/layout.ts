@@ -14,8 +14,9 @@
  * Matrix fills: diagonal (unchanged) blue, below-left (upgrade) green, above-right (downgrade)
  * red, "Lost" column grey, "New" row yellow.
  */
-import { tr, type Lang } from "../i18n";
-import type { Text } from "../schema";
+import { tr } from "../text/display";
+import type { Lang } from "../text/lang";
+import type { Text } from "../template/schema";
 import { slotText, type Change, type Comparison, type Movement } from "./compare";
 
 export type SheetCell = string | number;

@@ -19,11 +19,12 @@
  * moved. A missing period, a blank or unreadable value: the condition does not hold. Fewer than N
  * periods of history: no rule holds (caps still apply).
  */
-import { compileTemplate } from "../grade";
-import { fmt, tr, type Lang } from "../i18n";
-import { isBlank, normalizeWord, parseNumber, parseYesNo } from "../parse";
-import type { CmpOp, Field, Num, Review, ReviewCondition, ReviewMove, ReviewValue, Template, Text } from "../schema";
-import { categoryIndex } from "../table";
+import { compileTemplate } from "../eval/grade";
+import { fmt, tr } from "../text/display";
+import type { Lang } from "../text/lang";
+import { isBlank, normalizeWord, parseNumber, parseYesNo } from "../input/parse";
+import type { CmpOp, Field, Num, Review, ReviewCondition, ReviewMove, ReviewValue, Template, Text } from "../template/schema";
+import { categoryIndex } from "../input/table";
 import { keyText } from "./compare";
 
 export interface HistoryRecord {

@@ -5,7 +5,7 @@
  * (values, formulas, formats). Formats are interned (formats.ts); whole-column and whole-row
  * formats are stored once per column/row.
  */
-import { isEntireColumn, isEntireRow, MAX_COLS, MAX_ROWS, Rect } from "../../engine/a1";
+import { isEntireColumn, isEntireRow, MAX_COLS, MAX_ROWS, Rect } from "../../engine/sheet-address/a1";
 import { rangeExceedsLimit } from "../errors";
 import { CellFormat, CellFormatData, FormatPatch, FormatTable, patchKeyOf } from "./formats";
 import { CellError, parseTypedInput, StoredValue, ValueType, valueTypeOf } from "./values";

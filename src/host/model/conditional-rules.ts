@@ -10,7 +10,7 @@
  * contributes the attributes it sets that no higher-priority matching rule has set already;
  * a matching rule with stopIfTrue ends the visit.
  */
-import { parseAddress, rectContains } from "../../engine/a1";
+import { parseAddress, rectContains } from "../../engine/sheet-address/a1";
 import { ConditionalFormatRecord, emptyStyle } from "./records";
 import { CellError, NUMBER_RE, StoredValue } from "./values";
 import type { SheetModel } from "./workbook";

@@ -3,7 +3,7 @@
  * a cell's value passes its rule (list, whole number, decimal and text length rules with literal
  * criteria; others are reported as not implemented rather than guessed).
  */
-import { parseAddress, Rect, rectCols, rectContains, rectCovered, rectIntersect, rectRows, rectSubtract } from "../../engine/a1";
+import { parseAddress, Rect, rectCols, rectContains, rectCovered, rectIntersect, rectRows, rectSubtract } from "../../engine/sheet-address/a1";
 import { hostNotImplemented } from "../errors";
 import type { DataValidationRecord } from "./records";
 import { apiValue, deepClone, NUMBER_RE } from "./values";

@@ -2,7 +2,7 @@
  * Defined names and structured table names: what a name refers to (a range, a constant) and its
  * value as the API reports it; the naming rules defined names and tables share.
  */
-import { absoluteAddress, parseAddress } from "../../engine/a1";
+import { absoluteAddress, parseAddress } from "../../engine/sheet-address/a1";
 import { CellError, NUMBER_RE } from "./values";
 import type { NamedItemRecord, RangeTarget, SheetModel, WorkbookModel } from "./workbook";
 

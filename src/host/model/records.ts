@@ -3,7 +3,7 @@
  * borders, page layout, custom XML parts. Plain data; the proxies edit them at sync time.
  * (Records that point at a sheet, such as tables, charts and names, live in workbook.ts.)
  */
-import type { Rect } from "../../engine/a1";
+import type { Rect } from "../../engine/sheet-address/a1";
 
 export interface ConditionalFormatStyle {
   fill: string | null;

@@ -1,5 +1,5 @@
 /** Tables: the column names a header row gives and the data rows. */
-import type { Rect } from "../../engine/a1";
+import type { Rect } from "../../engine/sheet-address/a1";
 import { apiValue } from "./values";
 import type { SheetModel, TableRecord } from "./workbook";
 

@@ -4,7 +4,7 @@
  * charts, defined names). Plain data + synchronous operations; the proxies queue operations and
  * apply them here at sync().
  */
-import { Rect, rectIntersect, rectSubtract } from "../../engine/a1";
+import { Rect, rectIntersect, rectSubtract } from "../../engine/sheet-address/a1";
 import { CellGrid } from "./cells";
 import { FormatTable } from "./formats";
 import {

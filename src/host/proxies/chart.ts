@@ -1,5 +1,5 @@
 /** Excel.Chart and its parts Excel.ChartTitle and Excel.ChartLegend (records: type, source, title, legend, position). */
-import { absoluteAddress } from "../../engine/a1";
+import { absoluteAddress } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { itemNotFound } from "../errors";
 import type { ChartRecord, SheetModel } from "../model/workbook";

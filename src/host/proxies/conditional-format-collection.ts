@@ -1,5 +1,5 @@
 /** Excel.ConditionalFormatCollection: the conditional formats that apply to (intersect) a range, in priority order. */
-import { rectIntersect } from "../../engine/a1";
+import { rectIntersect } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument } from "../errors";
 import { ConditionalFormatRecord, emptyStyle } from "../model/records";

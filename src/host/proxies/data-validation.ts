@@ -1,5 +1,5 @@
 /** Excel.DataValidation: the validation rule, alert and prompt of a range (records in model/data-validation.ts). */
-import { absoluteAddress } from "../../engine/a1";
+import { absoluteAddress } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument } from "../errors";
 import {

@@ -1,5 +1,5 @@
 /** Excel.WorksheetFreezePanes: frozen rows and columns of a worksheet. */
-import { MAX_COLS, MAX_ROWS, Rect } from "../../engine/a1";
+import { MAX_COLS, MAX_ROWS, Rect } from "../../engine/sheet-address/a1";
 import type { SheetModel } from "../model/workbook";
 import { checkNumber } from "../runtime/arguments";
 import { defineProxy, HostObject } from "../runtime/object";

@@ -1,5 +1,5 @@
 /** Excel.NamedItemCollection and Excel.NamedItem: defined names of a workbook or of one worksheet. */
-import { absoluteAddress, parseAddress } from "../../engine/a1";
+import { absoluteAddress, parseAddress } from "../../engine/sheet-address/a1";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "../errors";
 import { isValidName, nameRange, nameType, nameValue } from "../model/names";
 import type { NamedItemRecord, SheetModel, WorkbookModel } from "../model/workbook";

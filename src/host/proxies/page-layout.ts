@@ -2,7 +2,7 @@
  * Excel.PageLayout and its parts Excel.HeaderFooterGroup and Excel.HeaderFooter: print settings
  * of a worksheet (stored, not printed).
  */
-import { MAX_COLS, MAX_ROWS, Rect } from "../../engine/a1";
+import { MAX_COLS, MAX_ROWS, Rect } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument } from "../errors";
 import type { HeaderFooterRecord, PageLayoutRecord } from "../model/records";

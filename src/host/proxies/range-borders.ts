@@ -2,7 +2,7 @@
  * Excel.RangeBorderCollection and Excel.RangeBorder. Borders are stored as records per range and
  * edge; reading reports the last record covering the whole range.
  */
-import { rectCovered } from "../../engine/a1";
+import { rectCovered } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import type { RangeTarget } from "../model/workbook";
 import { checkEnum, color, oneOf } from "../runtime/arguments";

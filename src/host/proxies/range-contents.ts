@@ -3,7 +3,7 @@
  * them with Excel's input rules (a scalar or 1x1 array fills the range; other arrays must match
  * its shape; `null` leaves a cell unchanged).
  */
-import { rectCols, rectRows } from "../../engine/a1";
+import { rectCols, rectRows } from "../../engine/sheet-address/a1";
 import { HostErrorCodes, invalidArgument, rangeExceedsLimit, RichApiError } from "../errors";
 import { FormatPatch, patchKeyOf } from "../model/formats";
 import { formatValue } from "../model/number-format";

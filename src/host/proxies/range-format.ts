@@ -2,7 +2,7 @@
  * Excel.RangeFormat and its parts Excel.RangeFill and Excel.RangeFont: a range's own formatting.
  * Reading reports the value common to every cell of the range, or null when the cells differ.
  */
-import { isEntireColumn, rectIntersect, rectRows } from "../../engine/a1";
+import { isEntireColumn, rectIntersect, rectRows } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument } from "../errors";
 import type { CellFormatData, FormatPatch } from "../model/formats";

@@ -1,5 +1,5 @@
 /** Range arguments and results shared by the proxies: checks, and `Range | string` resolution. */
-import { parseAddress, Rect, rectInGrid } from "../../engine/a1";
+import { parseAddress, Rect, rectInGrid } from "../../engine/sheet-address/a1";
 import { invalidArgument, itemNotFound } from "../errors";
 import { resolveName } from "../model/names";
 import type { RangeTarget, SheetModel, WorkbookModel } from "../model/workbook";

@@ -9,7 +9,7 @@ import {
   rectCols,
   rectIntersect,
   rectRows,
-} from "../../engine/a1";
+} from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument, invalidOperation } from "../errors";
 import type { RangeTarget } from "../model/workbook";

@@ -1,5 +1,5 @@
 /** Excel.TableCollection: the tables of a workbook or of one worksheet. */
-import { MAX_COLS, MAX_ROWS, rectIntersect } from "../../engine/a1";
+import { MAX_COLS, MAX_ROWS, rectIntersect } from "../../engine/sheet-address/a1";
 import { invalidArgument } from "../errors";
 import { nameTaken } from "../model/names";
 import { headerNames } from "../model/tables";

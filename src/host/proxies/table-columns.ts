@@ -1,5 +1,5 @@
 /** Excel.TableColumnCollection and Excel.TableColumn. */
-import { Rect, rectRows } from "../../engine/a1";
+import { Rect, rectRows } from "../../engine/sheet-address/a1";
 import { invalidArgument } from "../errors";
 import { tableBody } from "../model/tables";
 import type { TableRecord } from "../model/workbook";

@@ -1,5 +1,5 @@
 /** Excel.TableRowCollection and Excel.TableRow: the data rows of a table. */
-import { Rect, rectCols, rectRows } from "../../engine/a1";
+import { Rect, rectCols, rectRows } from "../../engine/sheet-address/a1";
 import { invalidArgument } from "../errors";
 import { tableBody } from "../model/tables";
 import type { TableRecord } from "../model/workbook";

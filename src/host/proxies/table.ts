@@ -1,5 +1,5 @@
 /** Excel.Table: a table's ranges, options, columns and rows. */
-import type { Rect } from "../../engine/a1";
+import type { Rect } from "../../engine/sheet-address/a1";
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "../errors";
 import { isValidName, nameTaken } from "../model/names";
 import { headerNames, tableBody } from "../model/tables";

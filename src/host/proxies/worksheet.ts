@@ -1,5 +1,5 @@
 /** Excel.Worksheet: one sheet (its ranges, tables, charts, panes, page layout and names). */
-import { MAX_COLS, MAX_ROWS, parseAddress, Rect } from "../../engine/a1";
+import { MAX_COLS, MAX_ROWS, parseAddress, Rect } from "../../engine/sheet-address/a1";
 import * as E from "../enums";
 import { invalidArgument, invalidOperation, itemAlreadyExists } from "../errors";
 import { resolveName } from "../model/names";

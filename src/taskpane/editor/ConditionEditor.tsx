@@ -5,10 +5,10 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { CmpOp, Condition, Field, Num, Param } from "../../engine";
+import { defaultCondition, type CmpOp, type Condition, type Field, type Num, type Param } from "../../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { ItemButtons, NumValue, useEditorStyles } from "./inputs";
-import { defaultCondition, removeAt, replaceAt } from "./model";
+import { removeAt, replaceAt } from "./template-draft";
 
 /** Nesting the form offers (deeper conditions still load and are edited in the JSON view). */
 export const MAX_FORM_DEPTH = 4;

@@ -7,7 +7,7 @@ import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-componen
 import type { CategoryValue, Field as TemplateField, FieldType, Template } from "../../engine";
 import { useI18n, type MessageKey } from "../i18n";
 import { ItemButtons, ListTextInput, NumberField, TextPair, useEditorStyles } from "./inputs";
-import { compact, moveItem, removeAt, renameField, replaceAt, uniqueId } from "./model";
+import { compact, moveItem, removeAt, renameField, replaceAt, uniqueId } from "./template-draft";
 
 const EMPTY: readonly string[] = [];
 const TYPES: FieldType[] = ["number", "category", "yesno", "text"];

@@ -9,7 +9,7 @@ import { useI18n } from "../i18n";
 import { GradeChip } from "../components/GradeChip";
 import { KeyInput, type SectionProps } from "./FieldsEditor";
 import { ItemButtons, NumberField, TextPair, useEditorStyles } from "./inputs";
-import { compact, moveItem, removeAt, renameGrade, renameParam, replaceAt, uniqueId } from "./model";
+import { compact, moveItem, removeAt, renameGrade, renameParam, replaceAt, uniqueId } from "./template-draft";
 
 const useStyles = makeStyles({
   colour: { display: "flex", alignItems: "flex-end", gap: "6px", flexWrap: "wrap" },

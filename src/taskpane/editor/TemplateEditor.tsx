@@ -33,7 +33,7 @@ import { TextPair, useEditorStyles } from "./inputs";
 import { exportTemplate } from "./io";
 import { JsonView } from "./JsonView";
 import { ModelEditor } from "./ModelEditor";
-import { editorIssues, structuredCloneJson } from "./model";
+import { editorIssues, structuredCloneJson } from "./template-draft";
 import type { WorkbookLibrary } from "./useWorkbookTemplates";
 
 /** Where an editing session starts. */

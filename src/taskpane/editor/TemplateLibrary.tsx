@@ -27,7 +27,7 @@ import { failureText, type Failure } from "../errors";
 import { useI18n } from "../i18n";
 import { useEditorStyles } from "./inputs";
 import { exportTemplate, importFile } from "./io";
-import { blankTemplate, copyOf } from "./model";
+import { blankTemplate, copyOf } from "./template-draft";
 import { issueText } from "./paths";
 import type { EditorStart } from "./TemplateEditor";
 import type { WorkbookLibrary } from "./useWorkbookTemplates";

@@ -1,0 +1,336 @@
+/**
+ * Conditions and expressions compiled to small closures over typed columns, plus their
+ * descriptions for reasons. Data only: no template text is ever executed as code.
+ */
+import { fmt, tr } from "../text/display";
+import { round9 } from "./precision";
+import type { Lang } from "../text/lang";
+import { msg } from "../text/messages";
+import type { CmpOp, Condition, Expr, Num } from "../template/schema";
+import type { CategoryColumn, Column, NumberColumn } from "../input/table";
+import { TemplateError } from "../template/template-error";
+import { normalizeWord, parseYesNo } from "../input/parse";
+
+export type RowPred = (i: number) => boolean;
+export type RowNum = (i: number) => number;
+
+/** What compiled code can see: the parsed columns and the parameter values. */
+export interface Scope {
+  columns: ReadonlyMap<string, Column>;
+  params: Readonly<Record<string, number>>;
+}
+
+export function numValue(v: Num, params: Readonly<Record<string, number>>): number {
+  if (typeof v === "number") return v;
+  const p = params[v.param];
+  if (p === undefined) throw new TemplateError(`unknown parameter '${v.param}'`);
+  return p;
+}
+
+function numberColumn(scope: Scope, key: string): NumberColumn {
+  const c = scope.columns.get(key);
+  if (!c) throw new TemplateError(`unknown field '${key}'`);
+  if (c.type !== "number") throw new TemplateError(`field '${key}' is not a number field`);
+  return c;
+}
+
+function categoryColumn(scope: Scope, key: string): CategoryColumn {
+  const c = scope.columns.get(key);
+  if (!c) throw new TemplateError(`unknown field '${key}'`);
+  if (c.type !== "category") throw new TemplateError(`field '${key}' is not a category or yes/no field`);
+  return c;
+}
+
+/** Index of a category value given by value, label or alias. */
+export function categoryValueIndex(col: CategoryColumn, word: string): number {
+  const w = normalizeWord(word);
+  const i = col.values.findIndex((v, k) => normalizeWord(v) === w || normalizeWord(col.labels[k].en) === w || normalizeWord(col.labels[k].zh) === w);
+  if (i >= 0) return i;
+  const aliases = col.field.categories?.findIndex((c) => (c.aliases ?? []).some((a) => normalizeWord(a) === w)) ?? -1;
+  if (aliases >= 0) return aliases;
+  if (col.field.type === "yesno") {
+    // The same words the data may use (and the checker accepts).
+    const yn = parseYesNo(word);
+    if (yn.ok) return yn.value ? 0 : 1;
+  }
+  throw new TemplateError(`'${word}' is not a value of field '${col.field.key}'`);
+}
+
+/** A comparison that is false for NaN (blank) on the left. */
+export function compare(op: CmpOp, t: number): (x: number) => boolean {
+  switch (op) {
+    case "<":
+      return (x) => x < t;
+    case "<=":
+      return (x) => x <= t;
+    case ">":
+      return (x) => x > t;
+    case ">=":
+      return (x) => x >= t;
+    case "=":
+      return (x) => x === t;
+    case "!=":
+      return (x) => x === x && x !== t;
+  }
+}
+
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+/** The next double after x towards +Infinity (-1) or -Infinity (-1). */
+function nextDouble(x: number, dir: 1 | -1): number {
+  if (x !== x || x === dir * Infinity) return x;
+  if (x === 0) return dir * Number.MIN_VALUE;
+  f64[0] = x;
+  i64[0] += (x > 0) === (dir > 0) ? 1n : -1n;
+  return f64[0];
+}
+
+/**
+ * A comparison as a closed interval [lo, hi]: `x < t` is `x <= nextDown(t)`, so every
+ * comparison but `!=` is one shape, `lo <= x && x <= hi` (false for NaN, i.e. blank).
+ */
+export function compareInterval(op: CmpOp, t: number): [number, number] | undefined {
+  switch (op) {
+    case "<":
+      return [-Infinity, nextDouble(t, -1)];
+    case "<=":
+      return [-Infinity, t];
+    case ">":
+      return [nextDouble(t, 1), Infinity];
+    case ">=":
+      return [t, Infinity];
+    case "=":
+      return [t, t];
+    case "!=":
+      return undefined;
+  }
+}
+
+interface IntervalLeaf {
+  v: Float64Array;
+  lo: number;
+  hi: number;
+}
+
+function intervalLeaf(c: Condition, scope: Scope): IntervalLeaf | undefined {
+  if (!("op" in c) || !("field" in c)) return undefined;
+  const iv = compareInterval(c.op, numValue(c.value, scope.params));
+  if (!iv) return undefined;
+  return { v: numberColumn(scope, c.field).v, lo: iv[0], hi: iv[1] };
+}
+
+/** AND/OR of interval leaves, fused into one closure (the common shape of grading rules). */
+function fusedLeaves(leaves: IntervalLeaf[], any: boolean): RowPred {
+  const vs = leaves.map((l) => l.v);
+  const los = Float64Array.from(leaves.map((l) => l.lo));
+  const his = Float64Array.from(leaves.map((l) => l.hi));
+  const m = leaves.length;
+  if (m === 2) {
+    const [v0, v1] = vs;
+    const [lo0, lo1] = los;
+    const [hi0, hi1] = his;
+    return any
+      ? (i) => {
+          const a = v0[i];
+          if (a >= lo0 && a <= hi0) return true;
+          const b = v1[i];
+          return b >= lo1 && b <= hi1;
+        }
+      : (i) => {
+          const a = v0[i];
+          if (!(a >= lo0 && a <= hi0)) return false;
+          const b = v1[i];
+          return b >= lo1 && b <= hi1;
+        };
+  }
+  return any
+    ? (i) => {
+        for (let k = 0; k < m; k++) {
+          const x = vs[k][i];
+          if (x >= los[k] && x <= his[k]) return true;
+        }
+        return false;
+      }
+    : (i) => {
+        for (let k = 0; k < m; k++) {
+          const x = vs[k][i];
+          if (!(x >= los[k] && x <= his[k])) return false;
+        }
+        return true;
+      };
+}
+
+/** Compiles a condition to a row predicate. */
+export function compileCondition(c: Condition, scope: Scope): RowPred {
+  if ("all" in c || "any" in c) {
+    const list = "all" in c ? c.all : c.any;
+    const leaves = list.map((x) => intervalLeaf(x, scope));
+    if (leaves.every((l): l is IntervalLeaf => l !== undefined)) return fusedLeaves(leaves, "any" in c);
+  }
+  if ("all" in c) {
+    const parts = c.all.map((x) => compileCondition(x, scope));
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      return (i) => a(i) && b(i);
+    }
+    return (i) => parts.every((p) => p(i));
+  }
+  if ("any" in c) {
+    const parts = c.any.map((x) => compileCondition(x, scope));
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      return (i) => a(i) || b(i);
+    }
+    return (i) => parts.some((p) => p(i));
+  }
+  if ("not" in c) {
+    const p = compileCondition(c.not, scope);
+    return (i) => !p(i);
+  }
+  if ("expr" in c) {
+    const e = compileExpr(c.expr, scope);
+    const t = numValue(c.value, scope.params);
+    const cmp = compare(c.op, t);
+    return (i) => cmp(round9(e(i)));
+  }
+  if ("op" in c) {
+    const leaf = intervalLeaf(c, scope);
+    if (leaf) {
+      const { v, lo, hi } = leaf;
+      return (i) => {
+        const x = v[i];
+        return x >= lo && x <= hi;
+      };
+    }
+    const v = numberColumn(scope, c.field).v;
+    const t = numValue(c.value, scope.params);
+    return (i) => v[i] === v[i] && v[i] !== t;
+  }
+  if ("is" in c) {
+    const col = categoryColumn(scope, c.field);
+    const k = categoryValueIndex(col, c.is);
+    const v = col.v;
+    return (i) => v[i] === k;
+  }
+  if ("in" in c) {
+    const col = categoryColumn(scope, c.field);
+    const set = new Uint8Array(col.values.length);
+    for (const w of c.in) set[categoryValueIndex(col, w)] = 1;
+    const v = col.v;
+    return (i) => v[i] >= 0 && set[v[i]] === 1;
+  }
+  const col = scope.columns.get(c.field);
+  if (!col) throw new TemplateError(`unknown field '${c.field}'`);
+  const b = col.blank;
+  return c.blank ? (i) => b[i] === 1 : (i) => b[i] === 0;
+}
+
+/** Compiles an expression; a blank field makes it NaN. `floor` floors the 9-decimal value. */
+export function compileExpr(e: Expr, scope: Scope): RowNum {
+  if (typeof e === "number") return () => e;
+  if ("field" in e) {
+    const v = numberColumn(scope, e.field).v;
+    return (i) => v[i];
+  }
+  if ("param" in e) {
+    const p = numValue(e, scope.params);
+    return () => p;
+  }
+  if ("if" in e) {
+    const c = compileCondition(e.if, scope);
+    const a = compileExpr(e.then, scope);
+    const b = compileExpr(e.else, scope);
+    return (i) => (c(i) ? a(i) : b(i));
+  }
+  const args = e.args.map((x) => compileExpr(x, scope));
+  if ("op" in e) {
+    const [a] = args;
+    const rest = args.slice(1);
+    if (args.length === 1) return e.op === "-" ? (i) => -a(i) : a;
+    switch (e.op) {
+      case "+":
+        return (i) => args.reduce((s, f) => s + f(i), 0);
+      case "*":
+        return (i) => args.reduce((s, f) => s * f(i), 1);
+      case "-":
+        return (i) => rest.reduce((s, f) => s - f(i), a(i));
+      case "/":
+        return (i) => rest.reduce((s, f) => s / f(i), a(i));
+    }
+  }
+  switch (e.fn) {
+    case "min":
+      return (i) => args.reduce((s, f) => Math.min(s, f(i)), Infinity);
+    case "max":
+      return (i) => args.reduce((s, f) => Math.max(s, f(i)), -Infinity);
+    case "sum":
+      return (i) => args.reduce((s, f) => s + f(i), 0);
+    case "mean":
+      return (i) => args.reduce((s, f) => s + f(i), 0) / args.length;
+    case "abs":
+      return (i) => Math.abs(args[0](i));
+    case "floor":
+      return (i) => Math.floor(round9(args[0](i)));
+  }
+}
+
+const OPS: Record<CmpOp, string> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=", "!=": "≠" };
+export function showOp(op: CmpOp): string {
+  return OPS[op];
+}
+
+/** Fields an expression or condition reads. */
+export function exprFields(e: Expr | Condition, out: Set<string> = new Set()): Set<string> {
+  if (typeof e === "number") return out;
+  if ("field" in e) out.add(e.field);
+  if ("all" in e) e.all.forEach((x) => exprFields(x, out));
+  if ("any" in e) e.any.forEach((x) => exprFields(x, out));
+  if ("not" in e) exprFields(e.not, out);
+  if ("expr" in e) exprFields(e.expr, out);
+  if ("if" in e) {
+    exprFields(e.if, out);
+    exprFields(e.then, out);
+    exprFields(e.else, out);
+  }
+  if ("args" in e) e.args.forEach((x) => exprFields(x, out));
+  return out;
+}
+
+/** Shows a field's value in row i. */
+export function showCell(col: Column, i: number, lang: Lang): string {
+  if (col.type === "number") {
+    const x = col.v[i];
+    return x === x ? fmt(x, col.field.unit) : msg("blankValue", lang);
+  }
+  const k = col.v[i];
+  return k >= 0 ? tr(col.labels[k], lang) : msg("blankValue", lang);
+}
+
+/**
+ * Describes why a condition holds (or, with `all`, what it checked) for row i, e.g.
+ * "expected months to close 2 ≤ 3". For `any`, only the branches that hold are shown.
+ */
+export function describeCondition(c: Condition, scope: Scope, i: number, lang: Lang): string {
+  const label = (key: string) => {
+    const col = scope.columns.get(key);
+    return col ? tr(col.field.label, lang) : key;
+  };
+  if ("all" in c) return c.all.map((x) => describeCondition(x, scope, i, lang)).join(msg("and", lang));
+  if ("any" in c) {
+    const held = c.any.filter((x) => compileCondition(x, scope)(i));
+    const shown = held.length ? held : c.any;
+    return shown.map((x) => describeCondition(x, scope, i, lang)).join(msg("or", lang));
+  }
+  if ("not" in c) return msg("not", lang, { c: describeCondition(c.not, scope, i, lang) });
+  if ("expr" in c) {
+    const v = compileExpr(c.expr, scope)(i);
+    return `${fmt(round9(v))} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params))}`;
+  }
+  const col = scope.columns.get(c.field);
+  if ("op" in c) {
+    const unit = col?.type === "number" ? col.field.unit : undefined;
+    return `${label(c.field)} ${col ? showCell(col, i, lang) : ""} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params), unit)}`;
+  }
+  if ("is" in c || "in" in c) return msg("inList", lang, { field: label(c.field), value: col ? showCell(col, i, lang) : "" });
+  return msg(c.blank ? "isBlank" : "notBlank", lang, { field: label(c.field) });
+}

@@ -1,0 +1,55 @@
+/** First-match rule lists with AND/OR/NOT conditions. */
+import { compileCondition, describeCondition } from "../../eval/expr";
+import { flattenRules } from "../../eval/rule-table";
+import { makeError } from "../../input/table";
+import { tr } from "../../text/display";
+import { msg } from "../../text/messages";
+import type { ModelKind, ModelOf } from "../types";
+import { checkRules } from "./check";
+import { lowerRules } from "./compile";
+import { rulesEditor } from "./editor";
+
+export const rulesKind: ModelKind<ModelOf<"rules">> = {
+  kind: "rules",
+  title: { en: "Rules", zh: "规则分级" },
+  summary: {
+    en: "Rules tried top-down; the first whose condition holds gives the grade.",
+    zh: "自上而下逐条判断规则，首个成立的规则给出等级。",
+  },
+  scores: false,
+  population: () => false,
+  bind(model, ctx) {
+    const idx = model.rules.map((r) => ctx.gradeIndex.get(r.grade) ?? -1);
+    const other = model.otherwise !== undefined ? ctx.gradeIndex.get(model.otherwise) ?? -1 : -1;
+    const table = flattenRules(
+      model.rules.map((r) => r.when),
+      ctx,
+    );
+    const preds = table ? [] : model.rules.map((r) => compileCondition(r.when, ctx));
+    const m = preds.length;
+    const which = table
+      ? (i: number) => table.first(i)
+      : (i: number) => {
+          for (let k = 0; k < m; k++) if (preds[k](i)) return k;
+          return -1;
+        };
+    return {
+      grade(i) {
+        const k = which(i);
+        return k >= 0 ? idx[k] : other;
+      },
+      gradeAll: table ? (valid, out) => table.fill(valid, out, idx, other) : undefined,
+      error: () => makeError("#N/A", "noRule", () => ({})),
+      explain(i, lang) {
+        const k = which(i);
+        if (k < 0) return msg("otherwise", lang, { grade: ctx.gradeName(model.otherwise ?? "", lang) });
+        const r = model.rules[k];
+        const why = r.note ? tr(r.note, lang) : describeCondition(r.when, ctx, i, lang);
+        return msg("ruleFired", lang, { grade: ctx.gradeName(r.grade, lang), why });
+      },
+    };
+  },
+  check: checkRules,
+  lower: lowerRules,
+  editor: rulesEditor,
+};

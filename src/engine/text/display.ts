@@ -1,0 +1,32 @@
+/** How reasons show values: a bilingual text in a language, a number for a person. */
+import type { Field } from "../template/schema";
+import { pick, type Bilingual } from "./format";
+import type { Lang } from "./lang";
+
+/** Picks the text for a language. @example tr({ en: "Gold", zh: "金卡" }, "zh-CN") // "金卡" */
+export function tr(text: Bilingual, lang: Lang): string {
+  return pick(text, lang);
+}
+
+/**
+ * Shows a number for a person: grouping, at most 4 decimals.
+ *
+ * @example fmt(85.25) // "85.25"
+ * @example fmt(0.125, "percent") // "12.5%"
+ */
+export function fmt(x: number, unit?: Field["unit"]): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (unit === "percent") return fmtPlain(x * 100) + "%";
+  return fmtPlain(x);
+}
+
+function fmtPlain(x: number): string {
+  const r = Math.round(x * 1e4) / 1e4;
+  const neg = r < 0;
+  const [int, frac] = Math.abs(r).toString().includes("e")
+    ? [Math.abs(r).toFixed(0), ""]
+    : Math.abs(r).toString().split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (neg ? "-" : "") + grouped + (frac ? "." + frac : "");
+}
+

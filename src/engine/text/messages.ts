@@ -1,0 +1,57 @@
+/**
+ * Every sentence the engine writes, in English and Chinese. Placeholders are `{name}`.
+ * Other layers (task pane, CLI) keep their own catalogues; this one covers reasons and errors.
+ */
+import { catalogue } from "./format";
+import type { Lang } from "./lang";
+
+export const MESSAGES = {
+  noData: { en: "no data", zh: "无数据" },
+  notNumber: { en: "{field}: '{text}' is not a number", zh: "{field}：“{text}”不是数字" },
+  notYesNo: { en: "{field}: '{text}' is not yes/no", zh: "{field}：“{text}”不是 是/否" },
+  notCategory: { en: "{field}: '{text}' is not one of {allowed}", zh: "{field}：“{text}”不在可选值 {allowed} 中" },
+  errorValue: { en: "{field}: the cell holds an error ({text})", zh: "{field}：单元格是错误值（{text}）" },
+  outOfRange: { en: "{field}: {value} is outside {min}–{max}", zh: "{field}：{value} 超出范围 {min}–{max}" },
+  belowMin: { en: "{field}: {value} is below the minimum {min}", zh: "{field}：{value} 小于最小值 {min}" },
+  aboveMax: { en: "{field}: {value} is above the maximum {max}", zh: "{field}：{value} 大于最大值 {max}" },
+  required: { en: "{field} is blank", zh: "{field} 为空" },
+  requireOneOf: { en: "one of {fields} is needed", zh: "{fields} 至少需要填写一项" },
+  noBand: { en: "{measure} {value} is below every band", zh: "{measure} {value} 不在任何等级范围内" },
+  noRule: { en: "no rule applies and the template has no default grade", zh: "没有适用的规则，模板也没有默认等级" },
+  groupBlank: { en: "{field} (the group) is blank", zh: "{field}（分组）为空" },
+  notInPopulation: { en: "{field} is blank, so the row has no tier", zh: "{field} 为空，不参与分档" },
+  otherwise: { en: "{grade}: none of the rules above applies", zh: "{grade}：以上规则均不适用" },
+  ruleFired: { en: "{grade}: {why}", zh: "{grade}：{why}" },
+  bandFired: { en: "{grade}: {measure} {value} {op} {threshold}", zh: "{grade}：{measure} {value} {op} {threshold}" },
+  bandOtherwise: { en: "{grade}: {measure} {value} is below every higher band", zh: "{grade}：{measure} {value} 未达到更高等级" },
+  score: { en: "score {score} = {parts}", zh: "得分 {score} = {parts}" },
+  scoreName: { en: "score", zh: "得分" },
+  tier: {
+    en: "{grade}: {greater} of {n} values{group} are higher (top {share})",
+    zh: "{grade}：{n} 个值{group}中有 {greater} 个更高（前 {share}）",
+  },
+  inGroup: { en: " in {group}", zh: "（{group} 组内）" },
+  floor: { en: "raised to {grade}: {why}", zh: "提升至 {grade}：{why}" },
+  cap: { en: "limited to {grade}: {why}", zh: "限制为 {grade}：{why}" },
+  and: { en: " and ", zh: " 且 " },
+  or: { en: " or ", zh: " 或 " },
+  not: { en: "not ({c})", zh: "非（{c}）" },
+  isBlank: { en: "{field} is blank", zh: "{field} 为空" },
+  notBlank: { en: "{field} is not blank", zh: "{field} 不为空" },
+  inList: { en: "{field} is {value}", zh: "{field} 为 {value}" },
+  relativeToMax: { en: "{value} of max {max}", zh: "最大值 {max} 中的 {value}" },
+  codeReason: { en: "{code}: {parts}", zh: "{code}：{parts}" },
+  codePartSeparator: { en: ", ", zh: "，" },
+  newRetailer: { en: "new", zh: "新户" },
+  blankValue: { en: "blank", zh: "空" },
+  population: { en: "needs the whole table (it compares rows), give a block of rows", zh: "需要整个表格（按行相互比较），请传入多行区域" },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/**
+ * Formats a message in a language.
+ *
+ * @example msg("required", "en", { field: "Order count" }) // "Order count is blank"
+ */
+export const msg: (key: MessageKey, lang: Lang, args?: Record<string, string | number>) => string = catalogue(MESSAGES);
