@@ -32,6 +32,5 @@ export const FORM_MESSAGES = {
     en: "This version of Excel cannot set the page layout: set A4 landscape and the print titles yourself.",
     zh: "此版本的 Excel 无法设置页面布局：请自行设置 A4 横向和打印标题。",
   },
-  "form.notSupported": { en: "Inserting forms is not available here.", zh: "此处无法插入表单。" },
   "form.failed": { en: "Could not insert the form: {message}", zh: "无法插入表单：{message}" },
 } as const satisfies Catalogue;
