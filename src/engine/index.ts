@@ -27,3 +27,4 @@ export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from
 export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind } from "./kinds";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./a1";
 export * from "./compile";
+export * from "./sheet";
