@@ -8,7 +8,7 @@
 import { compileTemplate, gradeTable, type Lang, type Template } from "../../src/engine";
 import { reviewLayout, reviewSheet } from "../../src/engine/review";
 import { createWorkbookActions } from "../../src/excel";
-import { drawSheet } from "../../src/excel/draw";
+import { drawSheet, replacingSheet } from "../../src/excel/draw";
 import { summarize } from "../../src/excel/summary";
 import { createExcelHost, type ExcelHost } from "../../src/host";
 import { summaryLayout } from "../../src/reports/summary";
@@ -23,14 +23,7 @@ async function drawReplacing(host: ExcelHost, layout: SheetLayout): Promise<stri
     const old = wb.worksheets.getItemOrNullObject(layout.sheetName);
     old.load("position");
     await context.sync();
-    const { charts } = await drawSheet(context, layout, {
-      sheet: () => {
-        if (!old.isNullObject) old.delete();
-        const ws = wb.worksheets.add(layout.sheetName);
-        if (!old.isNullObject) ws.position = old.position;
-        return ws;
-      },
-    });
+    const { charts } = await drawSheet(context, layout, { sheet: replacingSheet(wb, old, layout.sheetName) });
     return charts.map((c) => c.name);
   });
 }

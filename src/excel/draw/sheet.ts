@@ -37,6 +37,19 @@ export interface DrawResult {
   printSetup: boolean;
 }
 
+/**
+ * A `sheet` for `drawSheet` that replaces a sheet: deletes `old` (loaded with `position`, or a
+ * null object) and adds the sheet `name` at its position (at the end when there was none).
+ */
+export function replacingSheet(workbook: Excel.Workbook, old: Excel.Worksheet, name: string): () => Excel.Worksheet {
+  return () => {
+    if (!old.isNullObject) old.delete();
+    const ws = workbook.worksheets.add(name);
+    if (!old.isNullObject) ws.position = old.position;
+    return ws;
+  };
+}
+
 export async function drawSheet(context: Excel.RequestContext, layout: SheetLayout, options: DrawOptions): Promise<DrawResult> {
   const batches = new WriteBatches(context);
   const ws = options.sheet();
