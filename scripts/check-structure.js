@@ -36,13 +36,14 @@ const LAYERS = {
   engine: [],
   templates: ["engine"],
   forms: ["engine", "templates"],
+  reports: ["engine"],
   host: ["engine"],
-  excel: ["engine", "templates", "forms"],
+  excel: ["engine", "templates", "forms", "reports"],
   functions: ["engine", "templates"],
   commands: ["engine", "templates", "excel", "functions"],
-  taskpane: ["engine", "templates", "forms", "excel", "functions"],
-  cli: ["engine", "templates", "forms"],
-  playground: ["engine", "templates", "forms", "excel", "functions", "host", "taskpane"],
+  taskpane: ["engine", "templates", "forms", "reports", "excel", "functions"],
+  cli: ["engine", "templates", "forms", "reports"],
+  playground: ["engine", "templates", "forms", "reports", "excel", "functions", "host", "taskpane"],
 };
 
 function listFiles(dir) {

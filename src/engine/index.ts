@@ -30,3 +30,4 @@ export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type
 export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";
+export * from "./sheet";

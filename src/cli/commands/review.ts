@@ -2,17 +2,18 @@
  * `gradekit review`: compares two periods' grades (two CSV/xlsx files, e.g. two outputs of
  * `gradekit grade`): migration matrix, upgraded/downgraded/unchanged/new/lost customers,
  * duplicate keys and unknown grades. xlsx out: the same "GradeKit Review" sheet the add-in
- * writes (engine `reviewSheet`); `--format csv`: the matrix as `from,to,count` records.
+ * writes (engine `reviewSheet` and `reviewLayout`, drawn by `../xlsx-draw.ts`); `--format csv`:
+ * the matrix as `from,to,count` records.
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
-import { comparePeriods, migrationRecords, reviewSheet, type Comparison } from "../../engine/review";
+import { comparePeriods, migrationRecords, reviewLayout, reviewSheet, type Comparison } from "../../engine/review";
 import { neutralise, writeCsv } from "../csv";
-import { cellText, excel, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
+import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
+import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
-import { argb } from "./grade";
 import { issueLine, loadTemplate } from "./template-source";
 
 const OPTIONS = {
@@ -121,30 +122,10 @@ async function readInput(file: string, lang: Lang, io: CliIo): Promise<InputShee
   return f === "csv" ? readCsvInput(file, lang, io.stdin) : readXlsxInput(file, undefined, lang);
 }
 
-/** Writes the review sheet (engine layout) into an exceljs workbook. */
+/** The review sheet (engine `reviewSheet`, laid out by `reviewLayout`) as an exceljs workbook. */
 export function reviewWorkbook(c: Comparison, opts: { lang: Lang; previous: string; current: string; template?: Template; measureName?: string }): ExcelJS.Workbook {
-  const layout = reviewSheet(c, opts);
-  const wb = new (excel().Workbook)();
-  const ws = wb.addWorksheet(layout.name);
-  layout.cells.forEach((row, r) => {
-    const xr = ws.getRow(r + 1);
-    row.forEach((v, col) => {
-      if (v !== "") xr.getCell(col + 1).value = v;
-    });
-  });
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  for (const r of layout.bold) if (r > 0) ws.getRow(r + 1).font = { bold: true };
-  for (const f of layout.fills) {
-    for (let r = f.row; r < f.row + f.rows; r++) {
-      for (let col = f.col; col < f.col + f.cols; col++) {
-        ws.getCell(r + 1, col + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.color) }, bgColor: { argb: argb(f.color) } };
-      }
-    }
-  }
-  for (const p of layout.percent) {
-    for (let r = p.row; r < p.row + p.rows; r++) for (let col = p.col; col < p.col + p.cols; col++) ws.getCell(r + 1, col + 1).numFmt = "0.0%";
-  }
-  for (let col = 1; col <= layout.width; col++) ws.getColumn(col).width = col === 1 ? 22 : 12;
+  const wb = newXlsxWorkbook();
+  drawXlsxSheet(wb, reviewLayout(reviewSheet(c, opts)));
   return wb;
 }
 

@@ -4,7 +4,7 @@
  * the rest of the engine.
  */
 export { comparePeriods, migrationRecords, keyText, slotText, GradeOrder, type Comparison, type Movement, type PeriodRows, type Change, type Side, type GradeSlot } from "./compare";
-export { reviewSheet, REVIEW_WORDS, REVIEW_COLORS, type ReviewSheet, type ReviewSheetOptions, type SheetCell, type CellRect } from "./layout";
+export { reviewSheet, reviewLayout, REVIEW_WORDS, REVIEW_COLORS, type ReviewSheet, type ReviewSheetOptions, type SheetCell, type CellRect } from "./layout";
 export {
   reviewTiers,
   reviewSeries,

@@ -13,10 +13,14 @@
  *   blank, every compared customer: key, change, from, to, levels, rows (measure)
  * Matrix fills: diagonal (unchanged) blue, below-left (upgrade) green, above-right (downgrade)
  * red, "Lost" column grey, "New" row yellow.
+ *
+ * `reviewSheet` gives the grid and where its parts are; `reviewLayout` turns it into a sheet
+ * layout (the engine's sheet model) for the Office.js and xlsx drawers.
  */
 import { tr } from "../text/display";
 import type { Lang } from "../text/lang";
 import type { Text } from "../template/schema";
+import { area, SheetBuilder, type SheetLayout } from "../sheet";
 import { slotText, type Change, type Comparison, type Movement } from "./compare";
 
 export type SheetCell = string | number;
@@ -236,4 +240,23 @@ export function reviewSheet(c: Comparison, opts: ReviewSheetOptions): ReviewShee
   const width = Math.max(...cells.map((r) => r.length));
   for (const r of cells) while (r.length < width) r.push("");
   return { name: w.sheet, cells, fills, bold, percent, matrix: { row: matrixTop, col: 0, size: G + 1 }, listRow, width };
+}
+
+/** Width of the key column and of the others, in characters, where a drawer cannot fit columns to their contents. */
+const KEY_WIDTH = 22;
+const COLUMN_WIDTH = 12;
+
+/**
+ * The review sheet as a sheet layout: the grid from A1, the title in 14 pt, the header and total
+ * rows bold, the matrix regions filled, the shares as percentages, and the columns fitted to the
+ * contents from the matrix down (the title and notes above may run over).
+ */
+export function reviewLayout(sheet: ReviewSheet): SheetLayout {
+  const b = new SheetBuilder(sheet.name).block(0, 0, sheet.cells);
+  b.style(area(0, 0), { size: 14 });
+  for (const r of sheet.bold) b.style(area(r, 0, 1, sheet.width), { bold: true });
+  for (const f of sheet.fills) b.style(area(f.row, f.col, f.rows, f.cols), { fill: f.color });
+  for (const p of sheet.percent) b.style(area(p.row, p.col, p.rows, p.cols), { numberFormat: "0.0%" });
+  b.columns(Array.from({ length: sheet.width }, (_, c) => ({ width: c === 0 ? KEY_WIDTH : COLUMN_WIDTH })));
+  return b.fitColumns(area(sheet.matrix.row, 0, sheet.cells.length - sheet.matrix.row, sheet.width)).done();
 }
