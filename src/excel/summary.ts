@@ -12,12 +12,13 @@
  * position. One `Excel.run`; syncs: 1 (locate) + 1 (probe) + one per read block + 1 (write).
  */
 import { compileTemplate, isBlank, parseNumber, type GradeInfo, type GradeResult, type Lang } from "../engine";
-import { cellA1, columnLetters } from "./address";
+import { summaryLayout, SUMMARY_SHEETS, type SummaryCrossTab, type SummaryNumbers } from "../reports/summary";
+import { columnLetters } from "./address";
 import { gradeInfoText } from "./apply/output-columns";
 import type { AdapterState } from "./apply/state";
-import { guardCell } from "./cell-text";
 import type { SummaryOptions, SummaryResult, TableInfo } from "./contract";
 import { AdapterError } from "./errors";
+import { drawSheet, replacingSheet } from "./draw";
 import type { ExcelApi } from "./excel-api";
 import { gradeSelection } from "./table/pipeline";
 import { WORDS } from "./words";
@@ -25,27 +26,11 @@ import { WORDS } from "./words";
 /** Most groups shown in the cross-tab; the smallest of the rest are folded into one row. */
 export const MAX_GROUPS = 500;
 
-export interface CrossTab {
-  groupHeader: string;
-  groups: string[];
-  /** Grade texts (as written), in grade order. */
-  grades: string[];
-  /** counts[g][k]: rows of group g with grade k. */
-  counts: number[][];
-  /** Rows of each group with bad input. */
-  errors: number[];
-  totals: number[];
-}
+export type CrossTab = SummaryCrossTab;
 
-export interface SummaryData {
+/** The summary's numbers, with the grade ids of the rows (the contract's result rows). */
+export interface SummaryData extends SummaryNumbers {
   rows: SummaryResult["rows"];
-  /** Rows with data: graded + bad input. */
-  total: number;
-  errors: number;
-  empty: number;
-  errorsMeasure?: number;
-  measureTotal?: number;
-  crossTab?: CrossTab;
 }
 
 function measureOf(v: unknown): number {
@@ -150,22 +135,14 @@ function crossTab(result: GradeResult, lang: Lang, group: { header: string; valu
   };
 }
 
-type Cell = string | number;
-
-/** Pads rows to the same width with "". */
-function rect(rows: Cell[][]): Cell[][] {
-  const w = Math.max(...rows.map((r) => r.length));
-  return rows.map((r) => (r.length < w ? [...r, ...new Array(w - r.length).fill("")] : r));
-}
-
 export async function writeSummary(excel: ExcelApi, state: AdapterState, options: SummaryOptions): Promise<SummaryResult> {
   const lang: Lang = options.lang ?? "en";
-  const w = WORDS[lang];
   const compiled = compileTemplate(options.template);
   return excel.run(async (context) => {
     const wb = context.workbook;
-    let old = wb.worksheets.getItemOrNullObject(w.summarySheet);
-    const onSummarySheet = (sheet: string) => sheet === WORDS.en.summarySheet || sheet === WORDS["zh-CN"].summarySheet;
+    const sheetName = SUMMARY_SHEETS[lang];
+    let old = wb.worksheets.getItemOrNullObject(sheetName);
+    const onSummarySheet = (sheet: string) => sheet === SUMMARY_SHEETS.en || sheet === SUMMARY_SHEETS["zh-CN"];
     const sel = await gradeSelection(context, {
       template: options.template,
       compiled,
@@ -182,7 +159,7 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
         return {
           table: last,
           alsoLoad: () => {
-            old = wb.worksheets.getItemOrNullObject(w.summarySheet);
+            old = wb.worksheets.getItemOrNullObject(sheetName);
             old.load("position");
           },
         };
@@ -198,87 +175,26 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       options.groupColumn !== undefined ? { header: headerOf(options.groupColumn), values: columns.get(options.groupColumn)! } : undefined,
     );
 
-    // ---- layout
     const hasMeasure = options.measureColumn !== undefined;
-    const mName = hasMeasure ? headerOf(options.measureColumn!) : "";
-    const G = data.rows.length;
-    const head: Cell[] = [w.grade, w.count, w.share, ...(hasMeasure ? [w.sumOf(mName), w.shareOf(mName)] : [])];
-    const body: Cell[][] = data.rows.map((r) => [r.label, r.count, r.share, ...(hasMeasure ? [r.measure!, r.measureShare!] : [])]);
-    const share = (x: number, of: number) => (of === 0 ? 0 : x / of);
-    body.push([w.notGraded, data.errors, share(data.errors, data.total), ...(hasMeasure ? [data.errorsMeasure!, share(data.errorsMeasure!, data.measureTotal!)] : [])]);
-    body.push([w.noData, data.empty, "", ...(hasMeasure ? ["", ""] : [])]);
-    body.push([w.total, data.total, data.total ? 1 : 0, ...(hasMeasure ? [data.measureTotal!, data.measureTotal ? 1 : 0] : [])]);
-    const HEAD_ROW = 3; // 0-based row of the table header
     const templateName = lang === "zh-CN" ? options.template.name.zh || options.template.name.en : options.template.name.en;
-
-    // ---- write: values, then formats, then the chart (one sync)
-    const app = wb.application;
-    app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-    if (!old.isNullObject) old.delete();
-    const ws = wb.worksheets.add(w.summarySheet);
-    if (!old.isNullObject) ws.position = old.position;
-    ws.getRange("A1:A2").values = [[guardCell(w.summaryTitle(templateName))], [guardCell(w.summarySource(table.address, table.rowCount))]];
-    const main = rect([head, ...body]).map((r) => r.map(guardCell));
-    const mainRange = ws.getRangeByIndexes(HEAD_ROW, 0, main.length, main[0].length);
-    mainRange.values = main;
-    let ctRange: Excel.Range | null = null;
-    let ctTop = -1;
-    const ct = data.crossTab;
-    if (ct) {
-      ctTop = HEAD_ROW + main.length + 2;
-      const rows: Cell[][] = [
-        [w.crossTabTitle(ct.groupHeader)],
-        [ct.groupHeader, ...ct.grades, w.notGraded, w.total],
-        ...ct.groups.map((g, i) => [g, ...ct.counts[i], ct.errors[i], ct.totals[i]]),
-        [w.total, ...ct.grades.map((_, k) => ct.counts.reduce((a, r) => a + r[k], 0)), ct.errors.reduce((a, b) => a + b, 0), ct.totals.reduce((a, b) => a + b, 0)],
-      ];
-      const grid = rect(rows).map((r) => r.map(guardCell));
-      ctRange = ws.getRangeByIndexes(ctTop, 0, grid.length, grid[0].length);
-      ctRange.values = grid;
-    }
-    // formats
-    ws.getRange("A1").format.font.bold = true;
-    ws.getRange("A1").format.font.size = 14;
-    mainRange.getRow(0).format.font.bold = true;
-    mainRange.getLastRow().format.font.bold = true;
-    const pct = (col: number) => {
-      const r = ws.getRangeByIndexes(HEAD_ROW + 1, col, body.length, 1);
-      r.numberFormat = body.map(() => ["0.0%"]);
-    };
-    pct(2);
-    if (hasMeasure) {
-      ws.getRangeByIndexes(HEAD_ROW + 1, 3, body.length, 1).numberFormat = body.map(() => ["#,##0.00"]);
-      pct(4);
-    }
-    if (ctRange) {
-      ctRange.getRow(0).format.font.bold = true;
-      ctRange.getRow(1).format.font.bold = true;
-      ctRange.getLastRow().format.font.bold = true;
-    }
-    const width = Math.max(main[0].length, ct ? ct.grades.length + 3 : 0);
-    const bottom = ctRange ? ctTop + ct!.groups.length + 3 : HEAD_ROW + main.length;
-    ws.getRangeByIndexes(HEAD_ROW, 0, bottom - HEAD_ROW, width).format.autofitColumns(); // not the title rows
-    // chart: grade labels and counts
-    const chartSource = ws.getRangeByIndexes(HEAD_ROW, 0, G + 1, 2);
-    const chart = ws.charts.add("ColumnClustered", chartSource, "Columns");
-    chart.title.text = w.chartTitle;
-    chart.legend.visible = false;
-    const chartCol = width + 1;
-    chart.setPosition(cellA1(HEAD_ROW, chartCol), cellA1(HEAD_ROW + 16, chartCol + 7));
-    chart.load("name");
-    ws.activate();
-    await context.sync();
+    const layout = summaryLayout(data, {
+      lang,
+      templateName,
+      source: { address: table.address, rows: table.rowCount },
+      measureName: hasMeasure ? headerOf(options.measureColumn!) : undefined,
+    });
+    const { charts } = await drawSheet(context, layout, { sheet: replacingSheet(wb, old, layout.sheetName) });
 
     const out: SummaryResult = {
-      sheet: w.summarySheet,
+      sheet: layout.sheetName,
       rows: data.rows,
       total: data.total,
       errors: data.errors,
       empty: data.empty,
-      chart: chart.name,
+      chart: charts[0]?.name ?? "",
     };
     if (hasMeasure) out.measureTotal = data.measureTotal;
+    const ct = data.crossTab;
     if (ct) out.crossTab = { groupHeader: ct.groupHeader, groups: ct.groups, grades: ct.grades, counts: ct.counts, errors: ct.errors };
     return out;
   });

@@ -4,45 +4,14 @@
  * sheet ("GradeKit Review" / "分级变动").
  */
 import { isBlank, type Lang } from "../../engine";
-import { comparePeriods, keyText, reviewSheet, type ReviewSheet } from "../../engine/review";
+import { comparePeriods, keyText, reviewLayout, reviewSheet } from "../../engine/review";
 import { getBuiltinTemplate } from "../../templates";
-import { chunkRows, MAX_BLOCK_ROWS, PAYLOAD_BUDGET_BYTES } from "../batching";
-import { guardCell } from "../cell-text";
 import type { ComparePeriodsOptions, ComparePeriodsResult } from "../contract";
+import { drawSheet, replacingSheet } from "../draw";
 import type { ExcelApi } from "../excel-api";
 import { dataTop } from "../table/columns";
 import { ReviewError, type HistoryRole } from "./catalogue";
 import { isSuperseded, readHistory } from "./history-table";
-
-/** Writes a review sheet (cells, then formats) into a fresh sheet at `position`. */
-async function writeSheet(context: Excel.RequestContext, layout: ReviewSheet, old: Excel.Worksheet): Promise<void> {
-  const wb = context.workbook;
-  const app = wb.application;
-  const rowsOut = layout.cells.map((r) => r.map(guardCell));
-  let ws: Excel.Worksheet | null = null;
-  for (const chunk of chunkRows(rowsOut.length, (i) => rowsOut[i], { maxRows: MAX_BLOCK_ROWS, budget: PAYLOAD_BUDGET_BYTES })) {
-    app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-    if (!ws) {
-      if (!old.isNullObject) old.delete();
-      ws = wb.worksheets.add(layout.name);
-      if (!old.isNullObject) ws.position = old.position;
-    }
-    ws.getRangeByIndexes(chunk.start, 0, chunk.rows.length, layout.width).values = chunk.rows;
-    await context.sync();
-  }
-  // formats: a constant number of operations per matrix row, none per list row
-  const sheet = ws!;
-  app.suspendApiCalculationUntilNextSync();
-  app.suspendScreenUpdatingUntilNextSync();
-  sheet.getRange("A1").format.font.size = 14;
-  for (const r of layout.bold) sheet.getRangeByIndexes(r, 0, 1, layout.width).format.font.bold = true;
-  for (const f of layout.fills) sheet.getRangeByIndexes(f.row, f.col, f.rows, f.cols).format.fill.color = f.color;
-  for (const p of layout.percent) sheet.getRangeByIndexes(p.row, p.col, p.rows, p.cols).numberFormat = Array.from({ length: p.rows }, () => new Array(p.cols).fill("0.0%"));
-  sheet.getRangeByIndexes(layout.matrix.row, 0, layout.cells.length - layout.matrix.row, layout.width).format.autofitColumns();
-  sheet.activate();
-  await context.sync();
-}
 
 /**
  * Compares two saved periods and writes the review sheet ("GradeKit Review" / "分级变动"),
@@ -76,17 +45,13 @@ export async function comparePeriodsSheet(excel: ExcelApi, options: ComparePerio
       rows: idx.map((i) => top + i + 1),
     });
     const comparison = comparePeriods(side(a), side(b), { template });
-    const layout = reviewSheet(comparison, {
-      lang,
-      previous: options.previous,
-      current: options.current,
-      template,
-      measureName: options.measureName,
-    });
-    const old = context.workbook.worksheets.getItemOrNullObject(layout.name);
+    const layout = reviewLayout(
+      reviewSheet(comparison, { lang, previous: options.previous, current: options.current, template, measureName: options.measureName }),
+    );
+    const old = context.workbook.worksheets.getItemOrNullObject(layout.sheetName);
     old.load("position");
     await context.sync();
-    await writeSheet(context, layout, old);
-    return { sheet: layout.name, comparison, templateIds, order: template ? "template" : "firstAppearance" };
+    await drawSheet(context, layout, { sheet: replacingSheet(context.workbook, old, layout.sheetName), activate: true });
+    return { sheet: layout.sheetName, comparison, templateIds, order: template ? "template" : "firstAppearance" };
   });
 }
