@@ -6,7 +6,7 @@ const root = path.join(__dirname, "..");
 
 test("README lists every built-in template, as scripts/readme-templates.js makes the table", () => {
   // The script reads the compiled library (npm test builds lib/ first).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script that reads the compiled lib/
   const { block } = require(path.join(root, "scripts", "readme-templates.js"));
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
   expect(readme).toContain(block());

@@ -11,7 +11,7 @@ import type { Lang } from "../engine";
 
 /** exceljs, loaded on first use (it takes a while to load; CSV-only runs never need it). */
 export function excel(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs takes a while to load: required on first use so CSV-only runs never load it
   return require("exceljs") as typeof ExcelJS;
 }
 

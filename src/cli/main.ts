@@ -10,7 +10,7 @@ import { formCommand } from "./commands/form";
 import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
 import { templatesCommand } from "./commands/templates";
 import { reviewCommand } from "./commands/review";
-import { langFromArgv } from "./commands/args";
+import { langFromArgv, type Env } from "./commands/args";
 import { helpText } from "./help";
 import { CliError, m, type CliIo } from "./messages";
 
@@ -43,9 +43,12 @@ export function processIo(): CliIo {
   };
 }
 
-/** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const lang = langFromArgv(argv);
+/**
+ * Runs the CLI with arguments (without `node` and the script); resolves to the exit code. The language is
+ * `--lang`, else the one LC_ALL / LC_MESSAGES / LANG in `env` ask for (main() passes process.env), else English.
+ */
+export async function run(argv: string[], io: CliIo = processIo(), env: Env = {}): Promise<number> {
+  const lang = langFromArgv(argv, env);
   try {
     const [cmd, ...rest] = argv;
     if (cmd === undefined) {
@@ -90,7 +93,7 @@ export function main(): void {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  run(process.argv.slice(2)).then(
+  run(process.argv.slice(2), processIo(), process.env).then(
     (code) => {
       process.exitCode = code;
     },

@@ -711,6 +711,7 @@ export async function writeFollowUp(excel: ExcelApi, options: FollowUpOptions): 
           cfs.load("items/type,items/cellValueOrNullObject/rule");
         }
         return () => {
+          // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- this closure runs after readColumns' sync of the block that loaded `head`
           const headVals = head ? (head.values[0] as unknown[]) : [];
           const headIsOurs = head ? headVals.every((v) => ours.has(normalizeWord(keyText(v)))) : false;
           if (b.start === 0) {
@@ -720,6 +721,7 @@ export async function writeFollowUp(excel: ExcelApi, options: FollowUpOptions): 
               (cf) => cf.type === "CellValue" && !cf.cellValueOrNullObject.isNullObject && cf.cellValueOrNullObject.rule.operator === "EqualTo" && /^=?TRUE$/i.test(String(cf.cellValueOrNullObject.rule.formula1)),
             );
           }
+          // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- this closure runs after readColumns' sync of the block that loaded `cells`
           if (!rerun) for (const row of cells.values as unknown[][]) for (const v of row) if (!isBlank(v)) nonEmpty++;
         };
       },

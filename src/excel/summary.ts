@@ -212,8 +212,10 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
     const app = wb.application;
     app.suspendApiCalculationUntilNextSync();
     app.suspendScreenUpdatingUntilNextSync();
+    // eslint-disable-next-line office-addins/call-sync-before-read -- `old` was loaded and synced by locate() above
     if (!old.isNullObject) old.delete();
     const ws = wb.worksheets.add(w.summarySheet);
+    // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- `old` was loaded and synced by locate() above
     if (!old.isNullObject) ws.position = old.position;
     ws.getRange("A1:A2").values = [[guard(w.summaryTitle(templateName))], [guard(w.summarySource(table.address, table.rowCount))]];
     const main = rect([head, ...body]).map((r) => r.map(guard));

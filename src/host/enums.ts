@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Generated from @types/office-js (Excel namespace) by a one-off script; string values are exactly the
 // ones Office.js uses at runtime. Regenerate rather than hand-edit if @types/office-js changes.
 

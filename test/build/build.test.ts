@@ -133,7 +133,7 @@ describe("build output", () => {
 });
 
 describe("manifest rewriting (webpack.config.js)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, loaded as Node loads it
   const config = require(path.join(ROOT, "webpack.config.js")) as {
     rewriteManifest: (content: Buffer, baseUrl: string) => string;
   };

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { FIXTURE_ROOT, loadFixtures, type Fixture, type FixtureRow } from "../fixtures/grading";
+import { FIXTURE_ROOT, loadFixtures, type Fixture } from "../fixtures/grading";
 import { writeCsv } from "../../src/cli/csv";
 import { getBuiltinTemplate } from "../../src/templates";
 import { cli, csvObjects, ensureBuilt, readCsv, tempDir } from "./helpers";

@@ -6,7 +6,6 @@
  * Needs LibreOffice (`soffice`); it is installed by `bash scripts/install-deps.sh`. Without it this
  * test fails on purpose: the interop guarantee is not checked by anything else.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { libreOfficeConvert } from "../support/libreoffice";

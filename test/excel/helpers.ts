@@ -33,7 +33,7 @@ export function labelledHeaders(t: Template, headers: string[], lang: "en" | "zh
  */
 export function seededHost(table: unknown[][], opts: { sheet?: string; at?: string; host?: ExcelHostOptions } = {}): ExcelHost {
   const sheet = opts.sheet ?? "Data";
-  // eslint-disable-next-line prefer-const
+  // eslint-disable-next-line prefer-const -- declared before the evaluator that refers to it, assigned after
   let host: ExcelHost;
   const evaluator = badRowEvaluator(() => host);
   host = createExcelHost({ sheets: [sheet, "Other"], customRuleEvaluator: evaluator, ...opts.host });

@@ -3,7 +3,6 @@
  * (headless, one run for many workbooks), DuckDB (SQL), and a LET expander so that Excel 365
  * formulas can be checked by evaluators that lack LET.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { CSV_FILTER, libreOfficeConvert } from "../support/libreoffice";
