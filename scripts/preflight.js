@@ -18,8 +18,9 @@
  * says what it installs and runs `apt-get update` + `apt-get install -y <packages>`. Otherwise it prints ONE
  * message naming the packages and the one command to run, and exits 1 (within a second or two).
  *
- * GRADEKIT_PREFLIGHT_AS_USER=1 makes it behave as a regular user without password-less sudo (tests use it
- * to check the message on a machine where they run as root).
+ * For tests: GRADEKIT_PREFLIGHT_AS=user behaves as a regular user without password-less sudo (to check the
+ * message where the tests run as root); GRADEKIT_PREFLIGHT_AS=root as root (to check the installation with
+ * a stand-in apt-get where they do not).
  */
 "use strict";
 
@@ -83,7 +84,8 @@ function missingTools() {
 
 /** "root", "sudo" (password-less), or null: how this process could run apt-get. */
 function privilege() {
-  if (process.env.GRADEKIT_PREFLIGHT_AS_USER === "1") return null;
+  if (process.env.GRADEKIT_PREFLIGHT_AS === "user") return null;
+  if (process.env.GRADEKIT_PREFLIGHT_AS === "root") return "root";
   if (typeof process.getuid === "function" && process.getuid() === 0) return "root";
   const sudo = onPath("sudo");
   if (!sudo) return null;

@@ -80,7 +80,7 @@ describe("tobacco-retail-code: 84 customer types", () => {
 });
 
 describe("tobacco-retail-code grade list", () => {
-  const grades: { id: string }[] = compileTemplate(getBuiltinTemplate("tobacco-retail-code")).grades;
+  const grades: readonly { id: string }[] = compileTemplate(getBuiltinTemplate("tobacco-retail-code")!).grades;
   const ids = new Set(grades.map((g) => g.id));
 
   test("lists the 84 regular types plus the new-retailer and chain variants, nothing impossible", () => {

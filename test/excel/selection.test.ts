@@ -198,7 +198,7 @@ describe("a data value equal to a field key is not another table's header", () =
       ["B", 400, "rural", "violating"],
     ]);
     host.setSelection("Sheet1", "B2");
-    const read = await createWorkbookActions(host.Excel).readSelection(getBuiltinTemplate("tobacco-retail-code"));
+    const read = await createWorkbookActions(host.Excel).readSelection(getBuiltinTemplate("tobacco-retail-code")!);
     expect(read.table.address).toBe("Sheet1!A1:D6");
     expect(read.table.rowCount).toBe(5);
   });
