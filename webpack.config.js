@@ -44,7 +44,13 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const FunctionHelpPlugin = require("./scripts/function-help.js");
 const ThirdPartyNoticesPlugin = require("./scripts/third-party-notices.js");
-const { DEV_BASE_URL, ENVIRONMENTS, manifestFor, normalizeBaseUrl, rewriteManifest } = require("./scripts/manifests.js");
+const {
+  DEV_BASE_URL,
+  ENVIRONMENTS,
+  manifestFor,
+  normalizeBaseUrl,
+  rewriteManifest,
+} = require("./scripts/manifests.js");
 
 const DEV_PORT = 3000;
 const ROOT = __dirname;
@@ -83,7 +89,9 @@ function deploymentBaseUrl(isProduction, raw = process.env.GRADEKIT_BASE_URL) {
     throw new ConfigError(e.message);
   }
   if (!href.startsWith("https:")) {
-    console.warn(`[gradekit] GRADEKIT_BASE_URL uses ${new URL(href).protocol} - Office requires https for add-in pages.`);
+    console.warn(
+      `[gradekit] GRADEKIT_BASE_URL uses ${new URL(href).protocol} - Office requires https for add-in pages.`,
+    );
   }
   return href;
 }
@@ -94,7 +102,9 @@ function officeJsSource(isProduction, raw = process.env.GRADEKIT_OFFICE_JS) {
   if (value === "self") return { mode: "self", src: SELF_HOSTED_OFFICE_JS };
   if (Object.prototype.hasOwnProperty.call(OFFICE_JS_CDN, value)) return { mode: value, src: OFFICE_JS_CDN[value] };
   if (/^https:\/\/[^\s"'<>]+$/.test(value)) return { mode: "url", src: value };
-  throw new ConfigError(`GRADEKIT_OFFICE_JS must be cdn, china, self or an https:// URL of office.js, not ${JSON.stringify(raw)}`);
+  throw new ConfigError(
+    `GRADEKIT_OFFICE_JS must be cdn, china, self or an https:// URL of office.js, not ${JSON.stringify(raw)}`,
+  );
 }
 
 /** Points taskpane.html's office.js <script> at `src` (exactly one such script must be in the page). */

@@ -26,7 +26,10 @@ const LANGS = ["en", "zh-CN"];
 const EXAMPLES = {
   GRADE: {
     en: [
-      ['={ns}.GRADE("sales-pipeline", B2:C2)', "the grade of one row, e.g. A (B2: months to close, C2: monthly amount)"],
+      [
+        '={ns}.GRADE("sales-pipeline", B2:C2)',
+        "the grade of one row, e.g. A (B2: months to close, C2: monthly amount)",
+      ],
       ['={ns}.GRADE("sales-pipeline", B2:C500)', "499 grades, spilled down the column; rows are graded together"],
     ],
     "zh-CN": [
@@ -62,11 +65,17 @@ const EXAMPLES = {
   },
   TIER: {
     en: [
-      ['={ns}.TIER(B2, {100000,50000,20000}, {"A","B","C","D"})', "A from 100,000, B from 50,000, C from 20,000, else D"],
+      [
+        '={ns}.TIER(B2, {100000,50000,20000}, {"A","B","C","D"})',
+        "A from 100,000, B from 50,000, C from 20,000, else D",
+      ],
       ['={ns}.TIER(B2, {30,60,90}, {"fast","normal","slow","late"}, FALSE)', "smaller is better: 30 or less is fast"],
     ],
     "zh-CN": [
-      ['={ns}.TIER(B2, {100000,50000,20000}, {"A","B","C","D"})', "100,000 及以上为 A，50,000 起为 B，20,000 起为 C，否则为 D"],
+      [
+        '={ns}.TIER(B2, {100000,50000,20000}, {"A","B","C","D"})',
+        "100,000 及以上为 A，50,000 起为 B，20,000 起为 C，否则为 D",
+      ],
       ['={ns}.TIER(B2, {30,60,90}, {"快","正常","慢","逾期"}, FALSE)', "越小越好：30 及以下为“快”"],
     ],
   },
@@ -86,7 +95,8 @@ const WORDS = {
     all: "All GradeKit functions",
     other: "中文",
     support: "Getting started with GradeKit",
-    noAddin: "People who open the workbook without GradeKit see #NAME? in these cells; share grades as values, or compile a template to plain Excel formulas (gradekit compile).",
+    noAddin:
+      "People who open the workbook without GradeKit see #NAME? in these cells; share grades as values, or compile a template to plain Excel formulas (gradekit compile).",
     pick: "Choose a language",
   },
   "zh-CN": {
@@ -102,13 +112,13 @@ const WORDS = {
     all: "全部 GradeKit 函数",
     other: "English",
     support: "GradeKit 快速上手",
-    noAddin: "未安装 GradeKit 的人打开工作簿时，这些单元格显示 #NAME?；请以数值共享等级，或把模板编译为普通 Excel 公式（gradekit compile）。",
+    noAddin:
+      "未安装 GradeKit 的人打开工作簿时，这些单元格显示 #NAME?；请以数值共享等级，或把模板编译为普通 Excel 公式（gradekit compile）。",
     pick: "选择语言",
   },
 };
 
-const esc = (s) =>
-  String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const STYLE = `body{font-family:"Segoe UI",system-ui,-apple-system,"Microsoft YaHei","PingFang SC",sans-serif;margin:1.5rem auto;max-width:44rem;padding:0 1rem;line-height:1.5;color:#242424}
 code,pre{background:#f3f2f1;border-radius:3px;padding:0 .25rem;font-family:Consolas,"Courier New",monospace}
@@ -149,7 +159,10 @@ function functionPage(lang, ns, f, examples) {
     )
     .join("\n");
   const ex = examples
-    .map(([formula, result]) => `<tr><td><code>${esc(formula.split("{ns}").join(ns))}</code></td><td>${esc(result)}</td></tr>`)
+    .map(
+      ([formula, result]) =>
+        `<tr><td><code>${esc(formula.split("{ns}").join(ns))}</code></td><td>${esc(result)}</td></tr>`,
+    )
     .join("\n");
   return page(
     lang,
@@ -178,7 +191,10 @@ function indexPage(lang, ns, functions) {
   const w = WORDS[lang];
   const other = lang === "en" ? "zh-CN" : "en";
   const items = functions
-    .map((f) => `<li><a href="${fileOf(f.id)}"><code>${esc(ns)}.${esc(f.name)}</code></a> — ${esc(f.description || "")}</li>`)
+    .map(
+      (f) =>
+        `<li><a href="${fileOf(f.id)}"><code>${esc(ns)}.${esc(f.name)}</code></a> — ${esc(f.description || "")}</li>`,
+    )
     .join("\n");
   return page(
     lang,
@@ -237,7 +253,8 @@ function helpPages(metadata, namespace) {
   for (const lang of LANGS) {
     const functions = metadata[lang].functions || [];
     pages[`help/${lang}/index.html`] = indexPage(lang, namespace, functions);
-    for (const f of functions) pages[`help/${lang}/${fileOf(f.id)}`] = functionPage(lang, namespace, f, EXAMPLES[f.id][lang]);
+    for (const f of functions)
+      pages[`help/${lang}/${fileOf(f.id)}`] = functionPage(lang, namespace, f, EXAMPLES[f.id][lang]);
   }
   for (const f of en) pages[`help/${fileOf(f.id)}`] = chooserPage(fileOf(f.id), `${namespace}.${f.name}`);
   return pages;

@@ -80,7 +80,12 @@ function withIdentity(xml, env, version) {
     xmlAttr(e.displayNameZh),
     "zh-CN <DisplayName> override",
   );
-  out = replaceOne(out, /(<bt:String id="Functions\.Namespace" DefaultValue=")[^"]*(")/, e.namespace, "namespace string");
+  out = replaceOne(
+    out,
+    /(<bt:String id="Functions\.Namespace" DefaultValue=")[^"]*(")/,
+    e.namespace,
+    "namespace string",
+  );
   return out;
 }
 
@@ -92,7 +97,8 @@ function normalizeBaseUrl(raw) {
   } catch {
     throw new Error(`GRADEKIT_BASE_URL is not an absolute URL: ${JSON.stringify(raw)}`);
   }
-  if (url.search || url.hash) throw new Error(`GRADEKIT_BASE_URL must not have a query or fragment: ${JSON.stringify(raw)}`);
+  if (url.search || url.hash)
+    throw new Error(`GRADEKIT_BASE_URL must not have a query or fragment: ${JSON.stringify(raw)}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -125,9 +131,7 @@ function main(argv) {
     else process.stdout.write(xml);
     return 0;
   }
-  process.stdout.write(
-    "usage: node scripts/manifests.js --sync-version | --production <base-url> [--out file]\n",
-  );
+  process.stdout.write("usage: node scripts/manifests.js --sync-version | --production <base-url> [--out file]\n");
   return argv.includes("--help") || argv.includes("-h") ? 0 : 2;
 }
 

@@ -33,7 +33,12 @@ const CHROMIUM = process.env.GRADEKIT_CHROMIUM || "/usr/bin/chromium";
 /** What the suites need: a check, the Debian/Ubuntu package that provides it, what it is for. */
 const TOOLS = [
   { name: "xmllint", commands: ["xmllint"], pkg: "libxml2-utils", why: "manifest validation" },
-  { name: "soffice", commands: ["soffice"], pkg: "libreoffice-calc", why: "LibreOffice, for the interop and form tests" },
+  {
+    name: "soffice",
+    commands: ["soffice"],
+    pkg: "libreoffice-calc",
+    why: "LibreOffice, for the interop and form tests",
+  },
   { name: CHROMIUM, paths: [CHROMIUM], pkg: "chromium", why: "the browser of the end-to-end tests" },
   { name: "pdftotext/pdftoppm", commands: ["pdftotext", "pdftoppm"], pkg: "poppler-utils", why: "printed-form checks" },
   { name: "a CJK font", font: "zh", pkg: "fonts-wqy-zenhei", why: "Chinese text in printed forms" },

@@ -75,7 +75,10 @@ function noticesText(packages) {
   ];
   for (const p of sorted) {
     out.push("=".repeat(78), `${p.name}@${p.version} (${p.license})`, p.repository, p.note, "");
-    out.push(p.text || `Licensed under ${p.license}; the package ships no separate licence file (see ${p.repository}).`, "");
+    out.push(
+      p.text || `Licensed under ${p.license}; the package ships no separate licence file (see ${p.repository}).`,
+      "",
+    );
   }
   return out.filter((line, i, all) => !(line === "" && all[i - 1] === "")).join("\n") + "\n";
 }
@@ -123,7 +126,9 @@ class ThirdPartyNoticesPlugin {
         for (const p of byId.values()) {
           if (COPYLEFT.test(p.license)) {
             compilation.errors.push(
-              new WebpackError(`${PLUGIN}: ${p.name}@${p.version} is ${p.license}; dist/ must not bundle copyleft code`),
+              new WebpackError(
+                `${PLUGIN}: ${p.name}@${p.version} is ${p.license}; dist/ must not bundle copyleft code`,
+              ),
             );
           }
         }

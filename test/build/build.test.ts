@@ -19,7 +19,8 @@ const BASE_URL = "https://example.test/gk/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CHINA_OFFICE_JS = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
 const FUNCTIONS_SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
-const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string })
+  .version;
 
 interface Built {
   dir: string;
@@ -60,7 +61,8 @@ afterAll(() => {
 function declaredFunctionIds(): string[] {
   const src = fs.readFileSync(FUNCTIONS_SOURCE, "utf8");
   const ids: string[] = [];
-  const re = /@customfunction\b[ \t]*([A-Za-z_][\w.]*)?[^]*?\*\/\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/g;
+  const re =
+    /@customfunction\b[ \t]*([A-Za-z_][\w.]*)?[^]*?\*\/\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/g;
   for (const m of src.matchAll(re)) ids.push((m[1] ?? m[2]).toUpperCase());
   return ids;
 }
@@ -95,7 +97,8 @@ describe("production build (npm run build, GRADEKIT_BASE_URL set)", () => {
       // no other absolute URL: everything else is served from the add-in's own origin
       expect(html.split(CDN_OFFICE_JS).join("")).not.toMatch(/https?:\/\//);
       expect(html).toMatch(/id=["']?root/);
-      for (const f of ["functions.js", "commands.js", "taskpane.js"]) expect(fs.existsSync(path.join(build.dir, f))).toBe(true);
+      for (const f of ["functions.js", "commands.js", "taskpane.js"])
+        expect(fs.existsSync(path.join(build.dir, f))).toBe(true);
       expect(fs.readdirSync(build.dir).filter((f) => f.endsWith(".html"))).toEqual(["taskpane.html"]);
       expect(fs.existsSync(path.join(build.dir, "office-js"))).toBe(false); // not redistributed by default
     });
@@ -190,7 +193,8 @@ describe("production build (npm run build, GRADEKIT_BASE_URL set)", () => {
       const names = listed.map((p) => p.name);
       for (const expected of ["react", "react-dom", "zod", "@fluentui/react-button"]) expect(names).toContain(expected);
       expect(names).not.toContain("@microsoft/office-js"); // CDN by default: not redistributed
-      for (const p of listed) expect({ name: p.name, license: p.license }).not.toEqual({ name: p.name, license: "UNKNOWN" });
+      for (const p of listed)
+        expect({ name: p.name, license: p.license }).not.toEqual({ name: p.name, license: "UNKNOWN" });
       const summary = fs.readFileSync(path.join(ROOT, "THIRD-PARTY-NOTICES.md"), "utf8");
       const missing = names.filter((n) => !summary.includes(`\`${n}\``));
       expect(missing).toEqual([]);
@@ -213,7 +217,10 @@ describe("development build (npm run build:dev)", () => {
     expect(fs.existsSync(path.join(dir, "office.js"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "excel-web-16.00.js"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "en-us", "office_strings.js"))).toBe(true);
-    const debug = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".debug.js"));
+    const debug = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".debug.js"));
     expect(debug).toEqual([]);
     expect(fs.readFileSync(path.join(build.dir, "manifest.xml"), "utf8")).toBe(
       fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"),

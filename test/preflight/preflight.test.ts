@@ -66,7 +66,10 @@ function quickStart(): string[] {
 /** A fresh copy of the repository: the files git tracks or would add, nothing ignored (no node_modules, lib/, dist/). */
 function freshCopy(): string {
   const dir = path.join(tmp, "clone");
-  const r = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`git ls-files failed: ${r.stderr}`);
   for (const rel of r.stdout.split("\0").filter(Boolean)) {
     const from = path.join(ROOT, rel);
@@ -92,14 +95,20 @@ describe("a fresh copy without the system tools", () => {
     const [, testCommand] = quickStart();
     expect(testCommand).toBe("npm test");
     const started = Date.now();
-    const r = spawnSync("sh", ["-c", testCommand], { cwd: clone, env: bareEnv(bin), encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("sh", ["-c", testCommand], {
+      cwd: clone,
+      env: bareEnv(bin),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const seconds = (Date.now() - started) / 1000;
     const output = `${r.stdout}${r.stderr}`;
     expect(r.status).not.toBe(0);
     expect(seconds).toBeLessThan(30);
     // one message: said once, with every tool, every package and the one command
     expect(output.split("GradeKit's tests need system tools").length - 1).toBe(1);
-    for (const tool of ["xmllint", "soffice", "no-such-chromium", "pdftotext/pdftoppm", "a CJK font"]) expect(output).toContain(tool);
+    for (const tool of ["xmllint", "soffice", "no-such-chromium", "pdftotext/pdftoppm", "a CJK font"])
+      expect(output).toContain(tool);
     expect(output).toContain(INSTALL);
     expect(output).toContain("then run `npm test` again");
     // before any suite: npm echoed the test script only (no `npm run lint` started), and nothing ran
@@ -127,7 +136,9 @@ describe("scripts/preflight.js", () => {
     const r = spawnSync(process.execPath, [PREFLIGHT], { env: bareEnv(bin), encoding: "utf8", timeout: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).not.toContain("libxml2-utils");
-    expect(r.stderr).toContain("sudo apt-get update && sudo apt-get install -y libreoffice-calc chromium poppler-utils fonts-wqy-zenhei");
+    expect(r.stderr).toContain(
+      "sudo apt-get update && sudo apt-get install -y libreoffice-calc chromium poppler-utils fonts-wqy-zenhei",
+    );
   });
 
   test("--check never installs, even as root: it only reports", () => {
