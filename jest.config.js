@@ -9,5 +9,6 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  setupFiles: ["<rootDir>/test/support/neutral-locale.ts"],
   testTimeout: 30000,
 };

@@ -20,7 +20,7 @@ if (!fs.existsSync(cliMain)) {
   console.error("gradekit: run npm install (or npm run build:cli) first");
   process.exit(2);
 }
-const { gradeFile, reportError } = require(cliMain);
+const { gradeFile, reportError: reportCliError } = require(cliMain);
 const { getBuiltinTemplate } = require(path.join(root, "lib", "templates"));
 const ExcelJS = require("exceljs");
 
@@ -81,5 +81,5 @@ async function main() {
 main().catch((e) => {
   // The CLI's error boundary (src/cli/exit.ts) prints the message and gives the exit code.
   const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-  process.exit(reportError(e, io, { lang, debug: false }));
+  process.exit(reportCliError(e, io, { lang, debug: false }));
 });

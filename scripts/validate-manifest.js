@@ -9,7 +9,7 @@
  *    project (or GRADEKIT_MANIFEST_SCHEMAS points at such a folder), run
  *        xmllint --noout --schema <schemas>/OfficeAppManifestV1_1.xsd <manifest>
  *    and then parse the manifest with `office-addin-manifest info` (offline) as a second opinion.
- *    xmllint comes from the Debian/Ubuntu package libxml2-utils (scripts/install-deps.sh installs it).
+ *    xmllint comes from the Debian/Ubuntu package libxml2-utils (`npm test` installs it: scripts/preflight.js).
  * 2. Otherwise (a user's machine): `npx office-addin-manifest validate <manifest>`, which calls
  *    Microsoft's online validation service and therefore needs internet access.
  *
@@ -72,7 +72,7 @@ function main() {
     fail(
       2,
       `xmllint was not found on PATH. It comes from the Debian/Ubuntu package "${XMLLINT_PACKAGE}": ` +
-        `install it with "apt-get install -y ${XMLLINT_PACKAGE}" (or run scripts/install-deps.sh).`,
+        `install it with "apt-get install -y ${XMLLINT_PACKAGE}" (or run "npm run preflight").`,
     );
   }
   const lint = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, manifest], {

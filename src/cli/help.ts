@@ -18,7 +18,10 @@ Usage:
   gradekit form <id|file.json> --out <form.xlsx> [--rows N]
                                           a print-ready grading form that grades itself
   gradekit help [command]                 this help, or a command's
-  gradekit --version`,
+  gradekit --version
+
+Language: --lang en|zh-CN, else the terminal's (LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese),
+else English.`,
   grade: `gradekit grade --template <id|file.json> --in <input> --out <output> [options]
 
 Grades every data row of a CSV or xlsx table and writes the table with columns added:
@@ -34,7 +37,7 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
                             Header may be #N for the N-th column
       --param name=value    a template parameter (e.g. problemLimitDays=60)
       --header-row <n>      the header's row number (default: found automatically)
-      --lang en|zh-CN       grade labels, reasons and messages in this language (default en)
+      --lang en|zh-CN       grade labels, reasons and messages in this language (default: from LANG)
       --no-bom              CSV output without the UTF-8 byte order mark
   -q, --quiet               no summary
 
@@ -62,7 +65,7 @@ duplicate keys and unknown grades. Summary on stderr.
                             each previous grade best -> worst with each current grade best -> worst
                             then the lost cell (to empty); then new customers (from empty) per
                             current grade. Every cell, zeros included; grades as template ids.
-      --lang en|zh-CN       sheet texts and messages in this language (default en)
+      --lang en|zh-CN       sheet texts and messages in this language (default: from LANG)
   -q, --quiet               no summary
 
 A key found twice in a period is reported with its rows and left out (never merged), as are
@@ -85,7 +88,7 @@ query. Both grade like \`gradekit grade\`; a template a target cannot express is
       --quote double|backtick  sql: identifier quotes (default double, ANSI; Spark needs
                             spark.sql.ansi.doubleQuotedIdentifiers=true, or backtick)
       --param name=value    a template parameter (e.g. problemLimitDays=60)
-      --lang en|zh-CN       messages in this language (default en)
+      --lang en|zh-CN       messages in this language (default: from LANG)
 
 Excel output: one line per row FIRST..LAST: the grade formula, then, for templates that score, a
 tab and the score formula. Each starts with =, so the lines paste into a sheet as formulas.
@@ -107,7 +110,7 @@ Excel formulas (no add-in needed; Excel 2016+, Excel on the web, LibreOffice 7.4
   -o, --out <file.xlsx>     the form
       --rows <n>            rows to fill in (default 20, at most 1000)
       --lang en|zh-CN       the form's texts: headers, drop-down words, input and error messages
-                            (default en). mfq-102a gives the MF/Q 102/A form of the source, in
+                            (default: from LANG). mfq-102a gives the MF/Q 102/A form of the source, in
                             Chinese whatever --lang says, with an English subtitle.
       --param name=value    a template parameter (e.g. dormantDays=120)
   -q, --quiet               no summary
@@ -147,7 +150,9 @@ const ZH: Record<string, string> = {
   gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N]
                                           生成可打印、自动评级的填写表
   gradekit help [命令]                     显示帮助
-  gradekit --version`,
+  gradekit --version
+
+语言：--lang en|zh-CN，否则跟随终端（LC_ALL、LC_MESSAGES、LANG，如 zh_CN.UTF-8 为中文），否则为英文。`,
   grade: `gradekit grade --template <模板ID|模板.json> --in <输入> --out <输出> [选项]
 
 对 CSV 或 xlsx 表格的每一数据行评级，输出原表并追加 grade、score（模板计分时）和 reason 列。汇总信息输出到 stderr。
@@ -160,7 +165,7 @@ const ZH: Record<string, string> = {
       --map 字段=表头       指定字段对应的列（可重复，或用逗号分隔）；表头可写 #N 表示第 N 列
       --param 名称=值       模板参数（例如 problemLimitDays=60）
       --header-row <n>      表头所在行号（默认自动查找）
-      --lang en|zh-CN       等级名称、原因和提示的语言（默认 en）
+      --lang en|zh-CN       等级名称、原因和提示的语言（默认取自 LANG）
       --no-bom              CSV 输出不带 UTF-8 BOM
   -q, --quiet               不输出汇总
 
@@ -180,7 +185,7 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
       --format csv|xlsx     csv：输出矩阵（或写入 --out 指定的 .csv）：from,to,count（加 --measure 时另有 measure,measure_share），
                             首行为表头；按上期等级从高到低，每个上期等级依次列出本期各等级（从高到低）及流失格（to 为空）；
                             最后是新增客户（from 为空）。所有格子都列出（含 0）；等级使用模板 ID。
-      --lang en|zh-CN       工作表文字和提示的语言（默认 en）
+      --lang en|zh-CN       工作表文字和提示的语言（默认取自 LANG）
   -q, --quiet               不输出汇总
 
 同一期中出现两次的键会连同行号列出并不计入（不会合并）；任一期等级未知或没有等级的客户同样不计入；没有键的行被忽略。
@@ -201,7 +206,7 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
       --quote double|backtick  sql：标识符引号（默认 double，即 ANSI；Spark 需设置
                             spark.sql.ansi.doubleQuotedIdentifiers=true，或使用 backtick）
       --param 名称=值       模板参数（例如 problemLimitDays=60）
-      --lang en|zh-CN       提示语言（默认 en）
+      --lang en|zh-CN       提示语言（默认取自 LANG）
 
 Excel 输出：首行到末行每行一行：等级公式；计分模板再加一个制表符和得分公式。公式以 = 开头，
 粘贴到工作表中即为公式。
@@ -220,7 +225,7 @@ SQL 输出：表的所有列，加上 grade（无数据为 NULL，'#VALUE!'，'#
   <模板ID|模板.json>        内置模板 ID 或模板 .json 文件（也可用 -t, --template）
   -o, --out <文件.xlsx>     输出的表单
       --rows <n>            可填写的行数（默认 20，最多 1000）
-      --lang en|zh-CN       表单文字：表头、下拉列表词语、输入提示和出错信息（默认 en）。
+      --lang en|zh-CN       表单文字：表头、下拉列表词语、输入提示和出错信息（默认取自 LANG）。
                             mfq-102a 生成来源中的 MF/Q 102/A 表单，无论 --lang 为何均为中文，附英文副标题。
       --param 名称=值       模板参数（例如 dormantDays=120）
   -q, --quiet               不输出汇总

@@ -5,13 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "./csv";
+import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "../engine";
 import { both, fail, m } from "./messages";
 import type { Lang } from "../engine";
 
 /** exceljs, loaded on first use (it takes a while to load; CSV-only runs never need it). */
 export function excel(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs takes a while to load: required on first use so CSV-only runs never load it
   return require("exceljs") as typeof ExcelJS;
 }
 
@@ -172,7 +172,7 @@ export function writeCsvOutput(file: string, records: string[][], opts: { bom: b
 }
 
 /** Writes a workbook to an xlsx file. */
-export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, lang: Lang): Promise<void> {
+export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook): Promise<void> {
   try {
     ensureDir(file);
     await workbook.xlsx.writeFile(file);

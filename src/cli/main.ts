@@ -10,7 +10,7 @@ import { formCommand } from "./commands/form";
 import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
 import { templatesCommand } from "./commands/templates";
 import { reviewCommand } from "./commands/review";
-import { debugFromArgv, langFromArgv } from "./commands/args";
+import { debugFromArgv, langFromArgv, type Env } from "./commands/args";
 import { reportError } from "./exit";
 import { helpText } from "./help";
 import { fail, type CliIo } from "./messages";
@@ -45,11 +45,12 @@ export function processIo(): CliIo {
 }
 
 /**
- * Runs the CLI with arguments (without `node` and the script); resolves to the exit code. Every
- * error ends here and is printed and mapped to its exit code by `reportError` (exit.ts).
+ * Runs the CLI with arguments (without `node` and the script); resolves to the exit code. The language is
+ * `--lang`, else the one LC_ALL / LC_MESSAGES / LANG in `env` ask for (main() passes process.env), else English.
+ * Every error ends here and is printed and mapped to its exit code by `reportError` (exit.ts).
  */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const lang = langFromArgv(argv);
+export async function run(argv: string[], io: CliIo = processIo(), env: Env = {}): Promise<number> {
+  const lang = langFromArgv(argv, env);
   const debug = debugFromArgv(argv);
   try {
     // `gradekit --debug <command> ...` as well as `gradekit <command> ... --debug`.
@@ -87,7 +88,7 @@ export function main(): void {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  run(process.argv.slice(2)).then(
+  run(process.argv.slice(2), processIo(), process.env).then(
     (code) => {
       process.exitCode = code;
     },

@@ -10,6 +10,7 @@ export { round9 } from "./eval/precision";
 export * from "./text";
 export { msg, MESSAGES, type MessageKey } from "./text/messages";
 export { parseTable, type TableInput, type GradeError, type ParsedTable, type Column } from "./input/table";
+export { parseCsv, sniffDelimiter, csvField, writeCsv, neutralise, CsvError } from "./input/csv";
 export { TemplateError } from "./template/template-error";
 export { populationOf, tierOf, countGreater, tierFor, percentileTiers, type Population, type TierTable } from "./eval/tiers";
 export { checkTemplate, parseTemplateJson, type CheckResult, type CheckIssue, type Severity } from "./template/check";

@@ -267,6 +267,7 @@ async function loadParts(context: Excel.RequestContext): Promise<LoadedPart[]> {
     if (isApiMissing(e)) throw new TemplateStorageError("notSupported");
     throw e;
   }
+  // eslint-disable-next-line office-addins/load-object-before-read -- loaded above as "items/id" and synced in the try block
   const items = scoped.items;
   const xml = items.map((p) => p.getXml());
   if (items.length) await context.sync();

@@ -161,7 +161,7 @@ function mapCells(m: Matrix, f: (v: unknown, flat: number) => Cell): Cell[][] {
  * Ad-hoc bands (spec "Ad-hoc grading"): `labels` best first, one more than `thresholds`; a value on
  * a threshold gets the better band. Thresholds may be in any order. Blank values give "".
  */
-export function tierCells(value: unknown, thresholds: unknown, labels: unknown, higherIsBetter: unknown, lang: Lang): Cell[][] {
+export function tierCells(value: unknown, thresholds: unknown, labels: unknown, higherIsBetter: unknown, _lang: Lang): Cell[][] {
   const ts = numbersOf(thresholds, ARG_NAMES.thresholds);
   if (ts.length === 0) throw fnError("#VALUE!", "noThresholds");
   const ls = labelsOf(labels);

@@ -79,7 +79,7 @@ export function Grid({ wb, version, lang, onEdit }: GridProps): React.JSX.Elemen
       cells.push(row);
     }
     return { rows, cols, cells };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- dataVersion is not read inside: it is the workbook's change counter, so the cells are recomputed on every edit
   }, [host, sheet, sheetModel, dataVersion]);
 
   const select = React.useCallback(

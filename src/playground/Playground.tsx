@@ -46,7 +46,7 @@ function TaskpaneSlot({ wb, lang, theme, hidden, onLangChange }: { wb: Playgroun
       setTimeout(() => mounted.unmount()); // never unmount a root while React renders another one
     };
     // mounted once per workbook; later language/theme changes go through update()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mounted once per workbook; language/theme changes go through update() below
   }, [wb]);
   React.useEffect(() => {
     pane.current?.update({ lang, theme });

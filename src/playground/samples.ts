@@ -12,7 +12,7 @@
  *
  * Pure: takes the CSV texts (webpack inlines them in the browser; tests read them from disk).
  */
-import { parseCsv } from "../cli/csv";
+import { parseCsv } from "../engine";
 import type { Lang, Template, Text } from "../engine";
 import { getBuiltinTemplate } from "../templates";
 

@@ -1,5 +1,5 @@
 /** The CLI's CSV parser/writer and formula neutralisation (unit tests, in-process). */
-import { csvField, neutralise, parseCsv, sniffDelimiter, writeCsv, CsvError } from "../../src/cli/csv";
+import { csvField, neutralise, parseCsv, sniffDelimiter, writeCsv, CsvError } from "../../src/engine/input/csv";
 import { cellText, columnLetter, decodeText, plainValue, sheetNameFor } from "../../src/cli/io";
 
 describe("parseCsv", () => {

@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { FIXTURE_ROOT, loadFixtures, type Fixture, type FixtureRow } from "../fixtures/grading";
-import { writeCsv } from "../../src/cli/csv";
+import { FIXTURE_ROOT, loadFixtures, type Fixture } from "../fixtures/grading";
+import { writeCsv } from "../../src/engine/input/csv";
 import { getBuiltinTemplate } from "../../src/templates";
 import { cli, csvObjects, ensureBuilt, readCsv, tempDir } from "./helpers";
 

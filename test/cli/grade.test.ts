@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { gradeTable } from "../../src/engine";
 import { getBuiltinTemplate } from "../../src/templates";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import { cli, csvObjects, ensureBuilt, readCsv, SAMPLES, tempDir } from "./helpers";
 
 let dir: string;

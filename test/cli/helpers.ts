@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { gradeTable, matchHeaders, type GradeResult, type Template } from "../../src/engine";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import { readXlsxInput, type CellValue } from "../../src/cli/io";
 
 export const ROOT = path.join(__dirname, "..", "..");

@@ -6,12 +6,11 @@
  * Needs LibreOffice (`soffice`); it is installed by `bash scripts/install-deps.sh`. Without it this
  * test fails on purpose: the interop guarantee is not checked by anything else.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { libreOfficeConvert } from "../support/libreoffice";
 import ExcelJS from "exceljs";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import { compileTemplate } from "../../src/engine";
 import { getBuiltinTemplate } from "../../src/templates";
 import { cli, csvObjects, ensureBuilt, readCsv, SAMPLES, tempDir, which } from "./helpers";

@@ -147,7 +147,7 @@ test("the sales-pipeline xlsx sample exercises real-workbook cells: title row, f
 });
 
 test("npm start picks Excel only where office-addin-debugging can sideload (not by its exit code)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/start.js is a CommonJS script
   const { excelAvailable } = require("../../scripts/start.js");
   const saved = process.env.GRADEKIT_START;
   try {

@@ -12,7 +12,7 @@ export const ROOT = path.join(__dirname, "..", "..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 export const CHROMIUM = process.env.GRADEKIT_CHROMIUM || "/usr/bin/chromium";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/playground-server.js is a CommonJS script
 const server = require(path.join(ROOT, "scripts", "playground-server.js")) as {
   buildPlayground(opts: { outputPath?: string; mode?: string }): Promise<string>;
   serveStatic(dir: string, opts: { port?: number }): Promise<{ port: number; close(): Promise<unknown> }>;

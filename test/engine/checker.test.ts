@@ -7,22 +7,22 @@ import { checkTemplate, compileTemplate, parseTemplateJson, TemplateError, type 
 import { BUILTIN_TEMPLATES, getBuiltinTemplate } from "../../src/templates";
 
 /** A deep, mutable copy of a built-in template. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
 const clone = (id: string): any => JSON.parse(JSON.stringify(getBuiltinTemplate(id)));
 
 const errors = (issues: CheckIssue[]) => issues.filter((i) => i.severity === "error");
 const find = (issues: CheckIssue[], code: string) => issues.filter((i) => i.code === code);
 
 describe("grade A unreachable (pharma-score without otherScore)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
   const t: any = clone("pharma-score");
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
   t.fields = t.fields.filter((f: any) => f.key !== "otherScore");
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
   t.model.criteria = t.model.criteria.filter((c: any) => !(c.scoring.field === "otherScore"));
 
   test("the eight source criteria add up to 90 points", () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
     expect(t.model.criteria.reduce((s: number, c: any) => s + c.points, 0)).toBe(90);
   });
 
@@ -334,7 +334,7 @@ describe("hostile JSON is rejected without throwing", () => {
   });
 
   test("10,000 levels of nested objects passed straight to checkTemplate", () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the checker's tests build deliberately malformed templates
     let v: any = { field: "annualSpend", op: ">", value: 1 };
     for (let k = 0; k < 10000; k++) v = { not: v };
     const t = clone("spend-5");

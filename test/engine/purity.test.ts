@@ -4,7 +4,6 @@
  * beside it is a compile error, and check that every engine file imports only the engine and zod
  * (an explicit import of a package with types, React say, would compile: that check catches it).
  */
-import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 

@@ -2,7 +2,7 @@
  * tobacco-retail-code (spec §10): code = format letter + scale digit + market digit + legal digit
  * (+ L for a chain supermarket). 7 formats x 3 scales x 2 markets x 2 legal statuses = 84 types.
  */
-import { gradeTable } from "../../src/engine";
+import { compileTemplate, gradeTable } from "../../src/engine";
 import { getBuiltinTemplate } from "../../src/templates";
 
 const template = getBuiltinTemplate("tobacco-retail-code")!;
@@ -80,11 +80,7 @@ describe("tobacco-retail-code: 84 customer types", () => {
 });
 
 describe("tobacco-retail-code grade list", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { compileTemplate } = require("../../src/engine");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getBuiltinTemplate } = require("../../src/templates");
-  const grades: { id: string }[] = compileTemplate(getBuiltinTemplate("tobacco-retail-code")).grades;
+  const grades: readonly { id: string }[] = compileTemplate(getBuiltinTemplate("tobacco-retail-code")!).grades;
   const ids = new Set(grades.map((g) => g.id));
 
   test("lists the 84 regular types plus the new-retailer and chain variants, nothing impossible", () => {

@@ -1,7 +1,7 @@
 /** Shared helpers for the workbook adapter tests: samples, seeding the in-memory host, oracles. */
 import * as fs from "fs";
 import * as path from "path";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import { gradeTable, matchHeaders, type GradeResult, type Lang, type Template } from "../../src/engine";
 import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../../src/host";
 
@@ -33,7 +33,7 @@ export function labelledHeaders(t: Template, headers: string[], lang: "en" | "zh
  */
 export function seededHost(table: unknown[][], opts: { sheet?: string; at?: string; host?: ExcelHostOptions } = {}): ExcelHost {
   const sheet = opts.sheet ?? "Data";
-  // eslint-disable-next-line prefer-const
+  // eslint-disable-next-line prefer-const -- declared before the evaluator that refers to it, assigned after
   let host: ExcelHost;
   const evaluator = badRowEvaluator(() => host);
   host = createExcelHost({ sheets: [sheet, "Other"], customRuleEvaluator: evaluator, ...opts.host });

@@ -188,12 +188,6 @@ describe("select and undo bookkeeping", () => {
 
 describe("a data value equal to a field key is not another table's header", () => {
   test("tobacco rows after a blank row, one of them with the value 'lawful', stay in the table", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createExcelHost } = require("../../src/host");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createWorkbookActions } = require("../../src/excel");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { getBuiltinTemplate } = require("../../src/templates");
     const host = createExcelHost();
     host.setValues("Sheet1", "A1", [
       ["format", "purchaseQty", "market", "lawful"],
@@ -204,7 +198,7 @@ describe("a data value equal to a field key is not another table's header", () =
       ["B", 400, "rural", "violating"],
     ]);
     host.setSelection("Sheet1", "B2");
-    const read = await createWorkbookActions(host.Excel).readSelection(getBuiltinTemplate("tobacco-retail-code"));
+    const read = await createWorkbookActions(host.Excel).readSelection(getBuiltinTemplate("tobacco-retail-code")!);
     expect(read.table.address).toBe("Sheet1!A1:D6");
     expect(read.table.rowCount).toBe(5);
   });

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import { gradeTable, type Template } from "../../src/engine";
 import type { FormLayout } from "../../src/forms";
 import { which } from "../cli/helpers";

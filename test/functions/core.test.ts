@@ -14,7 +14,7 @@ import { displayLang, runForExcel, setLanguageSource } from "../../src/functions
 import { PopulationCache, flatCells, sameCells, sampleKey } from "../../src/functions/population-cache";
 import { registerTemplateSource } from "../../src/functions/templates";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the metadata plugin is a CommonJS webpack plugin
 const plugin = require("../../src/functions/metadata-plugin.js") as {
   localizeMetadata: (m: unknown, table: unknown, locale: string) => { metadata: { functions: { description: string }[] }; problems: string[] };
   localizedName: (file: string, locale: string) => string;

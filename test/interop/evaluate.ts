@@ -3,14 +3,13 @@
  * (headless, one run for many workbooks), DuckDB (SQL), and a LET expander so that Excel 365
  * formulas can be checked by evaluators that lack LET.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { CSV_FILTER, libreOfficeConvert } from "../support/libreoffice";
 import ExcelJS from "exceljs";
 import { HyperFormula } from "hyperformula";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { parseCsv } from "../../src/cli/csv";
+import { parseCsv } from "../../src/engine/input/csv";
 import type { Field } from "../../src/engine";
 import type { Cell } from "./data";
 

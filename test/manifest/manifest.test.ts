@@ -1,6 +1,8 @@
 /*
- * manifest.xml: offline XSD validation (scripts/validate-manifest.js -> xmllint), rejection of broken
- * copies, and the GradeKit-specific wiring the XSD cannot check (shared runtime, GK namespace, zh-CN, icons).
+ * manifest.xml (development) and the production manifest made from it (scripts/manifests.js): offline XSD
+ * validation (scripts/validate-manifest.js -> xmllint), rejection of broken copies, the GradeKit-specific
+ * wiring the XSD cannot check (shared runtime, namespace, zh-CN, icons), and what differs per environment
+ * (Id, display name, namespace; <Version> from package.json).
  * Needs xmllint (Debian package libxml2-utils) - the tests FAIL with that name when it is missing.
  */
 import { spawnSync } from "child_process";
@@ -8,6 +10,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ROOT, attrValues, el, pngSize, requireOfflineValidation, validateManifest, xpath } from "./tools";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/manifests.js is a CommonJS build script
+const manifests = require("../../scripts/manifests.js") as {
+  ENVIRONMENTS: Record<"development" | "production", { id: string; displayName: string; displayNameZh: string; namespace: string }>;
+  manifestFor: (env: string, content: string | Buffer, options?: { baseUrl?: string; version?: string }) => string;
+  manifestVersion: (version: string) => string;
+  normalizeBaseUrl: (raw: string) => string;
+};
+const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+const PROD_BASE = "https://addins.example.test/gradekit/";
 
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const DEV_BASE = "https://localhost:3000/";
@@ -141,14 +153,14 @@ describe("manifest.xml content", () => {
     );
   });
 
-  test("custom functions: GK namespace, functions.js script, functions.json metadata", () => {
+  test("custom functions: GKDEV namespace (development), functions.js script, functions.json metadata", () => {
     const cf = `${HOST}/${el("AllFormFactors")}/${el("ExtensionPoint")}[@*[local-name()='type']='CustomFunctions']`;
     const scriptId = str(`${cf}/${el("Script")}/${el("SourceLocation")}/@resid`);
     const metaId = str(`${cf}/${el("Metadata")}/${el("SourceLocation")}/@resid`);
     const nsId = str(`${cf}/${el("Namespace")}/@resid`);
     expect(resource("Urls", scriptId)).toBe(`${DEV_BASE}functions.js`);
     expect(resource("Urls", metaId)).toBe(`${DEV_BASE}functions.json`);
-    expect(resource("ShortStrings", nsId)).toBe("GK");
+    expect(resource("ShortStrings", nsId)).toBe("GKDEV");
   });
 
   test("Home-tab ribbon group with a GradeKit button that shows the task pane", () => {
@@ -231,5 +243,96 @@ describe("icons", () => {
     ["logo-filled.png", 160],
   ])("%s is %ipx square", (file, size) => {
     expect(pngSize(path.join(ROOT, "assets", file))).toEqual({ width: size, height: size });
+  });
+});
+
+describe("per-environment manifests (scripts/manifests.js)", () => {
+  let prodFile: string;
+  const prod = (expr: string): string => xpath(prodFile, `string(${expr})`).trim();
+  const identity = (read: (expr: string) => string) => ({
+    id: read(`/${el("OfficeApp")}/${el("Id")}`),
+    name: read(`/${el("OfficeApp")}/${el("DisplayName")}/@DefaultValue`),
+    nameZh: read(`/${el("OfficeApp")}/${el("DisplayName")}/${el("Override")}[@Locale='zh-CN']/@Value`),
+    namespace: read(`${RES}/${el("ShortStrings")}/${el("String")}[@id='Functions.Namespace']/@DefaultValue`),
+    version: read(`/${el("OfficeApp")}/${el("Version")}`),
+  });
+
+  beforeAll(() => {
+    requireOfflineValidation();
+    prodFile = path.join(tmp, "production.xml");
+    fs.writeFileSync(prodFile, manifests.manifestFor("production", fs.readFileSync(MANIFEST), { baseUrl: PROD_BASE }));
+  });
+
+  test("manifest.xml is the development manifest: its values are scripts/manifests.js's development ones", () => {
+    const dev = manifests.ENVIRONMENTS.development;
+    expect(identity(str)).toEqual({
+      id: dev.id,
+      name: dev.displayName,
+      nameZh: dev.displayNameZh,
+      namespace: dev.namespace,
+      version: manifests.manifestVersion(PACKAGE_VERSION),
+    });
+    // making the development manifest from manifest.xml changes nothing
+    const xml = fs.readFileSync(MANIFEST, "utf8");
+    expect(manifests.manifestFor("development", xml)).toBe(xml);
+  });
+
+  test("the production manifest validates offline", () => {
+    const r = validateManifest(prodFile);
+    expect(r.output).toContain("validates");
+    expect(r.status).toBe(0);
+  });
+
+  test("development and production differ in Id, display name and custom functions namespace (GKDEV vs GK)", () => {
+    const d = identity(str);
+    const p = identity(prod);
+    expect(p).toEqual({
+      id: manifests.ENVIRONMENTS.production.id,
+      name: "GradeKit",
+      nameZh: "GradeKit 客户分级",
+      namespace: "GK",
+      version: d.version,
+    });
+    expect(d.namespace).toBe("GKDEV");
+    expect(p.id).not.toBe(d.id);
+    expect(p.name).not.toBe(d.name);
+    expect(p.nameZh).not.toBe(d.nameZh);
+    expect(p.namespace).not.toBe(d.namespace);
+    for (const id of [p.id, d.id]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  test("production: every URL under the base URL, no localhost, no developer comments", () => {
+    const xml = fs.readFileSync(prodFile, "utf8");
+    expect(xml).not.toMatch(/localhost/);
+    expect(xml).not.toContain("<!--");
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]*)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url.startsWith(PROD_BASE)).toBe(true);
+  });
+
+  test("<Version> comes from package.json (major.minor.patch + .0)", () => {
+    expect(manifests.manifestVersion("0.1.0")).toBe("0.1.0.0");
+    expect(manifests.manifestVersion("12.3.45")).toBe("12.3.45.0");
+    for (const bad of ["1.2", "1.2.3-beta.1", "1.2.70000", "v1.2.3"]) {
+      expect(() => manifests.manifestVersion(bad)).toThrow(/major\.minor\.patch/);
+    }
+    const bumped = manifests.manifestFor("production", fs.readFileSync(MANIFEST), { baseUrl: PROD_BASE, version: "2.3.4" });
+    expect(bumped).toContain("<Version>2.3.4.0</Version>");
+    expect(manifests.manifestFor("development", fs.readFileSync(MANIFEST), { version: "2.3.4" })).toContain(
+      "<Version>2.3.4.0</Version>",
+    );
+    expect(str(`/${el("OfficeApp")}/${el("Version")}`)).toBe(manifests.manifestVersion(PACKAGE_VERSION));
+  });
+
+  test("base URLs: normalized to end in /, query, fragment and relative URLs refused", () => {
+    expect(manifests.normalizeBaseUrl("https://a.example/x")).toBe("https://a.example/x/");
+    expect(manifests.normalizeBaseUrl("https://a.example/x/")).toBe("https://a.example/x/");
+    expect(() => manifests.normalizeBaseUrl("addins/gradekit")).toThrow(/not an absolute URL/);
+    expect(() => manifests.normalizeBaseUrl("https://a.example/?v=1")).toThrow(/query or fragment/);
+  });
+
+  test("a manifest without exactly one namespace string is refused, not half-converted", () => {
+    const xml = fs.readFileSync(MANIFEST, "utf8").replace(/\s*<bt:String id="Functions\.Namespace"[^>]*\/>/, "");
+    expect(() => manifests.manifestFor("production", xml, { baseUrl: PROD_BASE })).toThrow(/namespace/);
   });
 });

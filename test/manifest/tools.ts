@@ -17,7 +17,7 @@ export function requireOfflineValidation(): void {
   if (probe.error) {
     throw new Error(
       'xmllint is not installed. Install the Debian/Ubuntu package "libxml2-utils" ' +
-        "(apt-get install -y libxml2-utils, or run scripts/install-deps.sh).",
+        "(apt-get install -y libxml2-utils, or run `npm run preflight`).",
     );
   }
   if (!fs.existsSync(path.join(SCHEMA_DIR, "OfficeAppManifestV1_1.xsd"))) {

@@ -32,7 +32,7 @@ describe("catalogues", () => {
     expect(screens.length).toBeGreaterThanOrEqual(6);
     const owner = new Map<string, string>();
     for (const f of screens) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads each screen file by its path to see what it exports
       const exported = Object.values(require(path.join(dir, f)) as Record<string, Record<string, { en: string; zh: string }>>);
       expect([f, exported.length]).toEqual([f, 1]);
       for (const key of Object.keys(exported[0])) {

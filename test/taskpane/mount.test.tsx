@@ -41,6 +41,7 @@ test("the entry: Office.onReady -> the real adapter on the global Excel, Office'
   document.body.innerHTML = '<div id="root"><div class="gk-boot">Loading GradeKit…</div></div>';
   try {
     await act(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry must run after the host is installed, inside act()
       require("../../src/taskpane/index"); // runs Office.onReady(start) once, like office.js loading the bundle
       await new Promise((r) => setTimeout(r, 0));
     });

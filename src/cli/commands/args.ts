@@ -39,16 +39,31 @@ export function langOption(v: unknown, fallback: Lang = "en"): Lang {
   throw fail("badLang", "usage", { value: s });
 }
 
-/** Finds `--lang X` / `--lang=X` before full parsing, so early errors use that language (the last one wins, as in parsing). */
-export function langFromArgv(argv: readonly string[]): Lang {
-  let lang: Lang = "en";
+/** Environment variables, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The language the terminal asks for: the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order);
+ * `zh...` (zh_CN.UTF-8, zh_TW, ...) is Chinese, anything else (C, POSIX, en_US.UTF-8, unset) English.
+ */
+export function langFromEnv(env: Env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh/i.test(locale) ? "zh-CN" : "en";
+}
+
+/**
+ * Finds `--lang X` / `--lang=X` before full parsing, so early errors use that language; without
+ * `--lang`, the terminal's language (LC_ALL / LC_MESSAGES / LANG in `env`).
+ */
+export function langFromArgv(argv: readonly string[], env: Env = {}): Lang {
+  let lang: Lang | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") break;
     const v = a === "--lang" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
     if (v !== undefined) lang = /^zh/i.test(v) ? "zh-CN" : "en";
   }
-  return lang;
+  return lang ?? langFromEnv(env);
 }
 
 /** True when `--debug` is given (before any `--`). */

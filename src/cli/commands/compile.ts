@@ -105,7 +105,7 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
   }
 
   const { template } = loadTemplate(String(values.template), lang);
-  const params = parseParams(splitPairs(values.param as string[] | undefined), template, lang);
+  const params = parseParams(splitPairs(values.param as string[] | undefined), template);
 
   if (isSql) {
     const quote = values.quote === undefined ? "double" : String(values.quote);

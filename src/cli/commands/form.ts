@@ -45,7 +45,7 @@ export function formWorkbook(layout: FormLayout): ExcelJS.Workbook {
   return wb;
 }
 
-function parseRowsOption(v: unknown, lang: Lang): number {
+function parseRowsOption(v: unknown): number {
   if (v === undefined) return DEFAULT_FORM_ROWS;
   const s = String(v).trim();
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
@@ -63,15 +63,15 @@ export async function formCommand(argv: string[], io: CliIo, fallbackLang: Lang)
   const out = values.out as string | undefined;
   if (!out) throw failForm("needOut", "usage");
   if (path.extname(out).toLowerCase() !== ".xlsx") throw failForm("outXlsx", "usage", { path: out });
-  const rows = parseRowsOption(values.rows, lang);
+  const rows = parseRowsOption(values.rows);
 
   const loaded = loadTemplate(given[0], lang);
   if (!values.quiet) for (const w of loaded.warnings) io.err(issueLine(w, lang) + "\n");
-  const params = parseParams(splitPairs(values.param as string[] | undefined), loaded.template, lang);
+  const params = parseParams(splitPairs(values.param as string[] | undefined), loaded.template);
   const layout = formLayout(loaded.template, { rows, lang, params });
   if (isFormRefusal(layout)) throw failForm("refused", "unsupported", { id: loaded.template.id, reason: layout.reason });
 
-  await writeXlsxOutput(out, formWorkbook(layout), lang);
+  await writeXlsxOutput(out, formWorkbook(layout));
   if (!values.quiet) {
     for (const n of layout.notes) io.err(tr(n, lang) + "\n");
     io.err(msg("written", lang, { out, sheet: layout.sheetName, rows, first: layout.dataRows.first + 1, last: layout.dataRows.last + 1 }) + "\n");

@@ -18,7 +18,7 @@ import {
   type MappingOverride,
   type Template,
 } from "../../engine";
-import { neutralise } from "../csv";
+import { neutralise } from "../../engine";
 import {
   cellText,
   columnLetter,
@@ -92,7 +92,7 @@ function fieldByName(template: Template, name: string): Field | undefined {
 }
 
 /** `--map` items -> field key and a header text or a 1-based `#N` column. */
-function parseMap(items: string[], template: Template, lang: Lang): { field: string; header: string; column?: number }[] {
+function parseMap(items: string[], template: Template): { field: string; header: string; column?: number }[] {
   return items.map((item) => {
     const eq = item.indexOf("=");
     if (eq <= 0 || eq === item.length - 1) throw fail("badMap", "usage", { item });
@@ -171,8 +171,8 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   const lang = opts.lang;
   const { template, warnings } = loadTemplate(opts.template, lang);
   compileTemplate(template);
-  const params = parseParams(opts.params, template, lang);
-  const maps = parseMap(opts.map, template, lang);
+  const params = parseParams(opts.params, template);
+  const maps = parseMap(opts.map, template);
 
   const inFormat = formatOf(opts.input);
   const outFormat = formatOf(opts.output);
@@ -295,7 +295,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
         return g >= 0 ? result.compiled.grades[g].color : null;
       },
     });
-    await writeXlsxOutput(opts.output, workbook, lang);
+    await writeXlsxOutput(opts.output, workbook);
   }
 
   // Summary.

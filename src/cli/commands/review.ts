@@ -9,7 +9,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewLayout, reviewSheet, type Comparison } from "../../engine/review";
-import { neutralise, writeCsv } from "../csv";
+import { neutralise, writeCsv } from "../../engine";
 import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
@@ -78,7 +78,7 @@ function columnOf(headers: string[], spec: string): number {
 }
 
 /** The period's key/grade(/measure) columns: the header is the first of the top rows that holds the key and grade columns. */
-function periodTable(sheet: InputSheet, file: string, spec: { key: string; grade: string; measure?: string; measureRequired: boolean }, lang: Lang): PeriodTable {
+function periodTable(sheet: InputSheet, file: string, spec: { key: string; grade: string; measure?: string; measureRequired: boolean }): PeriodTable {
   const rows = sheet.rows;
   let last = rows.length - 1;
   while (last >= 0 && (rows[last] ?? []).every(blank)) last--;
@@ -156,8 +156,8 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   };
   const prevFile = values.previous as string;
   const curFile = values.current as string;
-  const prev = periodTable(await readInput(prevFile, lang, io), prevFile, { ...spec, measureRequired: false }, lang);
-  const cur = periodTable(await readInput(curFile, lang, io), curFile, { ...spec, measureRequired: true }, lang);
+  const prev = periodTable(await readInput(prevFile, lang, io), prevFile, { ...spec, measureRequired: false });
+  const cur = periodTable(await readInput(curFile, lang, io), curFile, { ...spec, measureRequired: true });
   const c = comparePeriods(prev, cur, { template });
 
   if (format === "csv") {
@@ -166,7 +166,7 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
     else writeCsvOutput(out, records, { bom: true, lang });
   } else {
     const wb = reviewWorkbook(c, { lang, previous: prev.label, current: cur.label, template, measureName: spec.measure });
-    await writeXlsxOutput(out!, wb, lang);
+    await writeXlsxOutput(out!, wb);
   }
 
   if (!values.quiet) {

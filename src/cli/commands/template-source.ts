@@ -47,7 +47,7 @@ export function loadTemplate(spec: string, lang: Lang): { template: Template; wa
 }
 
 /** `--param name=value` items -> parameter overrides, checked against the template (grade, compile, form). */
-export function parseParams(items: string[], template: Template, lang: Lang): Record<string, number> {
+export function parseParams(items: string[], template: Template): Record<string, number> {
   const out: Record<string, number> = {};
   const list = (template.params ?? []).map((p) => `${p.key} (${p.default})`).join(", ") || "-";
   for (const item of items) {

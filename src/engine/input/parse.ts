@@ -140,5 +140,5 @@ export function parseYesNo(v: unknown): ParseResult<boolean> {
 
 /** Normalises a word for category matching: full-width to ASCII, lower case, no spaces. */
 export function normalizeWord(s: string): string {
-  return normalizeText(s).toLowerCase().replace(/[\s_\-]+/g, "");
+  return normalizeText(s).toLowerCase().replace(/[\s_-]+/g, "");
 }

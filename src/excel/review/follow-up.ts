@@ -81,6 +81,7 @@ class TargetScan {
       cfs.load("items/type,items/cellValueOrNullObject/rule");
     }
     return () => {
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- this closure runs after the pipeline's sync of the block that loaded `head`
       const headVals = head ? (head.values[0] as unknown[]) : [];
       const headIsOurs = head ? headVals.every((v) => OURS.has(normalizeWord(keyText(v)))) : false;
       if (b.start === 0) {
@@ -90,6 +91,7 @@ class TargetScan {
           (cf) => cf.type === "CellValue" && !cf.cellValueOrNullObject.isNullObject && cf.cellValueOrNullObject.rule.operator === "EqualTo" && /^=?TRUE$/i.test(String(cf.cellValueOrNullObject.rule.formula1)),
         );
       }
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- this closure runs after the pipeline's sync of the block that loaded `cells`
       if (!this.rerun) for (const row of cells.values as unknown[][]) for (const v of row) if (!isBlank(v)) this.nonEmpty++;
     };
   };

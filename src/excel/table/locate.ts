@@ -52,11 +52,13 @@ export async function locate(context: Excel.RequestContext, table?: TableInfo, e
   const attempt = async (useRegion: boolean) => {
     const sel = wb.getSelectedRange();
     sel.load("rowIndex,columnIndex,rowCount,columnCount");
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- `worksheet` is a navigation property: a proxy, nothing is read
     const ws = sel.worksheet;
     ws.load("name");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     let region: Excel.Range | null = null;
+    // eslint-disable-next-line office-addins/load-object-before-read -- a feature test for the method (older Excel lacks it), not a property read
     if (useRegion && typeof (sel as Partial<Excel.Range>).getSurroundingRegion === "function") {
       region = sel.getSurroundingRegion();
       region.load("rowIndex,columnIndex,rowCount,columnCount");

@@ -18,7 +18,7 @@
  */
 
 /** Office type name -> proxy class. Filled in by the modules under `proxies/` (module augmentation). */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation in proxies/, so it starts empty
 export interface ProxyClasses {}
 
 export type ProxyName = keyof ProxyClasses;

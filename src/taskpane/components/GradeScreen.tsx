@@ -144,6 +144,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   React.useEffect(() => {
     void doRead();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- readSeq is a counter, not a DOM node: the cleanup must bump its latest value
       readSeq.current++; // results of a read still running are dropped
     };
   }, [doRead]);

@@ -80,6 +80,7 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
   React.useEffect(() => {
     void doRead();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- readSeq is a counter, not a DOM node: the cleanup must bump its latest value
       readSeq.current++;
     };
   }, [doRead]);

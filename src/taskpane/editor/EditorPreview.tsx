@@ -61,6 +61,7 @@ export function EditorPreview({ template: live, readWith }: EditorPreviewProps):
   React.useEffect(() => {
     void doRead();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- seq is a counter, not a DOM node: the cleanup must bump its latest value
       seq.current++;
     };
   }, [doRead]);

@@ -54,7 +54,7 @@ function useNumberText(value: number | undefined, display: (v: number | undefine
   const [text, setText] = React.useState(() => display(value));
   React.useEffect(() => {
     setText((cur) => (Object.is(read(cur), value) ? cur : display(value)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new `value` resets the text; `display`/`read` are new functions on every render
   }, [value]);
   return [text, setText] as const;
 }

@@ -1,8 +1,8 @@
 /**
  * CSV (RFC 4180) reading and writing, plus the formula neutralisation applied to CSV output.
- * Pure string functions; file access lives in `io.ts`.
+ * Pure string functions; file access lives in the CLI (`src/cli/io.ts`). The playground reads its bundled samples with it too.
  */
-import { fillBoth, GradeKitError } from "../engine";
+import { fillBoth, GradeKitError } from "../text";
 
 const UNCLOSED_QUOTE = {
   en: 'record {record}: a quoted field is never closed (a stray " ?)',
