@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "../../src/engine/input/csv";
-import { gradeTable, matchHeaders, type GradeResult, type Lang, type Template } from "../../src/engine";
+import { columnLetters, gradeTable, matchHeaders, type GradeResult, type Lang, type Template } from "../../src/engine";
 import { createExcelHost, type ExcelHost, type ExcelHostOptions } from "../../src/host";
 
 export const SAMPLES = path.join(__dirname, "..", "..", "samples");
@@ -60,16 +60,7 @@ export function expectedGrade(r: GradeResult, i: number, lang: Lang): string {
 }
 
 /** Column letters: 0 -> A. */
-export function col(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const col: (c: number) => string = columnLetters;
 
 /**
  * Evaluates the adapter's Custom conditional-format formula for bad-input rows — the shapes
