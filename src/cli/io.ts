@@ -7,6 +7,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "./csv";
 import { both, fail, m } from "./messages";
+import { refuseOutputOverInput, writeFileAtomic } from "./output-file";
 import type { Lang } from "../engine";
 
 /** exceljs, loaded on first use (it takes a while to load; CSV-only runs never need it). */
@@ -150,32 +151,34 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   return { format: "xlsx", path: file, rows, notes, workbook, worksheet: ws, sheetName: ws.name };
 }
 
-/** Creates the folder of an output file when it is missing. */
-function ensureDir(file: string): void {
-  const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
-}
-
-/** Writes CSV records to a file (UTF-8, BOM unless `bom` is false) or, for `-`, to `write`. */
-export function writeCsvOutput(file: string, records: string[][], opts: { bom: boolean; lang: Lang; write?: (s: string) => void }): void {
+/**
+ * Writes CSV records to a file (UTF-8, BOM unless `bom` is false) or, for `-`, to `write`.
+ * `inputs`: the command's input files; an output that is one of them is refused (output-file.ts).
+ */
+export function writeCsvOutput(
+  file: string,
+  records: string[][],
+  opts: { bom: boolean; lang: Lang; write?: (s: string) => void; inputs: readonly (string | undefined)[] },
+): void {
   const text = writeCsv(records);
   if (file === "-") {
     (opts.write ?? ((s: string) => process.stdout.write(s)))(text);
     return;
   }
+  refuseOutputOverInput(file, opts.inputs);
   try {
-    ensureDir(file);
-    fs.writeFileSync(file, (opts.bom ? "\uFEFF" : "") + text, "utf8");
+    writeFileAtomic(file, (opts.bom ? "\uFEFF" : "") + text);
   } catch (e) {
     throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }
 }
 
-/** Writes a workbook to an xlsx file. */
-export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, lang: Lang): Promise<void> {
+/** Writes a workbook to an xlsx file (atomically; an output that is one of `inputs` is refused). */
+export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, lang: Lang, inputs: readonly (string | undefined)[]): Promise<void> {
+  refuseOutputOverInput(file, inputs);
   try {
-    ensureDir(file);
-    await workbook.xlsx.writeFile(file);
+    const bytes = await workbook.xlsx.writeBuffer();
+    writeFileAtomic(file, bytes as unknown as Uint8Array);
   } catch (e) {
     throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }

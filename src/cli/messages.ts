@@ -23,7 +23,10 @@ export const CLI_MESSAGES = {
     en: "{option} '{path}' must be a .csv or .xlsx file (save .xls/.ods as .xlsx first)",
     zh: "{option}“{path}”必须是 .csv 或 .xlsx 文件（.xls/.ods 请先另存为 .xlsx）",
   },
-  sameFile: { en: "--out is the same file as --in: choose another --out (the input is never overwritten)", zh: "--out 与 --in 是同一个文件：请换一个输出文件（不会覆盖输入文件）" },
+  sameFile: {
+    en: "--out is the same file as --in ('{path}' is '{input}', through a link or another spelling of its name): choose another --out (the input is never overwritten)",
+    zh: "--out 与 --in 是同一个文件（“{path}”即“{input}”，通过链接或另一种写法）：请换一个输出文件（不会覆盖输入文件）",
+  },
   sheetCsv: { en: "--sheet applies to .xlsx input only", zh: "--sheet 只适用于 .xlsx 输入" },
   noSheet: { en: "no sheet '{name}' in '{path}'; its sheets: {sheets}", zh: "“{path}”中没有工作表“{name}”；现有工作表：{sheets}" },
   emptyWorkbook: { en: "'{path}' has no worksheets", zh: "“{path}”没有工作表" },

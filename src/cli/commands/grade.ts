@@ -33,6 +33,7 @@ import {
   type InputSheet,
 } from "../io";
 import { both, fail, m, type CliIo } from "../messages";
+import { refuseOutputOverInput } from "../output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 
@@ -179,7 +180,8 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   if (!inFormat) throw fail("badFormat", "usage", { option: "--in", path: opts.input });
   if (!outFormat) throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.input !== "-" && !fs.existsSync(opts.input)) throw fail("noFile", "notFound", { what: both("what_input"), path: opts.input });
-  if (opts.input !== "-" && opts.output !== "-" && path.resolve(opts.input) === path.resolve(opts.output)) throw fail("sameFile", "output");
+  const inputs = [opts.input, opts.template];
+  refuseOutputOverInput(opts.output, inputs);
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
 
@@ -257,7 +259,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       }
       records.push(cells);
     }
-    writeCsvOutput(opts.output, records, { bom: opts.bom, lang, write: io ? (s) => io.out(s) : undefined });
+    writeCsvOutput(opts.output, records, { bom: opts.bom, lang, write: io ? (s) => io.out(s) : undefined, inputs });
   } else {
     let workbook: ExcelJS.Workbook;
     let ws: ExcelJS.Worksheet;
@@ -295,7 +297,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
         return g >= 0 ? result.compiled.grades[g].color : null;
       },
     });
-    await writeXlsxOutput(opts.output, workbook, lang);
+    await writeXlsxOutput(opts.output, workbook, lang, inputs);
   }
 
   // Summary.

@@ -9,6 +9,7 @@ import type * as ExcelJS from "exceljs";
 import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewSheet, type Comparison } from "../../engine/review";
 import { neutralise, writeCsv } from "../csv";
+import { refuseOutputOverInput } from "../output-file";
 import { cellText, excel, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { langOption, parseCommandArgs } from "./args";
@@ -175,6 +176,8 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   };
   const prevFile = values.previous as string;
   const curFile = values.current as string;
+  const inputs = [prevFile, curFile, values.template as string | undefined];
+  if (out) refuseOutputOverInput(out, inputs);
   const prev = periodTable(await readInput(prevFile, lang, io), prevFile, { ...spec, measureRequired: false }, lang);
   const cur = periodTable(await readInput(curFile, lang, io), curFile, { ...spec, measureRequired: true }, lang);
   const c = comparePeriods(prev, cur, { template });
@@ -182,10 +185,10 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   if (format === "csv") {
     const records = migrationRecords(c).map((r) => r.map((x) => neutralise(x)));
     if (!out || out === "-") io.out(writeCsv(records));
-    else writeCsvOutput(out, records, { bom: true, lang });
+    else writeCsvOutput(out, records, { bom: true, lang, inputs });
   } else {
     const wb = reviewWorkbook(c, { lang, previous: prev.label, current: cur.label, template, measureName: spec.measure });
-    await writeXlsxOutput(out!, wb, lang);
+    await writeXlsxOutput(out!, wb, lang, inputs);
   }
 
   if (!values.quiet) {
