@@ -161,7 +161,7 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   if (format !== "csv" && format !== "xlsx") throw failReview("badFormatOpt", "usage", { value: fmtOpt ?? "" });
   if (format === "xlsx") {
     if (!out) throw failReview("needOut", "usage");
-    if (formatOf(out) !== "xlsx" || out === "-") throw failReview("outXlsx", "usage", { path: out });
+    if (formatOf(out) !== "xlsx" || out === "-" || path.extname(out).toLowerCase() === ".xlsm") throw failReview("outXlsx", "usage", { path: out });
   }
   let template: Template | undefined;
   if (typeof values.template === "string") {
