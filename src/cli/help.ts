@@ -28,7 +28,9 @@ Grades every data row of a CSV or xlsx table and writes the table with columns a
 grade, score (when the template scores) and reason. The summary goes to stderr.
 
   -t, --template <id|file>  a built-in template id (\`gradekit templates\`) or a template .json file
-  -i, --in <file>           .csv (UTF-8, or GB18030 from Chinese Excel) or .xlsx; - reads CSV from stdin
+  -i, --in <file>           .csv or .xlsx/.xlsm (macros never run); - reads CSV from stdin.
+                            CSV encoding detected: UTF-8, UTF-16 (with or without BOM),
+                            GB18030 (Chinese Excel), Windows-1252/Latin-1 (Western Excel)
   -o, --out <file>          .csv (UTF-8 with BOM, so Excel shows Chinese correctly) or .xlsx;
                             - writes CSV to stdout. xlsx output keeps the input workbook and
                             fills each grade cell with its grade colour.
@@ -39,8 +41,13 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
       --header-row <n>      the header's row number (default: found automatically)
       --lang en|zh-CN       grade labels, reasons and messages in this language (default: from LANG)
       --no-bom              CSV output without the UTF-8 byte order mark
+      --encoding <enc>      CSV input encoding: utf-8, utf-16le, utf-16be, gb18030, windows-1252
+      --delimiter <c>       CSV input delimiter (default: sniffed from the header line); tab, ;, |
   -q, --quiet               no summary
 
+A CSV row with more or fewer fields than the header (an unquoted 1,200,000) is an error for that
+row, naming its line. An output that is one of the inputs (also through a link) is refused; an
+existing output is replaced whole (written to a temporary file, then renamed into place).
 Headers match a field by its key or its English or Chinese label (case and spaces ignored).
 Text that a spreadsheet would run as a formula (=, +, -, @ at the start) is prefixed with ' in CSV output.`,
   review: `gradekit review --previous <file> --current <file> --key <column> [options]
@@ -167,7 +174,12 @@ const ZH: Record<string, string> = {
       --header-row <n>      表头所在行号（默认自动查找）
       --lang en|zh-CN       等级名称、原因和提示的语言（默认取自 LANG）
       --no-bom              CSV 输出不带 UTF-8 BOM
+      --encoding <编码>     CSV 输入编码：utf-8、utf-16le、utf-16be、gb18030、windows-1252（默认自动识别）
+      --delimiter <字符>    CSV 输入分隔符（默认按表头行判断）；tab、;、|
   -q, --quiet               不输出汇总
+
+CSV 中字段数多于或少于表头的行（如未加引号的 1,200,000）记为该行错误，并给出行号。
+输出文件不能是任何输入文件（包括通过链接指向的同一文件）；已有的输出文件会被整体替换（先写临时文件，再改名）。
 
 表头可以使用字段的键名、英文名或中文名（忽略大小写和空格）。
 CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行的文本会加上 ' 前缀。`,

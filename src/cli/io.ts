@@ -7,6 +7,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "../engine";
 import { both, fail, m } from "./messages";
+import { refuseOutputOverInput, writeFileAtomic } from "./output-file";
 import type { Lang } from "../engine";
 
 /** exceljs, loaded on first use (it takes a while to load; CSV-only runs never need it). */
@@ -27,6 +28,10 @@ export interface InputSheet {
   rows: CellValue[][];
   /** Notes for the user (encoding guessed, formulas without results). */
   notes: string[];
+  /** CSV only: the encoding read (detected or told). */
+  encoding?: string;
+  /** CSV only: the line (1-based) where each record starts. */
+  lines?: number[];
   /** xlsx only: the workbook and the sheet, written back with the grades added. */
   workbook?: ExcelJS.Workbook;
   worksheet?: ExcelJS.Worksheet;
@@ -37,19 +42,155 @@ export interface InputSheet {
 export function formatOf(file: string): TableFormat | null {
   if (file === "-") return "csv";
   const ext = path.extname(file).toLowerCase();
-  return ext === ".csv" ? "csv" : ext === ".xlsx" ? "xlsx" : null;
+  return ext === ".csv" ? "csv" : ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : null;
 }
 
-/** Decodes CSV bytes: BOMs (UTF-8, UTF-16), else UTF-8, else GB18030 (Chinese Excel's "ANSI" CSV). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+/** A macro-enabled workbook (`.xlsm`): read like .xlsx (macros never run); never written. */
+export function isMacroWorkbook(file: string): boolean {
+  return path.extname(file).toLowerCase() === ".xlsm";
+}
+
+/** Limits on what an xlsx may unpack to, checked from the zip's directory before anything is inflated. */
+export const XLSX_LIMITS = {
+  /** All parts together, uncompressed. */
+  totalBytes: 1_500_000_000,
+  /** One part (a sheet's XML, the shared strings), uncompressed. */
+  partBytes: 1_000_000_000,
+  /** Uncompressed size over compressed size of the whole file (zip bombs go far above 1000). */
+  ratio: 1000,
+};
+
+/**
+ * What the first bytes say a file claimed to be xlsx really is, and whether its zip directory
+ * promises more than the limits; throws a one-sentence `input` error naming the problem and the fix.
+ */
+export function checkXlsxFile(file: string, bytes: Buffer): void {
+  const magic = bytes.subarray(0, 8);
+  if (magic.length >= 8 && magic.readUInt32BE(0) === 0xd0cf11e0 && magic.readUInt32BE(4) === 0xa1b11ae1) {
+    throw fail("xlsxEncrypted", "input", { path: file });
+  }
+  if (!(magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04)) {
+    const head = bytes.subarray(0, 512);
+    const text = head.length > 0 && !head.includes(0);
+    throw fail(text ? "xlsxIsText" : "xlsxNotZip", "input", { path: file });
+  }
+  // End of central directory: the last record with signature PK\5\6.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw fail("xlsxDamaged", "input", { path: file });
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw fail("xlsxDamaged", "input", { path: file });
+    const size = bytes.readUInt32LE(p + 24);
+    const name = bytes.toString("utf8", p + 46, p + 46 + bytes.readUInt16LE(p + 28));
+    total += size;
+    if (size > XLSX_LIMITS.partBytes || size === 0xffffffff) throw fail("xlsxTooBig", "input", { path: file, part: name, mb: Math.round(size / 1e6) });
+    p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+  }
+  if (total > XLSX_LIMITS.totalBytes || total > XLSX_LIMITS.ratio * Math.max(bytes.length, 1_000_000)) {
+    throw fail("xlsxTooBig", "input", { path: file, part: "*", mb: Math.round(total / 1e6) });
+  }
+}
+
+/** The encodings `--encoding` takes (any other WHATWG label works too) and the names shown for them. */
+const ENCODING_NAMES: Record<string, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16LE",
+  "utf-16be": "UTF-16BE",
+  gb18030: "GB18030",
+  gbk: "GB18030",
+  "windows-1252": "Windows-1252 (Latin-1)",
+  latin1: "Windows-1252 (Latin-1)",
+};
+
+/** UTF-16 without a BOM: most ASCII characters leave a zero byte on one side of each pair. */
+function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+/**
+ * GB18030/GBK or Windows-1252 (Latin-1) for bytes that are not UTF-8. Chinese text comes in byte
+ * pairs whose both bytes are high (GB2312 area 0xA1-0xFE); Western text has lone high bytes
+ * (`é` = 0xE9) followed by ASCII. The pattern seen more often wins; ties go to GB18030.
+ */
+function chineseOrLatin(bytes: Uint8Array): "gb18030" | "windows-1252" {
+  let pairs = 0;
+  let lone = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const t = bytes[i + 1];
+    if (b >= 0x81 && b <= 0xfe && t !== undefined && t >= 0x81 && t <= 0xfe) {
+      pairs++;
+      i++;
+    } else if (b >= 0x81 && b <= 0xfe && t !== undefined && t >= 0x30 && t <= 0x39 && bytes[i + 2] >= 0x81) {
+      pairs++; // a GB18030 four-byte sequence
+      i += 3;
+    } else lone++;
+  }
+  return lone > pairs ? "windows-1252" : "gb18030";
+}
+
+/**
+ * Decodes CSV bytes. With `encoding` (a WHATWG label: utf-8, utf-16le, gb18030, windows-1252, ...)
+ * as told; else detected: BOMs (UTF-8, UTF-16), UTF-16 without BOM, UTF-8, then GB18030 (Chinese
+ * Excel's "ANSI" CSV) or Windows-1252/Latin-1 (Western Excel's), whichever the bytes look like.
+ */
+export function decodeText(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
+  if (encoding !== undefined) {
+    const label = encoding.trim().toLowerCase();
+    const text = new TextDecoder(label).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: ENCODING_NAMES[label] ?? encoding };
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16LE" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16BE" };
+  const wide = utf16Without(bytes);
+  if (wide) return { text: new TextDecoder(wide).decode(bytes), encoding: ENCODING_NAMES[wide] + " (no BOM)" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
   } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "GB18030" };
+    const guess = chineseOrLatin(bytes);
+    return { text: new TextDecoder(guess).decode(bytes), encoding: ENCODING_NAMES[guess] };
   }
+}
+
+/** Checks an `--encoding` value; a label the decoder does not know is a usage error. */
+export function encodingOption(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  try {
+    new TextDecoder(v.trim().toLowerCase());
+  } catch {
+    throw fail("badEncoding", "usage", { value: v });
+  }
+  return v;
+}
+
+/** Checks a `--delimiter` value: one character, or `tab`, `\t`, `comma`, `semicolon`. */
+export function delimiterOption(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const named: Record<string, string> = { tab: "\t", "\\t": "\t", comma: ",", semicolon: ";", pipe: "|" };
+  const d = named[v.toLowerCase()] ?? v;
+  if (d.length !== 1 || d === '"' || d === "\n" || d === "\r") throw fail("badDelimiter", "usage", { value: v });
+  return d;
 }
 
 function ioWhy(e: unknown): string {
@@ -59,25 +200,32 @@ function ioWhy(e: unknown): string {
   return err && typeof err.message === "string" ? err.message.split("\n")[0] : String(e);
 }
 
+/** How to read a CSV: told encoding and delimiter (detected when absent). */
+export interface CsvReadOptions {
+  encoding?: string;
+  delimiter?: string;
+}
+
 /** Reads a CSV file (or stdin for `-`) as rows of strings. */
-export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promise<Buffer>): Promise<InputSheet> {
+export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promise<Buffer>, opts: CsvReadOptions = {}): Promise<InputSheet> {
   let bytes: Uint8Array;
   try {
     bytes = file === "-" ? await (stdin ? stdin() : readStdin()) : fs.readFileSync(file);
   } catch (e) {
     throw fail("cannotRead", "input", { what: both("what_input"), path: file, why: ioWhy(e) });
   }
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes, opts.encoding);
   const notes: string[] = [];
-  if (encoding === "GB18030") notes.push(m("csvEncoding", lang, { path: file, enc: encoding }));
+  if (encoding !== "UTF-8") notes.push(m(opts.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: file, enc: encoding }));
   let rows: string[][];
+  const lines: number[] = [];
   try {
-    rows = parseCsv(text, sniffDelimiter(text));
+    rows = parseCsv(text, opts.delimiter ?? sniffDelimiter(text), lines);
   } catch (e) {
     if (e instanceof CsvError) throw fail("csvBroken", "input", { path: file, why: e.text });
     throw e;
   }
-  return { format: "csv", path: file, rows, notes };
+  return { format: "csv", path: file, rows, notes, encoding, lines };
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -115,13 +263,26 @@ export function plainValue(v: unknown, stats: { noResult: number } = { noResult:
   return String(v);
 }
 
+/** The merged range (e.g. `B2:B3`) whose top-left cell is `master`, when exceljs lists it. */
+function mergedRange(ws: ExcelJS.Worksheet, master: string): string | undefined {
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges.find((r) => r.split(":")[0] === master);
+}
+
 /** Reads one sheet of an xlsx workbook (the first, or `sheet` by name). */
 export async function readXlsxInput(file: string, sheet: string | undefined, lang: Lang): Promise<InputSheet> {
   const workbook = new (excel().Workbook)();
+  let bytes: Buffer;
   try {
-    await workbook.xlsx.readFile(file);
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw fail("cannotRead", "input", { what: both("what_input"), path: file, why: ioWhy(e) });
+  }
+  checkXlsxFile(file, bytes);
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw fail("xlsxDamaged", "input", { path: file });
   }
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw fail("emptyWorkbook", "input", { path: file });
@@ -134,11 +295,17 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   }
   const stats = { noResult: 0 };
   const rows: CellValue[][] = [];
+  const merged = new Set<string>();
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);
     const out: CellValue[] = [];
     if (row) {
       row.eachCell({ includeEmpty: false }, (cell, col) => {
+        // A merged range shows its value in the top-left cell only: the other cells are blank.
+        if (cell.isMerged && cell.master !== cell) {
+          merged.add(mergedRange(ws, cell.master.address) ?? cell.master.address);
+          return;
+        }
         out[col - 1] = plainValue(cell.value, stats);
       });
       for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
@@ -147,35 +314,38 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   }
   const notes: string[] = [];
   if (stats.noResult > 0) notes.push(m("formulasNoResult", lang, { n: stats.noResult }));
+  if (merged.size > 0) notes.push(m("mergedCells", lang, { ranges: [...merged].slice(0, 5).join(", ") + (merged.size > 5 ? ", …" : "") }));
   return { format: "xlsx", path: file, rows, notes, workbook, worksheet: ws, sheetName: ws.name };
 }
 
-/** Creates the folder of an output file when it is missing. */
-function ensureDir(file: string): void {
-  const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
-}
-
-/** Writes CSV records to a file (UTF-8, BOM unless `bom` is false) or, for `-`, to `write`. */
-export function writeCsvOutput(file: string, records: string[][], opts: { bom: boolean; lang: Lang; write?: (s: string) => void }): void {
+/**
+ * Writes CSV records to a file (UTF-8, BOM unless `bom` is false) or, for `-`, to `write`.
+ * `inputs`: the command's input files; an output that is one of them is refused (output-file.ts).
+ */
+export function writeCsvOutput(
+  file: string,
+  records: string[][],
+  opts: { bom: boolean; lang: Lang; write?: (s: string) => void; inputs: readonly (string | undefined)[] },
+): void {
   const text = writeCsv(records);
   if (file === "-") {
     (opts.write ?? ((s: string) => process.stdout.write(s)))(text);
     return;
   }
+  refuseOutputOverInput(file, opts.inputs);
   try {
-    ensureDir(file);
-    fs.writeFileSync(file, (opts.bom ? "\uFEFF" : "") + text, "utf8");
+    writeFileAtomic(file, (opts.bom ? "\uFEFF" : "") + text);
   } catch (e) {
     throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }
 }
 
-/** Writes a workbook to an xlsx file. */
-export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook): Promise<void> {
+/** Writes a workbook to an xlsx file (atomically; an output that is one of `inputs` is refused). */
+export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, inputs: readonly (string | undefined)[]): Promise<void> {
+  refuseOutputOverInput(file, inputs);
   try {
-    ensureDir(file);
-    await workbook.xlsx.writeFile(file);
+    const bytes = await workbook.xlsx.writeBuffer();
+    writeFileAtomic(file, bytes as unknown as Uint8Array);
   } catch (e) {
     throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }

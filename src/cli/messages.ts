@@ -23,7 +23,10 @@ export const CLI_MESSAGES = {
     en: "{option} '{path}' must be a .csv or .xlsx file (save .xls/.ods as .xlsx first)",
     zh: "{option}“{path}”必须是 .csv 或 .xlsx 文件（.xls/.ods 请先另存为 .xlsx）",
   },
-  sameFile: { en: "--out is the same file as --in: choose another --out (the input is never overwritten)", zh: "--out 与 --in 是同一个文件：请换一个输出文件（不会覆盖输入文件）" },
+  sameFile: {
+    en: "--out is the same file as --in ('{path}' is '{input}', through a link or another spelling of its name): choose another --out (the input is never overwritten)",
+    zh: "--out 与 --in 是同一个文件（“{path}”即“{input}”，通过链接或另一种写法）：请换一个输出文件（不会覆盖输入文件）",
+  },
   sheetCsv: { en: "--sheet applies to .xlsx input only", zh: "--sheet 只适用于 .xlsx 输入" },
   noSheet: { en: "no sheet '{name}' in '{path}'; its sheets: {sheets}", zh: "“{path}”中没有工作表“{name}”；现有工作表：{sheets}" },
   emptyWorkbook: { en: "'{path}' has no worksheets", zh: "“{path}”没有工作表" },
@@ -71,7 +74,50 @@ export const CLI_MESSAGES = {
     en: "warning: {n} formula cell(s) have no saved result and are read as blank; open and save the file in Excel to compute them",
     zh: "警告：{n} 个公式单元格没有保存计算结果，按空值处理；请在 Excel 中打开并保存该文件以计算公式",
   },
-  csvEncoding: { en: "note: '{path}' is not UTF-8; read it as {enc}", zh: "提示：“{path}”不是 UTF-8 编码，已按 {enc} 读取" },
+  csvEncoding: { en: "note: '{path}' is not UTF-8; read it as {enc} (if names look garbled, give --encoding)", zh: "提示：“{path}”不是 UTF-8 编码，已按 {enc} 读取（如姓名显示乱码，请用 --encoding 指定）" },
+  csvEncodingTold: { en: "note: '{path}' read as {enc} (--encoding)", zh: "提示：“{path}”已按 {enc} 读取（--encoding）" },
+  badEncoding: { en: "--encoding '{value}' is not an encoding; use utf-8, utf-16le, utf-16be, gb18030 or windows-1252", zh: "--encoding “{value}”不是可用的编码；请用 utf-8、utf-16le、utf-16be、gb18030 或 windows-1252" },
+  badDelimiter: { en: "--delimiter '{value}' must be one character (or tab, comma, semicolon, pipe)", zh: "--delimiter “{value}”必须是单个字符（或 tab、comma、semicolon、pipe）" },
+  xlsxEncrypted: {
+    en: "'{path}' is a password-protected workbook (or an old .xls): open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx",
+    zh: "“{path}”是受密码保护的工作簿（或旧版 .xls）：请在 Excel 中打开，取消密码（文件 > 信息 > 保护工作簿），另存为 .xlsx",
+  },
+  xlsxIsText: {
+    en: "'{path}' is a text file named .xlsx, not a workbook: if it is CSV, rename it to .csv",
+    zh: "“{path}”是改了扩展名的文本文件，不是工作簿：如果是 CSV，请改名为 .csv",
+  },
+  xlsxNotZip: {
+    en: "'{path}' is not an xlsx workbook (its contents are another format): save it from Excel as .xlsx",
+    zh: "“{path}”不是 xlsx 工作簿（内容是别的格式）：请在 Excel 中另存为 .xlsx",
+  },
+  xlsxDamaged: {
+    en: "'{path}' is a damaged or incomplete xlsx (truncated download or copy?): open and repair it in Excel, or copy it again",
+    zh: "“{path}”是损坏或不完整的 xlsx（下载或复制中断？）：请在 Excel 中打开修复，或重新复制",
+  },
+  xlsxTooBig: {
+    en: "'{path}' unpacks to {mb} MB ({part}), over GradeKit's limit for xlsx (a zip bomb, or a sheet too big for xlsx): save it as CSV and grade the CSV",
+    zh: "“{path}”解压后达 {mb} MB（{part}），超过 GradeKit 对 xlsx 的上限（压缩炸弹，或工作表过大）：请另存为 CSV 再评级",
+  },
+  xlsmOut: {
+    en: "--out '{path}': GradeKit writes .xlsx, never macro-enabled .xlsm (macros are never kept): use a .xlsx name",
+    zh: "--out“{path}”：GradeKit 只写 .xlsx，不写启用宏的 .xlsm（不保留宏）：请使用 .xlsx 文件名",
+  },
+  outsideTable: {
+    en: "note: {n} cell(s) beyond an empty column right of the table (first: {cell}) are not part of it: not read, not copied to CSV output",
+    zh: "提示：表格右侧空列之外有 {n} 个单元格（第一个：{cell}），不属于表格：未读取，也不写入 CSV 输出",
+  },
+  mergedCells: {
+    en: "warning: merged cells {ranges}: read as Excel shows them, the value in the top-left cell only (the other rows are blank)",
+    zh: "警告：合并单元格 {ranges}：按 Excel 显示读取，只有左上角单元格有值（其余行为空）",
+  },
+  cellTooLong: {
+    en: "cell {cell} holds {n} characters; an xlsx cell holds at most 32,767: shorten it, or write CSV output (--out file.csv)",
+    zh: "单元格 {cell} 有 {n} 个字符，xlsx 单元格最多 32,767 个：请缩短，或输出 CSV（--out 文件.csv）",
+  },
+  raggedRow: {
+    en: "line {line} has {n} fields but the header (line {hline}) has {h}: quote numbers that contain commas (\"1,200,000\"), or give --delimiter",
+    zh: "第 {line} 行有 {n} 个字段，而表头（第 {hline} 行）有 {h} 个：含逗号的数字请加引号（\"1,200,000\"），或用 --delimiter 指定分隔符",
+  },
   templateWarning: { en: "template warning {path}: {message}", zh: "模板警告 {path}：{message}" },
   replacedColumns: { en: "note: the input already has grade columns; they are replaced", zh: "提示：输入中已有评级结果列，将被替换" },
   // check

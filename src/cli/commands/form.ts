@@ -71,7 +71,7 @@ export async function formCommand(argv: string[], io: CliIo, fallbackLang: Lang)
   const layout = formLayout(loaded.template, { rows, lang, params });
   if (isFormRefusal(layout)) throw failForm("refused", "unsupported", { id: loaded.template.id, reason: layout.reason });
 
-  await writeXlsxOutput(out, formWorkbook(layout));
+  await writeXlsxOutput(out, formWorkbook(layout), [given[0]]);
   if (!values.quiet) {
     for (const n of layout.notes) io.err(tr(n, lang) + "\n");
     io.err(msg("written", lang, { out, sheet: layout.sheetName, rows, first: layout.dataRows.first + 1, last: layout.dataRows.last + 1 }) + "\n");

@@ -22,8 +22,11 @@ import { neutralise } from "../../engine";
 import {
   cellText,
   columnLetter,
+  delimiterOption,
+  encodingOption,
   excel,
   formatOf,
+  isMacroWorkbook,
   readCsvInput,
   readXlsxInput,
   sheetNameFor,
@@ -33,6 +36,7 @@ import {
   type InputSheet,
 } from "../io";
 import { both, fail, m, type CliIo } from "../messages";
+import { refuseOutputOverInput } from "../output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 
@@ -55,6 +59,10 @@ export interface GradeRunOptions {
   headerRow?: number;
   bom: boolean;
   quiet: boolean;
+  /** CSV input: `--encoding` (detected when absent). */
+  encoding?: string;
+  /** CSV input: `--delimiter` (sniffed from the first line when absent). */
+  delimiter?: string;
 }
 
 /** What a grading run did; printed as the summary. */
@@ -178,13 +186,17 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   const outFormat = formatOf(opts.output);
   if (!inFormat) throw fail("badFormat", "usage", { option: "--in", path: opts.input });
   if (!outFormat) throw fail("badFormat", "usage", { option: "--out", path: opts.output });
+  if (isMacroWorkbook(opts.output)) throw fail("xlsmOut", "usage", { path: opts.output });
   if (opts.input !== "-" && !fs.existsSync(opts.input)) throw fail("noFile", "notFound", { what: both("what_input"), path: opts.input });
-  if (opts.input !== "-" && opts.output !== "-" && path.resolve(opts.input) === path.resolve(opts.output)) throw fail("sameFile", "output");
+  const inputs = [opts.input, opts.template];
+  refuseOutputOverInput(opts.output, inputs);
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
 
   const sheet: InputSheet =
-    inFormat === "csv" ? await readCsvInput(opts.input, lang, io?.stdin) : await readXlsxInput(opts.input, opts.sheet, lang);
+    inFormat === "csv"
+      ? await readCsvInput(opts.input, lang, io?.stdin, { encoding: opts.encoding, delimiter: opts.delimiter })
+      : await readXlsxInput(opts.input, opts.sheet, lang);
   const rows = sheet.rows;
   let last = rows.length - 1;
   while (last >= 0 && rowBlank(rows[last])) last--;
@@ -196,11 +208,30 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     if (h < 0 || h > last || rowBlank(rows[h])) throw fail("badHeaderRow", "input", { value: opts.headerRow });
   } else h = findHeaderRow(rows, last, template, maps);
 
-  let width = 0;
-  for (let r = h; r <= last; r++) width = Math.max(width, usedWidth(rows[r] ?? []));
+  // The table is the header's columns, grown rightwards while the next column holds a value below
+  // the header; cells beyond an empty column are not part of it (a stray far cell such as
+  // XFD1048576 costs nothing), and the data ends at the last row with a value inside the table.
+  const occupied = new Set<number>();
+  for (let r = h + 1; r <= last; r++) {
+    const row = rows[r];
+    if (row) for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c])) occupied.add(c);
+  }
+  let width = usedWidth(rows[h]);
+  while (occupied.has(width)) width++;
+  const notes = [...sheet.notes];
+  let outside = 0;
+  let firstOutside = "";
+  for (let r = h; r <= last; r++) {
+    const row = rows[r] ?? [];
+    for (let c = width; c < row.length; c++) {
+      if (isBlankCell(row[c])) continue;
+      if (outside++ === 0) firstOutside = columnLetter(c + 1) + (r + 1);
+    }
+  }
+  if (outside > 0) notes.push(m("outsideTable", lang, { n: outside, cell: firstOutside }));
+  while (last > h && rowBlank((rows[last] ?? []).slice(0, width))) last--;
   const allHeaders = Array.from({ length: width }, (_, c) => cellText(rows[h][c]));
   const replaced = existingOutputColumns(allHeaders.slice(0, usedWidth(rows[h])));
-  const notes = [...sheet.notes];
   if (replaced > 0) {
     width = usedWidth(rows[h]) - replaced;
     notes.push(m("replacedColumns", lang));
@@ -221,7 +252,20 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   }
 
   // Grade.
-  const dataRows = rows.slice(h + 1, last + 1);
+  // CSV records wider or narrower than the header were not read as written (an unquoted
+  // `1,200,000` shifts every field after it): such a row is an error naming its line, never graded,
+  // and left out of the populations (max, percentiles) other rows are graded against.
+  const ragged = new Map<number, string>();
+  if (sheet.format === "csv") {
+    const hw = rows[h].length;
+    for (let r = h + 1; r <= last; r++) {
+      const row = rows[r];
+      if (!row || rowBlank(row) || row.length === hw) continue;
+      const line = sheet.lines?.[r] ?? r + 1;
+      ragged.set(r - h - 1, m("raggedRow", lang, { line, n: row.length, h: hw, hline: sheet.lines?.[h] ?? h + 1 }));
+    }
+  }
+  const dataRows = rows.slice(h + 1, last + 1).map((row, i) => (ragged.has(i) ? [] : row));
   const fieldOfColumn = new Array<string>(width).fill("");
   for (const [key, col] of Object.entries(match.mapping)) fieldOfColumn[col] = key;
   const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn }, { params });
@@ -230,10 +274,11 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
 
   const grades = new Array<string>(n);
   const reasons = new Array<string>(n);
-  const scoreOf = (i: number): number | null => (result.status(i) === "graded" ? result.score(i) : null);
+  const scoreOf = (i: number): number | null => (result.status(i) === "graded" && !ragged.has(i) ? result.score(i) : null);
   for (let i = 0; i < n; i++) {
-    grades[i] = gradeText(result, i, lang);
-    reasons[i] = result.reason(i, lang);
+    const bad = ragged.get(i);
+    grades[i] = bad === undefined ? gradeText(result, i, lang) : "";
+    reasons[i] = bad ?? result.reason(i, lang);
   }
   const outHeaders = [OUTPUT_COLUMNS.grade, ...(scores ? [OUTPUT_COLUMNS.score] : []), OUTPUT_COLUMNS.reason];
 
@@ -257,7 +302,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       }
       records.push(cells);
     }
-    writeCsvOutput(opts.output, records, { bom: opts.bom, lang, write: io ? (s) => io.out(s) : undefined });
+    writeCsvOutput(opts.output, records, { bom: opts.bom, lang, write: io ? (s) => io.out(s) : undefined, inputs });
   } else {
     let workbook: ExcelJS.Workbook;
     let ws: ExcelJS.Worksheet;
@@ -272,7 +317,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
         const src = rows[r] ?? [];
         const row = ws.getRow(r + 1);
         src.forEach((v, c) => {
-          if (v !== null && v !== undefined && v !== "") row.getCell(c + 1).value = v;
+          if (v !== null && v !== undefined && v !== "") row.getCell(c + 1).value = xlsxValue(v, r, c);
         });
       }
       ws.getRow(h + 1).font = { bold: true };
@@ -288,21 +333,28 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
         const name = outHeaders[k];
         if (name === OUTPUT_COLUMNS.grade) return grades[i] || null;
         if (name === OUTPUT_COLUMNS.score) return scoreOf(i);
-        return reasons[i];
+        return xlsxValue(reasons[i], h + 1 + i, width + k) as string;
       },
       fill: (i) => {
-        const g = result.gradeIndex[i];
+        const g = ragged.has(i) ? -1 : result.gradeIndex[i];
         return g >= 0 ? result.compiled.grades[g].color : null;
       },
     });
-    await writeXlsxOutput(opts.output, workbook);
+    await writeXlsxOutput(opts.output, workbook, inputs);
   }
 
   // Summary.
   const counts = result.counts();
+  for (const i of ragged.keys()) {
+    const st = result.status(i);
+    if (st === "error") continue;
+    counts.errors++;
+    if (st === "empty") counts.empty--;
+    else if (result.gradeIndex[i] >= 0) counts.grades[result.gradeIndex[i]].count--;
+  }
   const errorRows: GradeSummary["errorRows"] = [];
   for (let i = 0; i < n && errorRows.length < ERRORS_SHOWN; i++) {
-    if (result.status(i) === "error") errorRows.push({ row: h + 2 + i, reason: reasons[i] });
+    if (result.status(i) === "error" || ragged.has(i)) errorRows.push({ row: h + 2 + i, reason: reasons[i] });
   }
   for (const w of warnings) notes.push(m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
   const graded = counts.grades.reduce((s, g) => s + g.count, 0);
@@ -323,6 +375,22 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       .map(([field, col]) => ({ field, column: col + 1, header: headers[col] })),
     notes,
   };
+}
+
+/** A plain decimal number as CSV writes it (no thousands separators, no leading zeros that an ID keeps). */
+const CSV_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** An xlsx cell holds at most this many characters. */
+const XLSX_MAX_TEXT = 32_767;
+
+/** A CSV cell as an xlsx value: plain numbers become number cells; text over Excel's limit is refused naming the cell. */
+function xlsxValue(v: CellValue, r: number, c: number): CellValue {
+  if (typeof v !== "string") return v;
+  if (v.length > XLSX_MAX_TEXT) throw fail("cellTooLong", "output", { cell: columnLetter(c + 1) + (r + 1), n: v.length });
+  if (CSV_NUMBER.test(v) && v.length <= 17) {
+    const x = Number(v);
+    if (Number.isFinite(x)) return x;
+  }
+  return v;
 }
 
 /** An input cell as CSV text, neutralised when it is text a spreadsheet would run as a formula. */
@@ -446,6 +514,8 @@ const GRADE_OPTIONS = {
   "header-row": { type: "string" },
   "no-bom": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
+  encoding: { type: "string" },
+  delimiter: { type: "string" },
 } as const;
 
 /** `gradekit grade ...` -> exit code. */
@@ -472,6 +542,8 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
       headerRow,
       bom: values["no-bom"] !== true,
       quiet: values.quiet === true,
+      encoding: encodingOption(values.encoding as string | undefined),
+      delimiter: delimiterOption(values.delimiter as string | undefined),
     },
     io,
   );

@@ -10,6 +10,7 @@ import type * as ExcelJS from "exceljs";
 import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewLayout, reviewSheet, type Comparison } from "../../engine/review";
 import { neutralise, writeCsv } from "../../engine";
+import { refuseOutputOverInput } from "../output-file";
 import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
@@ -141,7 +142,7 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   if (format !== "csv" && format !== "xlsx") throw failReview("badFormatOpt", "usage", { value: fmtOpt ?? "" });
   if (format === "xlsx") {
     if (!out) throw failReview("needOut", "usage");
-    if (formatOf(out) !== "xlsx" || out === "-") throw failReview("outXlsx", "usage", { path: out });
+    if (formatOf(out) !== "xlsx" || out === "-" || path.extname(out).toLowerCase() === ".xlsm") throw failReview("outXlsx", "usage", { path: out });
   }
   let template: Template | undefined;
   if (typeof values.template === "string") {
@@ -156,6 +157,8 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   };
   const prevFile = values.previous as string;
   const curFile = values.current as string;
+  const inputs = [prevFile, curFile, values.template as string | undefined];
+  if (out) refuseOutputOverInput(out, inputs);
   const prev = periodTable(await readInput(prevFile, lang, io), prevFile, { ...spec, measureRequired: false });
   const cur = periodTable(await readInput(curFile, lang, io), curFile, { ...spec, measureRequired: true });
   const c = comparePeriods(prev, cur, { template });
@@ -163,10 +166,10 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   if (format === "csv") {
     const records = migrationRecords(c).map((r) => r.map((x) => neutralise(x)));
     if (!out || out === "-") io.out(writeCsv(records));
-    else writeCsvOutput(out, records, { bom: true, lang });
+    else writeCsvOutput(out, records, { bom: true, lang, inputs });
   } else {
     const wb = reviewWorkbook(c, { lang, previous: prev.label, current: cur.label, template, measureName: spec.measure });
-    await writeXlsxOutput(out!, wb);
+    await writeXlsxOutput(out!, wb, inputs);
   }
 
   if (!values.quiet) {

@@ -25,18 +25,23 @@ export class CsvError extends GradeKitError<"csvUnclosedQuote"> {
  * - a field that starts with `"` is quoted: it may hold delimiters, quotes (`""`) and line breaks;
  * - a quote inside an unquoted field is kept as a character;
  * - a leading UTF-8 BOM is dropped; a final line break does not make an extra record;
- * - an empty line is a record with one empty field.
+ * - an empty line is a record with one empty field;
+ * - `lines`, when given, receives the line number (1-based) where each record starts (quoted
+ *   fields may span lines), for messages that name a line.
  *
  * @example parseCsv('a,"b,c"\r\n1,"say ""hi"""') // [["a", "b,c"], ["1", 'say "hi"']]
  */
-export function parseCsv(text: string, delimiter = ","): string[][] {
+export function parseCsv(text: string, delimiter = ",", lines?: number[]): string[][] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
+  /** Line (1-based) where the current record starts; `lines` gets one per record when given. */
+  let line = 1;
   const n = s.length;
   const d = delimiter.charCodeAt(0);
   let record: string[] = [];
   let i = 0;
   if (n === 0) return records;
+  if (lines) lines.push(1);
   for (;;) {
     // One field starts at i.
     let field: string;
@@ -47,7 +52,9 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
       for (;;) {
         const q = s.indexOf('"', j);
         if (q < 0) throw new CsvError(startRecord);
-        out += s.slice(j, q);
+        const part = s.slice(j, q);
+        if (lines) for (let p = part.indexOf("\n"); p >= 0; p = part.indexOf("\n", p + 1)) line++;
+        out += part;
         if (s.charCodeAt(q + 1) === 34) {
           out += '"';
           j = q + 2;
@@ -95,6 +102,7 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
     records.push(record);
     record = [];
     if (i >= n) break;
+    if (lines) lines.push(++line);
   }
   return records;
 }
