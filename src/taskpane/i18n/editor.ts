@@ -125,6 +125,7 @@ export const EDITOR_MESSAGES = {
   },
   "editor.kindHint.percentile": { en: "Rows are ranked by one number; the grades are the tiers, best first.", zh: "按一个数值排名；等级即各档，从好到差。" },
   "editor.kindHint.code": { en: "A code made of parts; edit it in the JSON view.", zh: "由多个部分组成的编码；请在 JSON 视图中编辑。" },
+  "editor.kindInJson": { en: "This method is edited in the JSON view below.", zh: "此方法请在下方的 JSON 视图中编辑。" },
   "editor.codeInJson": { en: "Code templates are edited in the JSON view below.", zh: "编码模板请在下方的 JSON 视图中编辑。" },
   "editor.bands.field": { en: "Number field", zh: "数值字段" },
   "editor.bands.help": { en: "For example: A when ≥ 100,000, B when ≥ 50,000, otherwise C.", zh: "例如：≥ 100,000 为 A，≥ 50,000 为 B，其余为 C。" },
