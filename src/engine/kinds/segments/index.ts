@@ -49,18 +49,36 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
       ctx.valid,
     );
     const rmeans = means.map(round9);
-    const byKey = new Map<string, number>();
-    for (const s of model.segments) {
-      const k = key(s.levels);
-      if (!byKey.has(k)) byKey.set(k, ctx.gradeIndex.get(s.grade) ?? -1);
+    // Grade per pattern, indexed by a bit mask (bit m-1-k set when measure k is low).
+    const m = model.measures.length;
+    const byMask = new Int32Array(1 << m).fill(-1);
+    const seen = new Uint8Array(1 << m);
+    for (const sg of model.segments) {
+      if (sg.levels.length !== m) continue;
+      const mask = sg.levels.reduce((acc, l) => (acc << 1) | (l === "low" ? 1 : 0), 0);
+      if (!seen[mask]) byMask[mask] = ctx.gradeIndex.get(sg.grade) ?? -1;
+      seen[mask] = 1;
     }
-    const high = (i: number, k: number) => {
-      const x = round9(cols[k].v[i]);
-      return model.measures[k].better === "lower" ? x <= rmeans[k] : x >= rmeans[k];
-    };
+    // Every row's mask at once, measure by measure.
+    const masks = new Int32Array(ctx.n);
+    model.measures.forEach((ms, k) => {
+      const v = cols[k].v;
+      const mean = rmeans[k];
+      const bit = 1 << (m - 1 - k);
+      const lowerBetter = ms.better === "lower";
+      for (let i = 0; i < ctx.n; i++) {
+        const x = round9(v[i]);
+        const high = lowerBetter ? x <= mean : x >= mean;
+        if (!high) masks[i] |= bit;
+      }
+    });
+    const high = (i: number, k: number) => (masks[i] & (1 << (m - 1 - k))) === 0;
     const levels = (i: number) => model.measures.map((_, k) => (high(i, k) ? "high" : "low"));
     return {
-      grade: (i) => byKey.get(key(levels(i))) ?? -1,
+      grade: (i) => byMask[masks[i]],
+      gradeAll(valid, out) {
+        for (let i = 0; i < ctx.n; i++) if (valid[i] === 1) out[i] = byMask[masks[i]];
+      },
       error: (i) => ({ type: "#N/A", code: "noSegment", message: fillBoth(SEGMENT_TEXT.noSegment, { levels: key(levels(i)) }) }),
       explain(i, lang) {
         const parts = model.measures.map((m, k) => {
@@ -70,7 +88,7 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
           const args = { measure: tr(m.label, lang), value: fmt(x, cols[k].field.unit), op, mean: fmt(Math.round(means[k] * 1e4) / 1e4, cols[k].field.unit) };
           return segmentSay(h ? "high" : "low", lang, args);
         });
-        return segmentSay("segment", lang, { grade: ctx.gradeName(byKey.get(key(levels(i))) ?? -1, lang), parts: joinParts(parts, lang) });
+        return segmentSay("segment", lang, { grade: ctx.gradeName(byMask[masks[i]], lang), parts: joinParts(parts, lang) });
       },
     };
   },
