@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Engine benchmark: grades generated rows with sales-pipeline, pharma-score and
- * tobacco-retail-code, and 1,000,000-row percentile tiers, against hand-written loops that
+ * tobacco-retail-code, value-share-3 (ABC) and rfm-8, and 1,000,000-row percentile tiers, against hand-written loops that
  * compute the same grades from the same inputs in the same run.
  *
  *   npm run build:cli && node bench/engine/run.js [rows=1000000] [repeats=5]
@@ -20,7 +20,7 @@ const { getBuiltinTemplate } = require(path.join(lib, "templates"));
 const N = Number(process.argv[2] || 1_000_000);
 const REPEATS = Number(process.argv[3] || 5);
 const ONLY = process.argv[4]; // set when this file runs one benchmark in a child process
-const BENCHES = ["sales-pipeline", "pharma-score", "tobacco-retail-code", "percentile"];
+const BENCHES = ["sales-pipeline", "pharma-score", "tobacco-retail-code", "percentile", "value-share-3", "rfm-8"];
 
 if (!ONLY) {
   // Parent: one child process per benchmark, then the table.
@@ -251,3 +251,99 @@ if (ONLY === "percentile") {
   report("percentile tiers (1 group)", engine, hand, "Float64Array in, Int32Array of tiers out");
 }
 
+
+// --- value-share-3 (ABC, 10 groups) ------------------------------------------------------------
+if (ONLY === "value-share-3") {
+  const r = rng(5);
+  const amount = new Array(N);
+  const group = new Array(N);
+  for (let i = 0; i < N; i++) {
+    amount[i] = Math.floor(r() * 100000) - 1000; // some amounts <= 0 (Regular, outside the total)
+    group[i] = "G" + Math.floor(r() * 10);
+  }
+  const t = E.compileTemplate(getBuiltinTemplate("value-share-3"));
+  const engineFn = () => E.gradeTable(t, { columns: { amount, group } }).gradeIndex;
+  const handFn = () => {
+    const ids = new Map();
+    const g = new Int32Array(N);
+    for (let i = 0; i < N; i++) {
+      let k = ids.get(group[i]);
+      if (k === undefined) ids.set(group[i], (k = ids.size));
+      g[i] = k;
+    }
+    const counts = new Int32Array(ids.size);
+    for (let i = 0; i < N; i++) if (amount[i] > 0) counts[g[i]]++;
+    const pops = Array.from(counts, (c) => new Float64Array(c));
+    const fill = new Int32Array(ids.size);
+    for (let i = 0; i < N; i++) if (amount[i] > 0) pops[g[i]][fill[g[i]]++] = amount[i];
+    const suffix = pops.map((p) => {
+      p.sort();
+      const s = new Float64Array(p.length + 1);
+      for (let j = p.length - 1; j >= 0; j--) s[j] = s[j + 1] + p[j];
+      return s;
+    });
+    const r9 = (x) => Math.round(x * 1e9) / 1e9;
+    const out = new Int32Array(N);
+    for (let i = 0; i < N; i++) {
+      const x = amount[i];
+      if (!(x > 0)) {
+        out[i] = 2;
+        continue;
+      }
+      const p = pops[g[i]];
+      let lo = 0;
+      let hi = p.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (p[mid] > x) hi = mid;
+        else lo = mid + 1;
+      }
+      const before = r9(suffix[g[i]][lo] / suffix[g[i]][0]);
+      out[i] = before < 0.7 ? 0 : before < 0.9 ? 1 : 2;
+    }
+    return out;
+  };
+  const [engine, hand] = timePair(engineFn, handFn);
+  compare("value-share-3", engine.out, hand.out);
+  report("value-share-3 (10 groups)", engine, hand, "amounts as numbers, groups as text");
+}
+
+// --- rfm-8 --------------------------------------------------------------------------------------
+if (ONLY === "rfm-8") {
+  const r = rng(6);
+  const R = new Array(N);
+  const F = new Array(N);
+  const M = new Array(N);
+  for (let i = 0; i < N; i++) {
+    R[i] = Math.floor(r() * 365);
+    F[i] = Math.floor(r() * 20);
+    M[i] = Math.floor(r() * 50000);
+  }
+  const t = E.compileTemplate(getBuiltinTemplate("rfm-8"));
+  const engineFn = () => E.gradeTable(t, { columns: { daysSinceLastOrder: R, orderCount: F, totalAmount: M } }).gradeIndex;
+  const handFn = () => {
+    let sr = 0;
+    let sf = 0;
+    let sm = 0;
+    for (let i = 0; i < N; i++) {
+      sr += R[i];
+      sf += F[i];
+      sm += M[i];
+    }
+    const r9 = (x) => Math.round(x * 1e9) / 1e9;
+    const mr = r9(sr / N);
+    const mf = r9(sf / N);
+    const mm = r9(sm / N);
+    // Segment index by (R low, F low, M low) bits, in the template's grade order.
+    const seg = [0, 4, 1, 5, 2, 6, 3, 7];
+    const out = new Int32Array(N);
+    for (let i = 0; i < N; i++) {
+      const k = (R[i] <= mr ? 0 : 4) + (F[i] >= mf ? 0 : 2) + (M[i] >= mm ? 0 : 1);
+      out[i] = seg[k];
+    }
+    return out;
+  };
+  const [engine, hand] = timePair(engineFn, handFn);
+  compare("rfm-8", engine.out, hand.out);
+  report("rfm-8", engine, hand, "three number columns");
+}

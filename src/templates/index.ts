@@ -2,6 +2,9 @@
 import type { Template } from "../engine/template/schema";
 import { eduIntent5, mfq102a, needClose5, relationship4, salesPipeline } from "./pipeline";
 import { autoBase3, multiFactor5, pharmaScore, realestate6, spend5, weightedValue } from "./scorecards";
+import { bankCredit5 } from "./credit";
+import { rfm8, valueShare3 } from "./population";
+import { defeat3, powerLoad3, status5, wealthRisk5 } from "./status-rules";
 import { bocomTier, lifecycle5, risk3, tobaccoRetailCode, tobaccoRetailScore } from "./retail";
 
 /** All built-in templates, in the spec's order. */
@@ -22,6 +25,13 @@ export const BUILTIN_TEMPLATES: readonly Template[] = Object.freeze([
   lifecycle5,
   risk3,
   relationship4,
+  bankCredit5,
+  powerLoad3,
+  valueShare3,
+  status5,
+  wealthRisk5,
+  defeat3,
+  rfm8,
 ]);
 
 /** A built-in template by id, or undefined. */

@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test("there is a CSV and an xlsx sample for every built-in template, and the bundled workbook has a sheet each", async () => {
-  expect(ids).toHaveLength(16);
+  expect(ids).toHaveLength(23);
   for (const id of ids) {
     expect(fs.existsSync(path.join(SAMPLES, `${id}.csv`))).toBe(true);
     expect(fs.existsSync(path.join(SAMPLES, `${id}.xlsx`))).toBe(true);
@@ -116,7 +116,7 @@ test("GRADEKIT_START=demo npm start runs the demo: it grades every sheet of the 
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/running the command-line demo \(GRADEKIT_START=demo\)/);
-  expect(r.stdout).toMatch(/graded 16 sheets/);
+  expect(r.stdout).toMatch(/graded 23 sheets/);
   expect(r.stdout).toMatch(/sales-pipeline\s+15 rows\s+A: 4, B: 3, C: 3, D: 2\s+\| errors 2, no data 1/);
   const graded = path.join(outDir, "gradekit-samples-graded.xlsx");
   const wb = new ExcelJS.Workbook();

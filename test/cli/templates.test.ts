@@ -27,7 +27,7 @@ test("templates lists every built-in template with its fields (key, English and 
   expect(zh.stdout).toMatch(/等级: VIP, 白金, 金卡, 银卡, 普通/);
 });
 
-test("templates --json: id, names, fields for all 16", () => {
+test("templates --json: id, names, fields for all 23", () => {
   const r = cli(["templates", "--json"]);
   expect(r.code).toBe(0);
   const list = JSON.parse(r.stdout) as { id: string; name: { en: string; zh: string }; fields: { key: string; required: boolean }[]; grades: { id: string }[] }[];

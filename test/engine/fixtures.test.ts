@@ -76,8 +76,8 @@ describe("built-in templates", () => {
     expect(fixtures.filter((f) => f.fixture.template === id).length).toBeGreaterThan(0);
   });
 
-  test("there are 16 built-in templates", () => {
-    expect(BUILTIN_TEMPLATES.length).toBe(16);
+  test("there are 23 built-in templates", () => {
+    expect(BUILTIN_TEMPLATES.length).toBe(23);
   });
 
   test.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))("%s passes checkTemplate with no issues", (_id, t) => {

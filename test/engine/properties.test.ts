@@ -298,8 +298,8 @@ const population = BUILTIN_TEMPLATES.filter((t) => compileTemplate(t).population
 
 describe("(c) determinism and row order", () => {
   test("the split is as expected", () => {
-    expect(population.map((t) => t.id).sort()).toEqual(["pharma-score", "tobacco-retail-code", "tobacco-retail-score", "weighted-value"]);
-    expect(nonPopulation.length).toBe(12);
+    expect(population.map((t) => t.id).sort()).toEqual(["pharma-score", "rfm-8", "tobacco-retail-code", "tobacco-retail-score", "value-share-3", "weighted-value"]);
+    expect(nonPopulation.length).toBe(17);
   });
 
   test.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))("%s is deterministic", (_id, t) => {

@@ -34,10 +34,27 @@ const SPEC: [id: string, seeds: string[], fields: string[]][] = [
   ["lifecycle-5", ["001"], ["orderCount", "daysSinceLastOrder"]],
   ["risk-3", ["003"], ["overdue", "suspicious", "violation", "verified"]],
   ["relationship-4", ["000"], ["stage"]],
+  [
+    "bank-credit-5",
+    ["000"],
+    [
+      "registeredCapital", "businessScale", "trackRecord", "profitability", "cashFlow", "liabilities",
+      "organization", "staffQuality", "partnerRelations", "guarantees",
+      "industryTrend", "marketShare", "priceLevel", "productQuality",
+      "debtRatio", "currentRatio", "solvency", "operatingLeverage", "financingCost", "marketValue",
+      "environment", "socialImage",
+    ],
+  ],
+  ["power-load-3", ["001"], ["casualties", "majorLoss", "seriousStoppage", "publicDisruption"]],
+  ["value-share-3", ["003", "001"], ["amount", "group"]],
+  ["status-5", ["003"], ["orderCount", "daysSinceLastOrder", "hasNeed", "targeted"]],
+  ["wealth-risk-5", ["003"], ["principalGuaranteed", "targetLikely", "lossRisk"]],
+  ["defeat-3", ["004"], ["boughtCompetitor", "lostContact", "gaveUp", "misjudged", "daysOpen", "reason", "series"]],
+  ["rfm-8", ["001", "003"], ["daysSinceLastOrder", "orderCount", "totalAmount"]],
 ];
 
 /** Templates whose spec section has a **Reading** (or says the values are example defaults). */
-const WITH_READING = ["sales-pipeline", "mfq-102a", "need-close-5", "pharma-score", "spend-5", "multi-factor-5", "weighted-value", "tobacco-retail-score", "auto-base-3"];
+const WITH_READING = ["sales-pipeline", "mfq-102a", "need-close-5", "pharma-score", "spend-5", "multi-factor-5", "weighted-value", "tobacco-retail-score", "auto-base-3", "bank-credit-5", "value-share-3", "status-5", "defeat-3", "rfm-8"];
 
 /** Grades best -> worst, as the spec lists them. */
 const GRADES: Record<string, string[]> = {
@@ -55,10 +72,17 @@ const GRADES: Record<string, string[]> = {
   "auto-base-3": ["Premium", "Potential", "General"],
   "risk-3": ["low", "medium", "high"],
   "relationship-4": ["A", "B", "C", "D"],
+  "bank-credit-5": ["AAA", "AA", "A", "BBB", "BB"],
+  "power-load-3": ["class-1", "class-2", "class-3"],
+  "value-share-3": ["VIP", "Important", "Regular"],
+  "status-5": ["lost", "actual", "target", "potential", "non-customer"],
+  "wealth-risk-5": ["R1", "R2", "R3", "R4", "R5"],
+  "defeat-3": ["defeated", "quasi-defeated", "active"],
+  "rfm-8": ["important-value", "important-develop", "important-keep", "important-win-back", "general-value", "general-develop", "general-keep", "general-win-back"],
 };
 
 describe("the built-in library follows the spec", () => {
-  test("the 16 ids, in the spec's order", () => {
+  test("the 23 ids, in the spec's order", () => {
     expect([...BUILTIN_IDS]).toEqual(SPEC.map((s) => s[0]));
   });
 

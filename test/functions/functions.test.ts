@@ -315,7 +315,7 @@ describe("GK.GRADE / GK.SCORE / GK.EXPLAIN arguments and errors", () => {
   });
 
   test("population templates need a block, and say so", () => {
-    for (const id of ["weighted-value", "pharma-score", "tobacco-retail-code", "tobacco-retail-score"]) {
+    for (const id of ["weighted-value", "pharma-score", "tobacco-retail-code", "tobacco-retail-score", "value-share-3", "rfm-8"]) {
       const t = BUILTIN_TEMPLATES.find((x) => x.id === id)!;
       const row = syntheticRows(t, 1, 3)[0];
       expect(GRADE(id, [row])).toEqual(err("#VALUE!", `template '${id}' needs the whole table (it compares rows), give a block of rows`));

@@ -22,8 +22,8 @@ test("templates grouped by category, with quick options", async () => {
   expect(categories[0]).toBe("Quick options");
   expect(categories).toEqual(expect.arrayContaining(["Sales pipeline", "Customer value", "Scorecards", "Retail", "Lifecycle"]));
   expect(templateNames()).toEqual(expect.arrayContaining(["Ad-hoc bands", "Percentile tiers", SPEND_EN]));
-  // 16 built-in templates + 2 quick options
-  expect(templateNames()).toHaveLength(18);
+  // 23 built-in templates + 2 quick options
+  expect(templateNames()).toHaveLength(25);
 });
 
 test("search by English name, Chinese name, id and column name (English UI)", async () => {

@@ -5,9 +5,12 @@
 import type { Model } from "../template/schema";
 import { bandsKind } from "./bands";
 import { codeKind } from "./code";
+import { groupsKind } from "./groups";
 import { percentileKind } from "./percentile";
 import { rulesKind } from "./rules";
 import { scorecardKind } from "./scorecard";
+import { segmentsKind } from "./segments";
+import { shareKind } from "./share";
 import type { ModelKind } from "./types";
 
 export const MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKind<Extract<Model, { kind: K }>> } = Object.freeze({
@@ -16,6 +19,9 @@ export const MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKind<Extract<Mod
   scorecard: scorecardKind,
   percentile: percentileKind,
   code: codeKind,
+  groups: groupsKind,
+  share: shareKind,
+  segments: segmentsKind,
 });
 
 /** The kind implementation of a model. */

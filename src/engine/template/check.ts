@@ -229,7 +229,9 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
   }
   if (t.review) checkReview(t.review, ctx);
   t.fields.forEach((f, k) => {
-    if (!used.has(f.key)) report("warning", `fields[${k}]`, "unusedField", { en: `field '${f.key}' is not used`, zh: `字段“${f.key}”未被使用` });
+    // An optional text field is carried through for analysis (defeat-3's reason and series).
+    const carried = f.type === "text" && f.required === false;
+    if (!used.has(f.key) && !carried) report("warning", `fields[${k}]`, "unusedField", { en: `field '${f.key}' is not used`, zh: `字段“${f.key}”未被使用` });
   });
 }
 

@@ -98,6 +98,8 @@ export interface Grade {
   color: string;
   /** Follow-up action from the source, where it gives one. */
   action?: Text;
+  /** What the grade means in the source (bank-credit-5: AAA 信用极好 ...). */
+  description?: Text;
   /** Follow-up cadence in days (need-close-5: A 1, B 7, C 15, D 30). */
   cadenceDays?: number;
 }
@@ -172,8 +174,40 @@ export type CodePart =
   /** Appends `code` when the condition holds, nothing otherwise. */
   | { kind: "flag"; when: Condition; code: string; label: Text };
 
+/** A group of indicators of a grouped scorecard: its score is the mean of its assessed (non-blank) indicators. */
+export interface IndicatorGroup {
+  key: string;
+  label: Text;
+  /** Weight in percent; the groups' weights add up to 100. */
+  weight: Num;
+  /** Number fields (analyst scores); blank = not assessed. */
+  fields: string[];
+}
+
+/** A measure of a segmentation: high when at least as good as the mean (`lower`: `<= mean`, `higher`: `>= mean`). */
+export interface SegmentMeasure {
+  field: string;
+  better: "higher" | "lower";
+  label: Text;
+}
+
+/** A segment: the grade of the rows whose measures are high/low as listed (one entry per measure). */
+export interface Segment {
+  grade: string;
+  levels: ("high" | "low")[];
+}
+
 export type Model =
   | { kind: "bands"; field: string; bands: Band[]; otherwise?: string }
+  /** Grouped scorecard: score = sum of weight x group mean / 100, graded by bands. */
+  | { kind: "groups"; groups: IndicatorGroup[]; bands: Band[]; otherwise?: string }
+  /**
+   * Cumulative-share tiers (ABC analysis) of a positive amount, within groups if given:
+   * before(x) = sum of amounts > x / total; grade k = first k with before < shares[k], else the last.
+   */
+  | { kind: "share"; field: string; groupBy?: string; shares: Num[] }
+  /** Segments over several measures, each high or low against the population mean. */
+  | { kind: "segments"; measures: SegmentMeasure[]; segments: Segment[] }
   | { kind: "rules"; rules: Rule[]; otherwise?: string }
   | { kind: "scorecard"; criteria: Criterion[]; grading: ScoreGrading }
   | { kind: "percentile"; field: string; groupBy?: string; cuts: number[] }
@@ -374,6 +408,7 @@ export const GradeSchema = z.strictObject({
   label: TextSchema,
   color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, "must be a colour like #1E8E3E"),
   action: TextSchema.optional(),
+  description: TextSchema.optional(),
   cadenceDays: z.number().int().min(0).max(3660).optional(),
 });
 
@@ -445,7 +480,31 @@ const CodePartSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("flag"), when: ConditionSchema, code: z.string().min(1).max(20), label: TextSchema }),
 ]);
 
+const IndicatorGroupSchema = z.strictObject({
+  key: ident,
+  label: TextSchema,
+  weight: NumSchema,
+  fields: z.array(ident).min(1).max(100),
+});
+
 export const ModelSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("groups"),
+    groups: z.array(IndicatorGroupSchema).min(1).max(50),
+    bands: z.array(BandSchema).min(1).max(100),
+    otherwise: gradeId.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("share"),
+    field: ident,
+    groupBy: ident.optional(),
+    shares: z.array(NumSchema).min(1).max(20),
+  }),
+  z.strictObject({
+    kind: z.literal("segments"),
+    measures: z.array(z.strictObject({ field: ident, better: z.enum(["higher", "lower"]), label: TextSchema })).min(1).max(6),
+    segments: z.array(z.strictObject({ grade: gradeId, levels: z.array(z.enum(["high", "low"])).min(1).max(6) })).min(1).max(64),
+  }),
   z.strictObject({
     kind: z.literal("bands"),
     field: ident,

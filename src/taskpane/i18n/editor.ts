@@ -109,6 +109,7 @@ export const EDITOR_MESSAGES = {
   "editor.grade.colorPicker": { en: "Pick the colour of {name}", zh: "选择 {name} 的颜色" },
   "editor.grade.add": { en: "Add a grade", zh: "添加等级" },
   "editor.kind": { en: "Method", zh: "方式" },
+  "editor.kindInJson": { en: "This method is edited in the JSON view below.", zh: "此方法请在下方的 JSON 视图中编辑。" },
   "editor.codeInJson": { en: "Code templates are edited in the JSON view below.", zh: "编码模板请在下方的 JSON 视图中编辑。" },
   "editor.bands.field": { en: "Number field", zh: "数值字段" },
   "editor.bands.help": { en: "For example: A when ≥ 100,000, B when ≥ 50,000, otherwise C.", zh: "例如：≥ 100,000 为 A，≥ 50,000 为 B，其余为 C。" },

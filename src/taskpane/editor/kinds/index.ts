@@ -5,6 +5,7 @@
 import type { Model } from "../../../engine";
 import { BandsModel } from "./bands";
 import { CodeModel } from "./code";
+import { GroupsModel, SegmentsModel, ShareModel } from "./json-only";
 import type { KindEditorComponent } from "./kind-editor";
 import { PercentileModel } from "./percentile";
 import { RulesModel } from "./rules";
@@ -16,6 +17,9 @@ export const KIND_EDITORS: { readonly [K in Model["kind"]]: KindEditorComponent<
   scorecard: ScorecardModel,
   percentile: PercentileModel,
   code: CodeModel,
+  groups: GroupsModel,
+  share: ShareModel,
+  segments: SegmentsModel,
 });
 
 /** The editor component of a model's kind. */
