@@ -91,7 +91,7 @@ describe("formulas", () => {
   });
 
   test("compatible formulas use only Excel 2007 functions; the 365 target adds LET only", () => {
-    const compat = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "ROUND", "FLOOR", "MIN", "MAX", "ABS", "CHOOSE", "MATCH", "MMULT", "SUMPRODUCT", "EXACT", "NA", "TRUE", "FALSE", "SUBSTITUTE"]);
+    const compat = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "ROUND", "FLOOR", "MIN", "MAX", "ABS", "CHOOSE", "MATCH", "MMULT", "SUMPRODUCT", "EXACT", "NA", "TRUE", "FALSE", "SUBSTITUTE", "ISTEXT"]);
     for (const tpl of BUILTIN_TEMPLATES) {
       for (const target of ["excel-compat", "excel"] as const) {
         const f = ok(compileFormulas(tpl, opts(tpl, { target, lastRow: 500 })));

@@ -241,6 +241,11 @@ export class ExcelPrinter {
       }
       case "err":
         return atom(n.e === "#N/A" ? "NA()" : "#VALUE!");
+      case "textIn": {
+        // ISTEXT and not blank, over each field's whole range; `TRIM` makes numbers text, ISTEXT does not.
+        const terms = n.fs.map((f) => `ISTEXT(${this.range(f)})*(TRIM(${this.range(f)})<>"")`);
+        return { s: `${this.call("SUMPRODUCT", [terms.join("+")]).s}>0`, p: 0 };
+      }
       case "na":
         return atom("NA()");
       case "empty":

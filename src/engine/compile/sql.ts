@@ -204,6 +204,9 @@ export class SqlPrinter {
       }
       case "err":
         return this.lit(n.e);
+      case "textIn":
+        // Number columns are typed: they hold no text.
+        return "FALSE";
       case "na":
       case "empty":
         return "NULL";
