@@ -86,7 +86,7 @@ query. Both grade like \`gradekit grade\`; a template a target cannot express is
   -t, --template <id|file>  a built-in template id or a template .json file
       --target <target>     excel-compat: Excel 2007 functions only (Excel 2016+, LibreOffice 7.4+);
                             excel: the same formulas, values used twice named with LET (Excel 365);
-                            sql: one query (DuckDB, PostgreSQL, Spark SQL)
+                            sql: one query (run on DuckDB, PostgreSQL, SQLite; Spark SQL untested)
       --map field=COLUMN    excel: a field's column letter (repeat, or comma-separate); the other
                             fields take A, B, C... in template order, skipping mapped letters
       --rows FIRST:LAST     excel: the data rows (default 2:2); the population of relative-to-max
@@ -102,9 +102,10 @@ tab and the score formula. Each starts with =, so the lines paste into a sheet a
 A grade formula shows the grade id; "" for a row with no data; #VALUE! for a bad row (a number
 outside its range, a word that is not one of the field's, a required cell left blank); #N/A when
 the template gives the row no grade. The score formula shows the score, "" or #VALUE!.
-Cells hold plain numbers (not 10万) and a field's words as written in the template (value, English
-or Chinese label, alias; any case, outer spaces ignored); yes/no cells: TRUE/FALSE, 1/0, yes/no,
-y/n, true/false, 是/否, 有/无. Text in a number column makes relative-to-max and ranked scores #VALUE!.
+Cells hold plain numbers (not 10万, 1,200 or ¥1,200 as text) and a field's words (value, English
+or Chinese label, alias; any case; spaces, - and _ ignored); yes/no cells: TRUE/FALSE, 1/0, yes/no,
+y/n, true/false, 是/否, 有/无. Text in a number column that other rows read (relative to max,
+percentile tiers) makes every result of the range #VALUE!, never grades from another population.
 SQL output: every column of the table, then grade (NULL for no data, '#VALUE!', '#N/A') and, for
 templates that score, score (NULL unless the row is valid). Number fields are numeric columns
 (NULL = blank); the other fields are text columns.`,
@@ -210,7 +211,7 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
   -t, --template <ID|文件>  内置模板 ID 或模板 .json 文件
       --target <目标>       excel-compat：仅用 Excel 2007 函数（Excel 2016+、LibreOffice 7.4+）；
                             excel：同样的公式，重复使用的值用 LET 命名（Excel 365）；
-                            sql：一条查询（DuckDB、PostgreSQL、Spark SQL）
+                            sql：一条查询（已在 DuckDB、PostgreSQL、SQLite 上运行；Spark SQL 未测试）
       --map 字段=列         excel：字段所在的列字母（可重复，或用逗号分隔）；其余字段按模板顺序
                             依次使用 A、B、C……（跳过已指定的列）
       --rows 首行:末行      excel：数据行（默认 2:2）；按最大值折算和百分位分档的总体为首行到末行中的有效行
@@ -224,9 +225,9 @@ Excel 输出：首行到末行每行一行：等级公式；计分模板再加�
 粘贴到工作表中即为公式。
 等级公式显示等级 ID；无数据的行显示 ""；数据有误的行（数字超出范围、不是该字段的词语、必填单元格为空）
 显示 #VALUE!；模板无法给出等级时显示 #N/A。得分公式显示得分、"" 或 #VALUE!。
-单元格应为普通数字（不解析“10万”），类别单元格为模板中写明的词语（值、英文或中文名称、别名；
-不区分大小写，忽略首尾空格）；是/否单元格：TRUE/FALSE、1/0、yes/no、y/n、true/false、是/否、有/无。
-数字列中出现文本时，按最大值折算的得分和排名得分显示 #VALUE!。
+单元格应为普通数字（不解析文本“10万”“1,200”“¥1,200”），类别单元格为字段的词语（值、英文或中文名称、别名；
+不区分大小写，忽略空格、- 和 _）；是/否单元格：TRUE/FALSE、1/0、yes/no、y/n、true/false、是/否、有/无。
+其他行要读取的数字列（按最大值折算、百分位分档）中出现文本时，该区域的全部结果显示 #VALUE!，绝不按另一总体计算。
 SQL 输出：表的所有列，加上 grade（无数据为 NULL，'#VALUE!'，'#N/A'），计分模板另有 score
 （仅有效行有值）。数字字段为数值列（NULL 表示空），其余字段为文本列。`,
   form: `gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N] [--lang en|zh-CN]

@@ -4,7 +4,7 @@
  */
 export * from "./template/schema";
 export { DEFAULTS, type EngineDefaults } from "./template/defaults";
-export { parseNumber, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
+export { parseNumber, parseNumberIn, scaleExact, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
 export { tr, fmt } from "./text/display";
 export { round9 } from "./eval/precision";
 export * from "./text";
@@ -26,7 +26,7 @@ export {
   type RowOutcome,
   type RowStatus,
 } from "./eval/grade";
-export { matchHeaders, fieldNames, type HeaderMatch, type MappingOverride } from "./input/headers";
+export { matchHeaders, fieldNames, headerUnit, headerUnits, unitScale, type HeaderMatch, type HeaderUnit, type MappingOverride } from "./input/headers";
 export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type KindEditor, type NewModelNames } from "./kinds";
 export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";

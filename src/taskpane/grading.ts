@@ -5,9 +5,11 @@
 import {
   compileTemplate,
   gradeTable,
+  headerUnits,
   isBlank,
   normalizeWord,
   showValue,
+  unitScale,
   type CompiledTemplate,
   type GradeResult,
   type Template,
@@ -18,15 +20,24 @@ import type { TableInfo } from "../excel/contract";
 
 export type Mapping = Record<string, number>;
 
-/** The rows as engine columns: field key -> that column's values (unmapped fields are absent). */
-export function columnsFor(template: Template, rows: readonly unknown[][], mapping: Mapping) {
+/** The header row of a table read, or undefined when it has none (no header units then). */
+export function tableHeaders(table: Pick<TableInfo, "hasHeader" | "headers">): readonly string[] | undefined {
+  return table.hasHeader ? table.headers : undefined;
+}
+
+/**
+ * The rows as engine columns: field key -> that column's values (unmapped fields are absent), with
+ * the factors of units in the mapped columns' headers (`年消费额（万元）`), as the adapter grades them.
+ */
+export function columnsFor(template: Template, rows: readonly unknown[][], mapping: Mapping, headers?: readonly unknown[]) {
   const columns: Record<string, unknown[]> = {};
   for (const f of template.fields) {
     const col = mapping[f.key];
     if (col === undefined || col < 0) continue;
     columns[f.key] = rows.map((r) => r[col] ?? "");
   }
-  return { columns, rowCount: rows.length };
+  const scale = headers ? unitScale(headerUnits(template, headers, mapping)) : {};
+  return { columns, rowCount: rows.length, scale };
 }
 
 export interface FieldCheck {
@@ -48,14 +59,20 @@ export interface Evaluation {
  * Grades the rows that were read with the current mapping and parameters, and counts per field the
  * rows that will fail to parse: every error of a row that names the field counts once for it.
  */
-export function evaluate(template: Template, rows: readonly unknown[][], mapping: Mapping, params: Record<string, number> = {}): Evaluation {
+export function evaluate(
+  template: Template,
+  rows: readonly unknown[][],
+  mapping: Mapping,
+  params: Record<string, number> = {},
+  headers?: readonly unknown[],
+): Evaluation {
   const fields: Record<string, FieldCheck> = {};
   for (const f of template.fields) fields[f.key] = { failing: 0 };
   let compiled: CompiledTemplate;
   let result: GradeResult;
   try {
     compiled = compileTemplate(template);
-    result = gradeTable(compiled, columnsFor(template, rows, mapping), { params });
+    result = gradeTable(compiled, columnsFor(template, rows, mapping, headers), { params });
   } catch (e) {
     return { result: null, compiled: null, problem: e instanceof Error ? e.message : String(e), fields };
   }

@@ -108,9 +108,10 @@ export const tobaccoRetailScore: Template = {
   ),
   source: source("s000", "Cigarette retail customer business evaluation and supply tiers", "卷烟零售客户经营评价与供量档位"),
   fields: [
-    num("purchaseQty", "Quantity bought", "购进数量", { min: 0, unit: "quantity" }),
-    num("avgPrice", "Average price bought", "购进均价", { min: 0, unit: "money" }),
-    num("specCount", "Number of brands/specs", "规格数量", { min: 0, unit: "count" }),
+    // Relative to max (spec): a negative value (net purchases after returns) scores 0, it is not refused.
+    num("purchaseQty", "Quantity bought", "购进数量", { unit: "quantity" }),
+    num("avgPrice", "Average price bought", "购进均价", { unit: "money" }),
+    num("specCount", "Number of brands/specs", "规格数量", { unit: "count" }),
     points("cooperation", "Cooperation", "合作度", 15),
     points("growth", "Growth", "成长性", 10),
     {

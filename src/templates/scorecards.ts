@@ -26,8 +26,9 @@ export const pharmaScore: Template = {
     },
   ],
   fields: [
-    num("avgMonthlyAmount", "Average monthly purchase amount", "月均进货额", { min: 0, unit: "money" }),
-    num("avgMonthlyQty", "Average monthly purchase quantity", "月均进货量", { min: 0, unit: "quantity" }),
+    // Relative to max (spec): a negative value (net purchases after returns) scores 0, it is not refused.
+    num("avgMonthlyAmount", "Average monthly purchase amount", "月均进货额", { unit: "money" }),
+    num("avgMonthlyQty", "Average monthly purchase quantity", "月均进货量", { unit: "quantity" }),
     num("grossMargin", "Gross margin", "财务毛利率", { max: 1, unit: "percent" }),
     m(1),
     m(2),

@@ -3,8 +3,9 @@
  * template compares a field with, blanks, bad values (out of range, unknown words), rows with no
  * data, and "uniform" rows that put scorecard totals exactly on round numbers.
  *
- * Cells use what the portable formulas accept: numbers, category words as written (random case,
- * padded with spaces), yes/no as words, TRUE/FALSE or 1/0. No text in number cells here (SQL
+ * Cells use what the portable formulas accept: numbers, category words in any spelling the engine
+ * reads (random case, padded with spaces, inner spaces as -, _ or nothing), yes/no as words,
+ * TRUE/FALSE or 1/0. No text in number cells here (SQL
  * columns are typed); that case has its own test.
  */
 import type { Field, Template } from "../../src/engine";
@@ -115,7 +116,16 @@ export function makeRows(t: Template, opts: RowOptions): Cell[][] {
       if (k < 0.35) return yes ? 1 : 0;
       return wordCase(pick(yes ? YES_WORDS : NO_WORDS));
     }
-    return wordCase(pick(pick(wordGroups(f).filter((g) => g.length))));
+    // Any word of the field (value, labels, aliases) in any spelling the engine reads as that word:
+    // letter case, outer spaces, and inner spaces written as `-`, `_`, spaces or nothing.
+    const words = (f.categories ?? []).flatMap((c) => [c.value, c.label.en, c.label.zh, ...(c.aliases ?? [])]);
+    return wordCase(respell(pick(words.length ? words : wordGroups(f).flat())));
+  };
+
+  const respell = (w: string): string => {
+    const r = rnd();
+    const sep = r < 0.15 ? "-" : r < 0.3 ? "_" : r < 0.4 ? " " : r < 0.5 ? "" : undefined;
+    return sep === undefined ? w : w.replace(/[\s_-]+/g, sep);
   };
 
   const cell = (f: Field): Cell => {

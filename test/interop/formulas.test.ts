@@ -22,6 +22,8 @@ import { CUSTOM_TEMPLATES } from "./custom";
 import { NOT_COMPILED } from "../support/compile-refusals";
 import { makeRows, type Cell } from "./data";
 import { duckdb, expandLet, fromCsv, hyperformula, libreOfficeCsv, writeWorkbook, type Shown } from "./evaluate";
+import { gradeCells } from "../../src/functions/core";
+import { onPath, sqliteQuery, startPostgres, type Postgres } from "./sql-engines";
 
 jest.setTimeout(120_000);
 
@@ -87,13 +89,15 @@ const close = (a: Shown | undefined, b: Shown | undefined) =>
   typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
 
 /** Rows where shown values differ from the engine, described for the failure message. */
-function mismatches(c: Case, shown: Shown[][], which: "compat" | "excel"): string[] {
+function mismatches(c: Case, shown: Shown[][], which: "compat" | "excel", target: string): string[] {
   const out: string[] = [];
   c.rows.forEach((row, i) => {
     const [g, s] = expected(c, i);
     const got = shown[i];
     // A grade id that looks like a number ("1".."8") comes back from CSV as a number.
-    if (String(got[0]) !== String(g) || (c.scores && !close(got[1], s))) {
+    const same = String(got[0]) === String(g) && (!c.scores || close(got[1], s));
+    if (same) count(`${target}`, g === "#VALUE!" || g === "#N/A" ? "error" : g === "" ? "empty" : "same");
+    if (!same) {
       if (out.length < 5) {
         out.push(
           `row ${FIRST + i} ${JSON.stringify(row)}: engine ${JSON.stringify([g, s])} (${c.result.reason(i)}), formulas ${JSON.stringify(got)}\n  ${
@@ -112,8 +116,20 @@ function sheetOf(c: Case, which: "compat" | "excel", expand: boolean) {
   return { rows: [header, ...c.rows], formulas };
 }
 
+/** Rows that agreed, per target and outcome (same grade and score, both an error value, both no data). */
+const counts: Record<string, Record<string, number>> = {};
+function count(target: string, outcome: string): void {
+  const c = (counts[target] ??= {});
+  c[outcome] = (c[outcome] ?? 0) + 1;
+}
+
 afterAll(() => {
   console.log(`interop timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
+  console.log(
+    `interop rows agreeing with the engine, per target:\n${Object.entries(counts)
+      .map(([t, c]) => `  ${t.padEnd(22)} ${Object.entries(c).map(([k, v]) => `${k} ${v}`).join(", ")}`)
+      .join("\n")}`,
+  );
 });
 
 test("every built-in (and custom test) template compiles for every target (none refused)", () => {
@@ -138,15 +154,34 @@ test("compatible formulas need no _xlfn prefix; the 365 formulas get it for LET"
   for (const g of withLet.slice(0, 3)) expect(fileFormula(g)).toMatch(/^_xlfn\.LET\(_xlpm\.gk_/);
 });
 
+describe("GK.GRADE / GK.SCORE (the custom functions' core)", () => {
+  const builtins = CASES.filter((c) => BUILTIN_TEMPLATES.includes(c.t));
+  test.each(builtins.map((c) => [c.t.id, c] as const))("%s: the custom functions agree with the engine", (_id, c) => {
+    const cells = c.rows.map((r) => r.map((x) => (x === null ? "" : x)));
+    const shownOf = (x: unknown) => (x && typeof x === "object" && "code" in x ? String((x as { code: string }).code) : (x as Shown));
+    const grades = gradeCells("grade", c.t.id, cells, "en").map((r) => shownOf(r[0]));
+    const scores = c.scores ? gradeCells("score", c.t.id, cells, "en").map((r) => shownOf(r[0])) : [];
+    const bad: string[] = [];
+    c.rows.forEach((row, i) => {
+      const [g, s] = expected(c, i);
+      const graded = c.result.status(i) === "graded";
+      const same = String(grades[i]) === String(g) && (!c.scores || !graded || close(scores[i], s));
+      if (same) count("gk-functions", g === "#VALUE!" || g === "#N/A" ? "error" : g === "" ? "empty" : "same");
+      else bad.push(`row ${i} ${JSON.stringify(row)}: engine ${JSON.stringify([g, s])}, GK ${JSON.stringify([grades[i], scores[i]])}`);
+    });
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+});
+
 describe("HyperFormula", () => {
   test.each(CASES.map((c) => [c.t.id, c] as const))("%s: compatible formulas agree with the engine", (_id, c) => {
     const shown = timed("hyperformula", () => hyperformula(sheetOf(c, "compat", false)));
-    expect(mismatches(c, shown, "compat")).toEqual([]);
+    expect(mismatches(c, shown, "compat", "hyperformula-compat")).toEqual([]);
   });
 
   test.each(CASES.map((c) => [c.t.id, c] as const))("%s: Excel 365 formulas (LET expanded) agree with the engine", (_id, c) => {
     const shown = timed("hyperformula", () => hyperformula(sheetOf(c, "excel", true)));
-    expect(mismatches(c, shown, "excel")).toEqual([]);
+    expect(mismatches(c, shown, "excel", "hyperformula-365")).toEqual([]);
   });
 });
 
@@ -162,21 +197,55 @@ describe("DuckDB", () => {
     await db.load(c.t.id, c.t.fields, c.rows);
     const out = await db.query(c.sql);
     timings.duckdb = (timings.duckdb ?? 0) + (Date.now() - t0) / 1000;
-    expect(out.length).toBe(c.rows.length);
-    const byId = new Map(out.map((r) => [Number(r.row_id), r]));
-    const bad: string[] = [];
-    c.rows.forEach((row, i) => {
-      const r = byId.get(i)!;
-      const [g, s] = expected(c, i);
-      const grade = r.grade === null ? "" : String(r.grade);
-      const wantScore = s === "" || s === "#VALUE!" ? null : s;
-      const score = r.score === null || r.score === undefined ? null : Number(r.score);
-      const scoreOk = !c.scores || (wantScore === null ? score === null : close(score ?? NaN, wantScore));
-      if (grade !== g || !scoreOk) bad.push(`row ${i} ${JSON.stringify(row)}: engine ${JSON.stringify([g, s])}, sql ${JSON.stringify([r.grade, r.score])}`);
-      // Every input column comes back unchanged.
-      c.t.fields.forEach((f) => expect(f.key in r).toBe(true));
-    });
-    expect(bad.slice(0, 5)).toEqual([]);
+    expect(sqlMismatches(c, out, "duckdb")).toEqual([]);
+  });
+});
+
+/** Rows where a database's grade or score differs from the engine; counts the rows compared per target. */
+function sqlMismatches(c: Case, out: Record<string, unknown>[], target: string): string[] {
+  expect(out.length).toBe(c.rows.length);
+  const byId = new Map(out.map((r) => [Number(r.row_id), r]));
+  const bad: string[] = [];
+  c.rows.forEach((row, i) => {
+    const r = byId.get(i)!;
+    const [g, s] = expected(c, i);
+    const grade = r.grade === null ? "" : String(r.grade);
+    const wantScore = s === "" || s === "#VALUE!" ? null : s;
+    const score = r.score === null || r.score === undefined ? null : Number(r.score);
+    const scoreOk = !c.scores || (wantScore === null ? score === null : close(score ?? NaN, wantScore));
+    if (grade !== g || !scoreOk) bad.push(`row ${i} ${JSON.stringify(row)}: engine ${JSON.stringify([g, s])}, ${target} ${JSON.stringify([r.grade, r.score])}`);
+    else count(target, grade === "#VALUE!" || grade === "#N/A" ? "error" : grade === "" ? "empty" : "same");
+    // Every input column comes back unchanged.
+    c.t.fields.forEach((f) => expect(f.key in r).toBe(true));
+  });
+  return bad.slice(0, 5);
+}
+
+describe("SQLite (Debian sqlite3 3.40: no GREATEST/LEAST)", () => {
+  const SQLITE = onPath("sqlite3");
+  test("sqlite3 is installed (apt-get install -y sqlite3)", () => {
+    expect(SQLITE).toBeDefined();
+  });
+  test.each(CASES.map((c) => [c.t.id, c] as const))("%s: the same SQL agrees with the engine", (_id, c) => {
+    if (!SQLITE) throw new Error("sqlite3 is not installed");
+    const out = timed("sqlite", () => sqliteQuery(c.t.id, c.t.fields, c.rows, c.sql));
+    expect(sqlMismatches(c, out, "sqlite")).toEqual([]);
+  });
+});
+
+describe("PostgreSQL (a throw-away cluster on 127.0.0.1)", () => {
+  let pg: Postgres | undefined;
+  beforeAll(() => {
+    pg = timed("postgres", () => startPostgres());
+  });
+  afterAll(() => pg?.stop());
+  test("PostgreSQL is installed (apt-get install -y postgresql)", () => {
+    expect(pg).toBeDefined();
+  });
+  test.each(CASES.map((c) => [c.t.id, c] as const))("%s: the same SQL agrees with the engine", (_id, c) => {
+    if (!pg) throw new Error("PostgreSQL is not installed");
+    const out = timed("postgres", () => pg!.query(c.t.id, c.t.fields, c.rows, c.sql));
+    expect(sqlMismatches(c, out, "postgres")).toEqual([]);
   });
 });
 
@@ -217,6 +286,6 @@ describe("LibreOffice", () => {
 
   test.each(CASES.map((c) => [c.t.id, c] as const))("%s: compatible formulas recalculated by LibreOffice agree with the engine", (_id, c) => {
     if (!SOFFICE) throw new Error("LibreOffice (soffice) is not installed: run `bash scripts/install-deps.sh`");
-    expect(mismatches(c, shown.get(c.t.id)!, "compat")).toEqual([]);
+    expect(mismatches(c, shown.get(c.t.id)!, "compat", "libreoffice-compat")).toEqual([]);
   });
 });

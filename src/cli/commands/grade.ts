@@ -9,6 +9,7 @@ import {
   compileTemplate,
   gradeTable,
   matchHeaders,
+  unitScale,
   normalizeWord,
   tr,
   type Field,
@@ -80,7 +81,8 @@ export interface GradeSummary {
   /** Rows with errors: file row number (header is row 1) and reason. */
   errorRows: { row: number; reason: string }[];
   /** Field key -> column (1-based) and header text. */
-  columns: { field: string; column: number; header: string }[];
+  /** `unit`/`factor`: a unit in the header that scales the column (`年消费额（万元）`: 万元, 10000). */
+  columns: { field: string; column: number; header: string; unit?: string; factor?: number }[];
   notes: string[];
 }
 
@@ -268,7 +270,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   const dataRows = rows.slice(h + 1, last + 1).map((row, i) => (ragged.has(i) ? [] : row));
   const fieldOfColumn = new Array<string>(width).fill("");
   for (const [key, col] of Object.entries(match.mapping)) fieldOfColumn[col] = key;
-  const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn }, { params });
+  const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn, scale: unitScale(match.units) }, { params });
   const scores = result.scores !== null;
   const n = result.n;
 
@@ -372,7 +374,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     errorRows,
     columns: Object.entries(match.mapping)
       .sort((a, b) => a[1] - b[1])
-      .map(([field, col]) => ({ field, column: col + 1, header: headers[col] })),
+      .map(([field, col]) => ({ field, column: col + 1, header: headers[col], ...(match.units[field] ?? {}) })),
     notes,
   };
 }
@@ -483,7 +485,9 @@ export function printSummary(s: GradeSummary, lang: Lang, err: (t: string) => vo
   lines.push(m("summaryFiles", lang, { in: inName, out: s.output === "-" ? "stdout" : s.output }));
   lines.push(
     m("summaryColumns", lang, {
-      list: s.columns.map((c) => `${c.field} <- ${columnLetter(c.column)} "${c.header}"`).join(", "),
+      list: s.columns
+        .map((c) => `${c.field} <- ${columnLetter(c.column)} "${c.header}"${c.unit !== undefined ? ` (${c.unit} x ${c.factor})` : ""}`)
+        .join(", "),
     }),
   );
   for (const note of s.notes) lines.push(note);

@@ -11,6 +11,7 @@
  */
 import type { Node } from "./ir";
 import { refuse } from "./types";
+import { WORD_STRIPPED } from "./words";
 
 /** Excel's limits on a cell formula. */
 export const EXCEL_LIMITS = Object.freeze({ chars: 8192, nesting: 64, args: 255, stringChars: 255 });
@@ -190,15 +191,16 @@ export class ExcelPrinter {
       case "allBlank":
         return { s: `TRIM(${n.fs.map((f) => this.cell(f)).join("&")})=""`, p: 0 };
       case "words": {
-        const t = `TRIM(${this.cell(n.f)})`;
+        const t = wordKey(this.cell(n.f));
         if (n.words.length === 1) return { s: `${t}=${this.str(n.words[0])}`, p: 0 };
         return this.call("OR", [`${t}=${this.arrayConst(n.words.map((w) => this.str(w)), false)}`]);
       }
       case "catIndex": {
         const { words, idx } = flatGroups(n.groups);
-        const t = `TRIM(${this.cell(n.f)})`;
+        const trimmed = `TRIM(${this.cell(n.f)})`;
+        const t = wordKey(this.cell(n.f));
         const base = this.call("SUMPRODUCT", [`(${t}=${this.arrayConst(words.map((w) => this.str(w)), false)})*${this.arrayConst(idx, false)}`]);
-        return n.blankIndex ? { s: `${base.s}+(${t}="")*${n.blankIndex}`, p: 2 } : base;
+        return n.blankIndex ? { s: `${base.s}+(${trimmed}="")*${n.blankIndex}`, p: 2 } : base;
       }
       case "textKey":
         return this.call("TRIM", [this.cell(n.f)]);
@@ -239,6 +241,11 @@ export class ExcelPrinter {
       }
       case "err":
         return atom(n.e === "#N/A" ? "NA()" : "#VALUE!");
+      case "textIn": {
+        // ISTEXT and not blank, over each field's whole range; `TRIM` makes numbers text, ISTEXT does not.
+        const terms = n.fs.map((f) => `ISTEXT(${this.range(f)})*(TRIM(${this.range(f)})<>"")`);
+        return { s: `${this.call("SUMPRODUCT", [terms.join("+")]).s}>0`, p: 0 };
+      }
       case "na":
         return atom("NA()");
       case "empty":
@@ -302,16 +309,17 @@ export class ExcelPrinter {
       case "allBlank":
         return { s: `TRIM(${n.fs.map((f) => this.range(f)).join("&")})=""`, p: 0, bool: true };
       case "words": {
-        const t = `TRIM(${this.range(n.f)})`;
+        const t = wordKey(this.range(n.f));
         if (n.words.length === 1) return { s: `${t}=${this.str(n.words[0])}`, p: 0, bool: true };
         // n x k matches times a column of ones: 1 where the cell is one of the words (they are distinct).
         return this.call("MMULT", [`--(${t}=${this.arrayConst(n.words.map((w) => this.str(w)), false)})`, this.arrayConst(n.words.map(() => "1"), true)]);
       }
       case "catIndex": {
         const { words, idx } = flatGroups(n.groups);
-        const t = `TRIM(${this.range(n.f)})`;
+        const trimmed = `TRIM(${this.range(n.f)})`;
+        const t = wordKey(this.range(n.f));
         const base = this.call("MMULT", [`--(${t}=${this.arrayConst(words.map((w) => this.str(w)), false)})`, this.arrayConst(idx, true)]);
-        return n.blankIndex ? { s: `${base.s}+(${t}="")*${n.blankIndex}`, p: 2 } : base;
+        return n.blankIndex ? { s: `${base.s}+(${trimmed}="")*${n.blankIndex}`, p: 2 } : base;
       }
       case "arith":
         return this.bin(this.arr(n.a), n.op, this.arr(n.b), n.op === "+" || n.op === "-" ? 2 : 3);
@@ -473,4 +481,9 @@ export function fileFormula(display: string): string {
         .replace(/(^|[^A-Za-z0-9_.])(gk_[A-Za-z0-9_]+)/g, (_m, pre: string, name: string) => `${pre}_xlpm.${name}`);
     })
     .join("");
+}
+
+/** A cell as a word key: every space, `-` and `_` removed (`WORD_STRIPPED`; no TRIM needed), as `normalizeWord` does. */
+function wordKey(cell: string): string {
+  return WORD_STRIPPED.reduce((s, ch) => `SUBSTITUTE(${s},"${ch}","")`, cell);
 }

@@ -13,7 +13,7 @@
  */
 import type { Template } from "../template/schema";
 import { ExcelPrinter, checkLimits, fileFormula } from "./excel";
-import { iff, type Node } from "./ir";
+import { iff, populationFields, type Node } from "./ir";
 import { lower } from "./lower";
 import { SqlPrinter } from "./sql";
 import { CompileRefusal, refusal, refuse, type FormulaOptions, type Formulas, type Refusal, type SqlOptions } from "./types";
@@ -75,7 +75,13 @@ function formulaPrinter(template: Template, options: Omit<FormulaOptions, "row">
     if (bad) return bad;
     const L = lower(template, { params: options.params, compactBands: true });
     const useLet = options.target === "excel";
-    const whole = (inner: Node): Node => iff(L.allBlank, { k: "empty" }, iff(L.valid, inner, { k: "err", e: "#VALUE!" }));
+    // Text in a number column that other rows' results read (relative to max, percentile tiers):
+    // the engine may read it as a number (`1,200`, `10万`) and the formulas cannot, so every result
+    // over that population is #VALUE! rather than computed from a different population.
+    const numberFields = new Set(template.fields.filter((f) => f.type === "number").map((f) => f.key));
+    const popFields = populationFields([L.grade, L.score], numberFields);
+    const textGuard = (inner: Node): Node => (popFields.length ? iff({ k: "textIn", fs: popFields }, { k: "err", e: "#VALUE!" }, inner) : inner);
+    const whole = (inner: Node): Node => iff(L.allBlank, { k: "empty" }, textGuard(iff(L.valid, inner, { k: "err", e: "#VALUE!" })));
     const grade = whole(L.grade);
     const score = L.score ? whole(L.score) : undefined;
     return (row: number): Formulas => {

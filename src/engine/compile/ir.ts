@@ -70,6 +70,13 @@ export type Node =
   | { k: "adjust"; idx: Node; kind: "floor" | "cap"; t: number; when: Node }
   /** Over rows (Excel array mode only): the row's group key equals this row's. */
   | { k: "sameGroup"; group: Node }
+  /**
+   * Some cell of these number fields, over all the rows, holds text that is not blank (`1,200`,
+   * `10万`, `abc`). The engine reads some such text as numbers, the formulas cannot, so a result
+   * that depends on other rows' values is an error then (Excel: array of ISTEXT; SQL columns are
+   * typed, so never).
+   */
+  | { k: "textIn"; fs: string[] }
   /** A value worth naming (Excel 365 `LET`); printed inline elsewhere. */
   | { k: "share"; id: string; a: Node };
 
@@ -162,6 +169,24 @@ export function children(n: Node): Node[] {
     default:
       return [];
   }
+}
+
+/**
+ * The number fields whose values over other rows a result depends on: read (`val`, `isNum`)
+ * inside a relative-to-max maximum or a percentile tier.
+ */
+export function populationFields(roots: readonly (Node | undefined)[], numberFields: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const seen = new Set<Node>();
+  const go = (x: Node, inPop: boolean) => {
+    if (seen.has(x) && !inPop) return;
+    seen.add(x);
+    if (inPop && (x.k === "val" || x.k === "isNum") && numberFields.has(x.f)) out.add(x.f);
+    const pop = inPop || x.k === "popMax" || x.k === "tier";
+    for (const c of children(x)) go(c, pop);
+  };
+  for (const r of roots) if (r) go(r, false);
+  return [...out];
 }
 
 /** True when the value may be "no value" (`na`). */

@@ -1,6 +1,6 @@
 /**
  * IR -> one SQL query. Plain ANSI SQL plus the few functions DuckDB, PostgreSQL and Spark SQL all
- * have (LEAST, GREATEST, CHR): CASE WHEN, window functions (RANK, COUNT OVER PARTITION BY) for
+ * have (CHR): CASE WHEN, window functions (RANK, COUNT OVER PARTITION BY) for
  * percentile tiers, and a one-row derived table of maxima for relative-to-max points.
  *
  * Columns: number fields are numeric columns (NULL = blank); category, yes/no and text fields
@@ -9,6 +9,7 @@
 import { mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
+import { WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
 const SUB = "u";
@@ -110,9 +111,11 @@ export class SqlPrinter {
     return this.isTextColumn(f) ? `(${c} IS NULL OR TRIM(${c}) = '')` : `(${c} IS NULL)`;
   }
 
+  /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
-    return `LOWER(TRIM(${c})) IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
+    const key = WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c);
+    return `LOWER(${key}) IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
   // ---- expressions --------------------------------------------------------------------------
@@ -156,10 +159,20 @@ export class SqlPrinter {
         return `FLOOR(${this.e(n.a, a)})`;
       case "abs":
         return `ABS(${this.e(n.a, a)})`;
-      case "minmax":
-        return `${n.fn === "min" ? "LEAST" : "GREATEST"}(${n.args.map((x) => this.e(x, a)).join(", ")})`;
-      case "clamp":
-        return `GREATEST(0, LEAST(${this.number(n.hi)}, ${this.e(n.a, a)}))`;
+      case "minmax": {
+        // CASE, not LEAST/GREATEST (SQLite lacks them): the first argument not beaten by any later one.
+        const xs = n.args.map((x) => this.e(x, a));
+        if (xs.length === 1) return xs[0];
+        const op = n.fn === "min" ? "<=" : ">=";
+        const whens = xs.slice(0, -1).map((x, k) => `WHEN ${xs.slice(k + 1).map((y) => `${x} ${op} ${y}`).join(" AND ")} THEN ${x}`);
+        return `(CASE ${whens.join(" ")} ELSE ${xs[xs.length - 1]} END)`;
+      }
+      case "clamp": {
+        // The engine's clamp: 0 below (and for a blank/NULL value), `hi` above.
+        const x = this.e(n.a, a);
+        const hi = this.number(n.hi);
+        return `(CASE WHEN ${x} > 0 THEN (CASE WHEN ${x} < ${hi} THEN ${x} ELSE ${hi} END) ELSE 0 END)`;
+      }
       case "cmp":
         return `(${this.e(n.a, a)} ${n.op} ${this.e(n.b, a)})`;
       case "and":
@@ -191,6 +204,9 @@ export class SqlPrinter {
       }
       case "err":
         return this.lit(n.e);
+      case "textIn":
+        // Number columns are typed: they hold no text.
+        return "FALSE";
       case "na":
       case "empty":
         return "NULL";

@@ -207,7 +207,8 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
   //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
   const PENDING = -3;
-  const useFast = options.fastPath !== false && Object.keys(options.params ?? {}).length === 0;
+  const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1);
+  const useFast = options.fastPath !== false && !scaled && Object.keys(options.params ?? {}).length === 0;
   const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
   const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
   const { n, blankCount, fieldCount, bad } = parsed;

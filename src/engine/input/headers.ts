@@ -14,6 +14,88 @@ export interface HeaderMatch {
   suggestions: { field: string; header: string; column: number }[];
   /** Columns that match no field. */
   unused: number[];
+  /** Number fields whose column header carries a unit (`年消费额（万元）`): the unit and its factor. */
+  units: Record<string, HeaderUnit>;
+}
+
+/** A unit written in a column's header: the text as found and what a plain cell there is multiplied by. */
+export interface HeaderUnit {
+  unit: string;
+  factor: number;
+}
+
+/** Units a header may end with, in parentheses (half- or full-width), normalised with `normalizeWord`. */
+const HEADER_UNITS: Record<string, number> = {
+  "元": 1,
+  "人民币元": 1,
+  "¥": 1,
+  "￥": 1,
+  "cny": 1,
+  "rmb": 1,
+  "yuan": 1,
+  "千元": 1e3,
+  "k": 1e3,
+  "kcny": 1e3,
+  "thousand": 1e3,
+  "thousands": 1e3,
+  "thousandcny": 1e3,
+  "万元": 1e4,
+  "萬元": 1e4,
+  "万": 1e4,
+  "萬": 1e4,
+  "10k": 1e4,
+  "10kcny": 1e4,
+  "百万元": 1e6,
+  "百万": 1e6,
+  "m": 1e6,
+  "mcny": 1e6,
+  "million": 1e6,
+  "millions": 1e6,
+  "millioncny": 1e6,
+  "亿元": 1e8,
+  "億元": 1e8,
+  "亿": 1e8,
+  "億": 1e8,
+};
+
+const UNIT_SUFFIX = /^(.*\S)\s*[(（]([^()（）]+)[)）]\s*$/;
+
+/**
+ * Splits a header into its name and a unit in parentheses at its end, when the unit is one GradeKit
+ * knows (`年消费额（万元）` -> 年消费额, 万元 x 10000; `Revenue (K)` -> Revenue, K x 1000).
+ *
+ * @example headerUnit("金额(千元)") // { name: "金额", unit: "千元", factor: 1000 }
+ */
+export function headerUnit(header: string): { name: string; unit: string; factor: number } | undefined {
+  const m = UNIT_SUFFIX.exec(header.trim());
+  if (!m) return undefined;
+  const factor = HEADER_UNITS[normalizeWord(m[2])];
+  return factor === undefined ? undefined : { name: m[1], unit: m[2].trim(), factor };
+}
+
+/**
+ * The units in the headers of the mapped number columns. A header that is a field's own name
+ * (key or label) as a whole carries no unit, even when the name ends in parentheses.
+ */
+export function headerUnits(template: Template, headers: readonly unknown[], mapping: Readonly<Record<string, number>>): Record<string, HeaderUnit> {
+  const out: Record<string, HeaderUnit> = {};
+  for (const f of template.fields) {
+    const col = mapping[f.key];
+    if (f.type !== "number" || col === undefined || col < 0) continue;
+    const h = headers[col];
+    if (typeof h !== "string") continue;
+    if (fieldNames(f).includes(normalizeWord(h))) continue;
+    const u = headerUnit(h);
+    if (u) out[f.key] = { unit: u.unit, factor: u.factor };
+  }
+  return out;
+}
+
+/** Column factors for `TableInput.scale` from header units (fields without a unit are left out). */
+export function unitScale(units: Readonly<Record<string, HeaderUnit>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, u] of Object.entries(units)) if (u.factor !== 1) out[k] = u.factor;
+  return out;
 }
 
 /** The words a header may use for a field. */
@@ -47,6 +129,11 @@ export type MappingOverride = Readonly<Record<string, string | number>>;
  */
 export function matchHeaders(headers: readonly unknown[], template: Template, overrides: MappingOverride = {}): HeaderMatch {
   const norm = headers.map((h) => (typeof h === "string" || typeof h === "number" ? normalizeWord(String(h)) : ""));
+  // The same headers without a unit at the end (`年消费额（万元）` -> 年消费额), for number fields.
+  const bare = headers.map((h, i) => {
+    const u = typeof h === "string" ? headerUnit(h) : undefined;
+    return u ? normalizeWord(u.name) : norm[i];
+  });
   const mapping: Record<string, number> = {};
   const taken = new Set<number>();
   for (const [key, target] of Object.entries(overrides)) {
@@ -60,7 +147,8 @@ export function matchHeaders(headers: readonly unknown[], template: Template, ov
   for (const f of template.fields) {
     if (f.key in mapping) continue;
     const names = fieldNames(f);
-    const col = norm.findIndex((h, i) => h !== "" && !taken.has(i) && names.includes(h));
+    let col = norm.findIndex((h, i) => h !== "" && !taken.has(i) && names.includes(h));
+    if (col < 0 && f.type === "number") col = bare.findIndex((h, i) => h !== "" && !taken.has(i) && names.includes(h));
     if (col >= 0) {
       mapping[f.key] = col;
       taken.add(col);
@@ -91,5 +179,5 @@ export function matchHeaders(headers: readonly unknown[], template: Template, ov
     if (!group.some((k) => k in mapping)) missing.push(...group.filter((k) => !missing.includes(k)));
   }
   const unused = headers.map((_, i) => i).filter((i) => !taken.has(i));
-  return { mapping, missing, suggestions, unused };
+  return { mapping, missing, suggestions, unused, units: headerUnits(template, headers, mapping) };
 }

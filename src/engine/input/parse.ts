@@ -47,6 +47,7 @@ const UNITS: Record<string, number> = {
   "萬": 1e4,
   "亿": 1e8,
   "億": 1e8,
+  "千": 1e3,
   k: 1e3,
   K: 1e3,
   m: 1e6,
@@ -54,9 +55,12 @@ const UNITS: Record<string, number> = {
   "%": 0.01,
 };
 
-// sign, integer part (plain or grouped by , or spaces in threes), fraction, exponent, unit
+// sign, integer part (plain or grouped by , or spaces in threes), fraction, exponent, unit, 元
 const NUMBER_RE =
-  /^([+-])?(\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s*(万|萬|亿|億|[kKmM%])?$/;
+  /^([+-])?(\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?\s*(万|萬|亿|億|千|[kKmM%])?\s*(元)?$/;
+
+/** Currency signs written before money (`¥1,200`, `￥1,200`, `$1,200`). */
+const CURRENCY_RE = /^([+-])?\s*[¥￥$]\s*/;
 
 /** Full-width digits and punctuation to ASCII; odd spaces to a plain space. */
 function normalizeText(s: string): string {
@@ -74,32 +78,99 @@ function normalizeText(s: string): string {
 /** Excel error texts that may arrive as strings (`#N/A`, `#VALUE!`, ...). */
 const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
 
+/** A number read from text, and whether the text carried its own unit (`50万`, `12%`, `50元`). */
+interface ReadText {
+  value: number;
+  ownUnit: boolean;
+}
+
 /**
- * Reads a number from a cell value. Numbers pass through (NaN and infinities are bad input);
- * text may use thousands separators, `%`, `万`, `亿`, `K`, `M` and full-width digits.
- * Blank input is not handled here (check `isBlank` first).
- *
- * @example parseNumber("1.2亿") // { ok: true, value: 120000000 }
- * @example parseNumber("12.5%") // { ok: true, value: 0.125 }
- * @example parseNumber("abc")   // { ok: false, problem: { code: "notNumber", text: "abc" } }
+ * Reads number text (already normalised): plain, grouped, with a unit, as money (a currency sign
+ * before, 元 after, `(1,200)` for a negative). Undefined for anything else.
  */
-export function parseNumber(v: unknown): ParseResult<number> {
-  if (typeof v === "number") {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, problem: { code: "notNumber", text: String(v) } };
+function readNumberText(s0: string): ReadText | undefined {
+  let s = s0;
+  let negative = false;
+  // Accounting negative: the whole amount in parentheses, nothing outside, no sign inside.
+  if (s.startsWith("(") || s.endsWith(")")) {
+    if (!(s.startsWith("(") && s.endsWith(")"))) return undefined;
+    s = s.slice(1, -1).trim();
+    if (/^[+-]/.test(s) || /[()]/.test(s)) return undefined;
+    negative = true;
   }
-  if (typeof v !== "string") return { ok: false, problem: problemFor(v, "notNumber") };
-  const s = normalizeText(v);
-  if (ERROR_TEXT.test(s)) return { ok: false, problem: { code: "errorValue", text: s } };
+  let currency = false;
+  const c = CURRENCY_RE.exec(s);
+  if (c) {
+    currency = true;
+    s = s.slice(c[0].length);
+    if (c[1] !== undefined) {
+      if (/^[+-]/.test(s) || negative) return undefined; // -¥-1 or (-¥1)
+      s = c[1] + s;
+    }
+  }
   const m = NUMBER_RE.exec(s);
-  if (!m || (m[2] === undefined && m[3] === undefined)) return { ok: false, problem: { code: "notNumber", text: showValue(v) } };
+  if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
+  const unit = m[5];
+  const yuan = m[6] !== undefined;
+  // 元 goes with no unit, 万, 亿 or 千; 千 only as 千元; money takes no % and no second currency.
+  if (yuan && unit !== undefined && !/^[万萬亿億千]$/.test(unit)) return undefined;
+  if (unit === "千" && !yuan) return undefined;
+  if ((currency || negative) && unit === "%") return undefined;
+  if (currency && yuan) return undefined;
   const intPart = (m[2] ?? "0").replace(/[, ]/g, "");
   let text = intPart + (m[3] !== undefined ? "." + m[3] : "") + (m[4] !== undefined ? "e" + m[4] : "");
   if (m[1] === "-") text = "-" + text;
   let value = Number(text);
-  const unit = m[5];
   if (unit !== undefined) value = scale(value, UNITS[unit], m[3]?.length ?? 0);
+  if (negative) value = -value;
+  if (!Number.isFinite(value)) return undefined;
+  return { value: value === 0 ? 0 : value, ownUnit: unit !== undefined || yuan };
+}
+
+/**
+ * Reads a number from a cell value. Numbers pass through (NaN and infinities are bad input);
+ * text may use thousands separators, `%`, `万`, `亿`, `K`, `M`, full-width digits, and money as
+ * finance tables write it: `¥1,200`, `-¥1,200`, `1,200元`, `1.2万元`, `5千元`, `(1,200)` = -1200.
+ * Blank input is not handled here (check `isBlank` first).
+ *
+ * @example parseNumber("1.2亿") // { ok: true, value: 120000000 }
+ * @example parseNumber("12.5%") // { ok: true, value: 0.125 }
+ * @example parseNumber("(1,200)") // { ok: true, value: -1200 }
+ * @example parseNumber("abc")   // { ok: false, problem: { code: "notNumber", text: "abc" } }
+ */
+export function parseNumber(v: unknown): ParseResult<number> {
+  return parseNumberIn(v, 1);
+}
+
+/**
+ * Reads a number from a cell of a column whose header carries a unit (`年消费额（万元）`: factor
+ * 10000). Plain numbers and number text without a unit are multiplied by `factor`; a cell with
+ * its own unit (`50万`, `50元`, `12%`) is read as written, not scaled again.
+ *
+ * @example parseNumberIn(50, 1e4)     // { ok: true, value: 500000 }
+ * @example parseNumberIn("50万", 1e4) // { ok: true, value: 500000 }
+ */
+export function parseNumberIn(v: unknown, factor: number): ParseResult<number> {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false, problem: { code: "notNumber", text: String(v) } };
+    return { ok: true, value: factor === 1 ? v : scaleExact(v, factor) };
+  }
+  if (typeof v !== "string") return { ok: false, problem: problemFor(v, "notNumber") };
+  const s = normalizeText(v);
+  if (ERROR_TEXT.test(s)) return { ok: false, problem: { code: "errorValue", text: s } };
+  const r = readNumberText(s);
+  if (!r) return { ok: false, problem: { code: "notNumber", text: showValue(v) } };
+  const value = r.ownUnit || factor === 1 ? r.value : scaleExact(r.value, factor);
   if (!Number.isFinite(value)) return { ok: false, problem: { code: "notNumber", text: showValue(v) } };
   return { ok: true, value };
+}
+
+/** `value * factor` without binary noise from the decimals `value` is written with (1.1 * 1e4 = 11000). */
+export function scaleExact(value: number, factor: number): number {
+  const str = String(value);
+  const dot = str.indexOf(".");
+  const decimals = dot < 0 || /e/i.test(str) ? 0 : str.length - dot - 1;
+  return scale(value, factor, decimals);
 }
 
 /** Multiplies without binary noise: 1.2 * 1e8 is 120000000, 12.5% is 0.125 exactly. */

@@ -6,16 +6,29 @@
 import { fmt, tr } from "../text/display";
 import type { Lang } from "../text/lang";
 import { msg, type MessageKey } from "../text/messages";
-import { isBlank, normalizeWord, parseNumber, parseYesNo, showValue, type ParseProblem } from "./parse";
+import { isBlank, normalizeWord, parseNumberIn, parseYesNo, showValue, type ParseProblem } from "./parse";
 import type { Field, Template, Text } from "../template/schema";
 
 /**
  * A table to grade: either columns keyed by field key, or rows whose cells follow `fields`
  * (field keys, in order; `undefined`/missing cells are blank).
  */
-export type TableInput =
+export type TableInput = (
   | { columns: Readonly<Record<string, ArrayLike<unknown> | undefined>>; rowCount?: number }
-  | { rows: ArrayLike<ArrayLike<unknown> | null | undefined>; fields: readonly string[] };
+  | { rows: ArrayLike<ArrayLike<unknown> | null | undefined>; fields: readonly string[] }
+) & {
+  /**
+   * Number field key -> factor from a unit in the column's header (`年消费额（万元）`: 10000; see
+   * `headerUnits`). Plain numbers there are scaled; a cell with its own unit (`50万`) is not.
+   */
+  scale?: Readonly<Record<string, number>>;
+};
+
+/** The header-unit factor of a field in a table (1 when none). */
+export function scaleOf(table: TableInput, key: string): number {
+  const f = table.scale && Object.prototype.hasOwnProperty.call(table.scale, key) ? table.scale[key] : undefined;
+  return typeof f === "number" && Number.isFinite(f) && f > 0 ? f : 1;
+}
 
 export interface NumberColumn {
   type: "number";
@@ -132,6 +145,7 @@ export function readNumberCell(
   blank: Uint8Array,
   blankCount: Uint8Array,
   addError: AddError,
+  factor = 1,
 ): void {
   const lo = field.min ?? -Infinity;
   const hi = field.max ?? Infinity;
@@ -144,7 +158,7 @@ export function readNumberCell(
     }
     return;
   }
-  const r = parseNumber(x);
+  const r = parseNumberIn(x, factor);
   if (!r.ok) {
     v[i] = NaN;
     addError(i, problemMessage(field, r.problem, () => ""));
@@ -215,14 +229,15 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
       const lo = field.min ?? -Infinity;
       const hi = field.max ?? Infinity;
       const raw = rawColumn(table, field.key, n);
-      // Fast pass: numbers in range. Everything else is looked at once more below.
+      const factor = scaleOf(table, field.key);
+      // Fast pass: numbers in range (no header unit). Everything else is looked at once more below.
       const slow: number[] = [];
       for (let i = 0; i < n; i++) {
         const x = raw[i];
-        if (typeof x === "number" && x >= lo && x <= hi && x !== Infinity && x !== -Infinity) v[i] = x;
+        if (factor === 1 && typeof x === "number" && x >= lo && x <= hi && x !== Infinity && x !== -Infinity) v[i] = x;
         else slow.push(i);
       }
-      for (const i of slow) readNumberCell(field, raw[i], i, v, blank, blankCount, addError);
+      for (const i of slow) readNumberCell(field, raw[i], i, v, blank, blankCount, addError, factor);
       columns.set(field.key, { type: "number", field, v, blank });
     } else if (field.type === "text") {
       // Free text: interned, so equal words (after trimming) share an index.

@@ -13,11 +13,11 @@
  * — a constant number of formatting operations whatever the row count, colours visible without
  * the add-in and following edits of the grade cells.
  */
-import { compileFormulaRows, compileTemplate, isRefusal, type Lang } from "../../engine";
+import { compileFormulaRows, compileTemplate, headerUnits, isBlank, isRefusal, parseNumber, type Lang, type Template } from "../../engine";
 import { columnLetters, sheetAddress, type Rect } from "../address";
 import { chunkRows, jsonBytes, MAX_BLOCK_ROWS, PAYLOAD_BUDGET_BYTES } from "../batching";
 import { textCell } from "../cell-text";
-import type { ApplyOptions, ApplyResult, BadRow } from "../contract";
+import type { ApplyOptions, ApplyResult, BadRow, TableInfo } from "../contract";
 import { AdapterError } from "../errors";
 import type { ExcelApi } from "../excel-api";
 import { gradeSelection } from "../table/pipeline";
@@ -76,6 +76,7 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
     // the engine: the interop tests hold the compiler to that); reasons stay values.
     let portable: { grade: string; score?: string }[] | undefined;
     if (options.portable) {
+      checkPortableCells(compiled.template, table, options.mapping, sel.columns, top);
       const columns: Record<string, string> = {};
       for (const f of Object.keys(options.mapping)) columns[f] = columnLetters(table.columnIndex + options.mapping[f]);
       const compiledRows = compileFormulaRows(compiled.template, { target: "excel-compat", columns, firstRow: top + 1, lastRow: top + n, params: options.params });
@@ -157,4 +158,50 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       badRows,
     };
   });
+}
+
+/**
+ * Cells the formulas would read differently from the engine, refused by name before any formula is
+ * written: a unit in a number column's header (the formulas read the cells as written, the engine
+ * scales them) and number text the engine reads (`1,200`, `10万`, `¥1,200`), which the formulas
+ * show as #VALUE! (and, in a population column, every row's result). Writing such cells as
+ * numbers, or grading as values, avoids both.
+ */
+function checkPortableCells(
+  template: Template,
+  table: TableInfo,
+  mapping: Readonly<Record<string, number>>,
+  columns: ReadonlyMap<number, unknown[]>,
+  top: number,
+): void {
+  const units = table.hasHeader ? headerUnits(template, table.headers, mapping) : {};
+  const scaled = Object.entries(units).filter(([, u]) => u.factor !== 1);
+  if (scaled.length) {
+    const list = scaled.map(([k, u]) => `${columnLetters(table.columnIndex + mapping[k])} "${table.headers[mapping[k]]}" (${u.unit})`).join(", ");
+    throw new AdapterError(
+      "notPortable",
+      `the formulas read cells as written, without the unit in the header of ${list}; grade as values, or write the amounts in plain units`,
+      `公式按单元格原值计算，不会应用表头单位：${list}；请以数值写入等级，或把金额改为不带单位的数字`,
+    );
+  }
+  const cells: string[] = [];
+  let count = 0;
+  for (const f of template.fields) {
+    const c = mapping[f.key];
+    if (f.type !== "number" || c === undefined) continue;
+    const values = columns.get(c) ?? [];
+    values.forEach((v, i) => {
+      if (typeof v !== "string" || isBlank(v) || !parseNumber(v).ok) return;
+      count++;
+      if (cells.length < 5) cells.push(`${columnLetters(table.columnIndex + c)}${top + 1 + i} '${v}'`);
+    });
+  }
+  if (count > 0) {
+    const more = count > cells.length ? ` (+${count - cells.length})` : "";
+    throw new AdapterError(
+      "notPortable",
+      `${count} number cell(s) hold text that GradeKit reads as a number but formulas cannot: ${cells.join(", ")}${more}; write them as numbers first, or grade as values`,
+      `${count} 个数字单元格为文本，GradeKit 可读为数字而公式不能：${cells.join("、")}${more}；请先改为数字，或以数值写入等级`,
+    );
+  }
 }

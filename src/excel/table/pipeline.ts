@@ -9,7 +9,7 @@
  * stops after reading (a confirmation to ask first, a cancelled read) spends nothing on it, and
  * one that only reads never grades.
  */
-import { compileTemplate, gradeTable, type CompiledTemplate, type GradeResult, type Template } from "../../engine";
+import { compileTemplate, gradeTable, headerUnits, unitScale, type CompiledTemplate, type GradeResult, type Template } from "../../engine";
 import type { Block } from "../batching";
 import type { TableInfo } from "../contract";
 import { AdapterError } from "../errors";
@@ -106,7 +106,9 @@ export async function gradeSelection<P = undefined>(
     if (!result) {
       const byField: Record<string, unknown[]> = {};
       for (const [field, c] of Object.entries(mapping)) byField[field] = columns.get(c)!;
-      result = gradeTable(request.compiled ?? compileTemplate(template), { columns: byField, rowCount: table.rowCount }, { params: request.params });
+      // A unit in a mapped column's header (`年消费额（万元）`) scales that column, as the task pane shows it.
+      const scale = table.hasHeader ? unitScale(headerUnits(template, table.headers, mapping)) : {};
+      result = gradeTable(request.compiled ?? compileTemplate(template), { columns: byField, rowCount: table.rowCount, scale }, { params: request.params });
     }
     return result;
   };

@@ -19,7 +19,7 @@ import {
 } from "../adhoc";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
-import { evaluate, firstNumericColumn, missingFields, type Mapping } from "../grading";
+import { evaluate, firstNumericColumn, missingFields, tableHeaders, type Mapping } from "../grading";
 import { useI18n, type MessageKey, type TFunction } from "../i18n";
 import { AdhocEditor } from "./AdhocEditor";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -177,7 +177,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
 
   // --- the engine on the rows read: preview, counts, failing rows per field
   const evaluation = React.useMemo(
-    () => (template && read ? evaluate(template, read.rows, fieldMapping, params) : null),
+    () => (template && read ? evaluate(template, read.rows, fieldMapping, params, tableHeaders(read.table)) : null),
     [template, read, fieldMapping, params],
   );
   const missing = template ? missingFields(template, fieldMapping) : [];

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Field as TemplateField, Template } from "../../engine";
+import { headerUnits, type Field as TemplateField, type Template } from "../../engine";
 import type { TableInfo } from "../../excel/contract";
 import { columnLetters, isRequired, sampleValues, type Evaluation, type Mapping } from "../grading";
 import { useI18n } from "../i18n";
@@ -79,6 +79,8 @@ function MappingField(
   const check = evaluation?.fields[field.key];
   const samples = sampleValues(props.rows, column);
   const isMissing = props.missing.includes(field.key);
+  // A unit in the chosen column's header scales it (`年消费额（万元）`): said where the mapping is shown.
+  const unit = mapped && table.hasHeader ? headerUnits(props.template, table.headers, { [field.key]: column })[field.key] : undefined;
 
   let state: "none" | "error" | "warning" | "success" = "none";
   let message: string | undefined;
@@ -97,6 +99,7 @@ function MappingField(
 
   const hintParts: string[] = [];
   if (field.description) hintParts.push(tx(field.description));
+  if (unit) hintParts.push(t("mapping.unit", { unit: unit.unit, factor: unit.factor }));
   if (mapped) hintParts.push(samples.length ? t("mapping.sample", { values: samples.join(t("mapping.sampleSeparator")) }) : t("mapping.noValues"));
   else if (!props.required && !isMissing) hintParts.push(t("mapping.optional"));
   const suggestion = !mapped ? props.suggestion : undefined;

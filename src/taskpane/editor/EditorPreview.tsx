@@ -11,7 +11,7 @@ import { MappingPanel } from "../components/MappingPanel";
 import { PreviewPanel } from "../components/PreviewPanel";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
-import { evaluate, missingFields, type Mapping } from "../grading";
+import { evaluate, missingFields, tableHeaders, type Mapping } from "../grading";
 import { useI18n } from "../i18n";
 import { useEditorStyles } from "./inputs";
 
@@ -81,7 +81,7 @@ export function EditorPreview({ template: live, readWith }: EditorPreviewProps):
     }
     return m;
   }, [template, match, overrides]);
-  const evaluation = React.useMemo(() => (template && read ? evaluate(template, read.rows, mapping) : null), [template, read, mapping]);
+  const evaluation = React.useMemo(() => (template && read ? evaluate(template, read.rows, mapping, {}, tableHeaders(read.table)) : null), [template, read, mapping]);
   const missing = template ? missingFields(template, mapping) : [];
 
   return (

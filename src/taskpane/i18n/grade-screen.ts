@@ -27,6 +27,10 @@ export const GRADE_SCREEN_MESSAGES = {
   "mapping.columnOption": { en: "{letter}: {header}", zh: "{letter}：{header}" },
   "mapping.sample": { en: "Sample: {values}", zh: "示例：{values}" },
   "mapping.sampleSeparator": { en: " · ", zh: " · " },
+  "mapping.unit": {
+    en: "Unit from the header: {unit} (a plain number is multiplied by {factor}; a cell with its own unit is read as written).",
+    zh: "表头单位：{unit}（纯数字乘以 {factor}；自带单位的单元格按原样读取）。",
+  },
   "mapping.noValues": { en: "The column is empty.", zh: "该列为空。" },
   "mapping.optional": { en: "Optional.", zh: "可选。" },
   "mapping.missingRequired": { en: "Required: pick the column that holds it.", zh: "必填：请选择包含该数据的列。" },
