@@ -13,6 +13,10 @@
  *                                         GRADEKIT_CHROMIUM=/path/to/chromium uses another binary.
  *   pdftotext,pdftoppm poppler-utils      text and pictures of the printed forms (test/forms)
  *   a CJK font         fonts-wqy-zenhei   so LibreOffice prints Chinese as Chinese, not boxes (test/forms)
+ *   sqlite3            sqlite3            SQLite, one of the SQL engines of the differential test (test/interop)
+ *   initdb, pg_ctl     postgresql         a throw-away PostgreSQL server of the differential test (test/interop);
+ *                                         looked for in /usr/lib/postgresql/<version>/bin (GRADEKIT_PG_ROOT
+ *                                         names another root, e.g. for tests)
  *
  * When something is missing and this process is root, or password-less sudo works, and apt-get exists, it
  * says what it installs and runs `apt-get update` + `apt-get install -y <packages>`. Otherwise it prints ONE
@@ -29,6 +33,7 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const CHROMIUM = process.env.GRADEKIT_CHROMIUM || "/usr/bin/chromium";
+const PG_ROOT = process.env.GRADEKIT_PG_ROOT || "/usr/lib/postgresql";
 
 /** What the suites need: a check, the Debian/Ubuntu package that provides it, what it is for. */
 const TOOLS = [
@@ -42,7 +47,27 @@ const TOOLS = [
   { name: CHROMIUM, paths: [CHROMIUM], pkg: "chromium", why: "the browser of the end-to-end tests" },
   { name: "pdftotext/pdftoppm", commands: ["pdftotext", "pdftoppm"], pkg: "poppler-utils", why: "printed-form checks" },
   { name: "a CJK font", font: "zh", pkg: "fonts-wqy-zenhei", why: "Chinese text in printed forms" },
+  { name: "sqlite3", commands: ["sqlite3"], pkg: "sqlite3", why: "SQLite in the SQL interop tests" },
+  {
+    name: "PostgreSQL server (initdb)",
+    pgRoot: PG_ROOT,
+    pkg: "postgresql",
+    why: "PostgreSQL in the SQL interop tests",
+  },
 ];
+
+/** A PostgreSQL server's binaries under ROOT/<version>/bin (Debian's layout). */
+function hasPostgres(root) {
+  let versions = [];
+  try {
+    versions = fs.readdirSync(root);
+  } catch {
+    return false;
+  }
+  return versions.some(
+    (v) => isExecutable(path.join(root, v, "bin", "initdb")) && isExecutable(path.join(root, v, "bin", "pg_ctl")),
+  );
+}
 
 /** Full path of an executable on PATH, or null. */
 function onPath(cmd, envPath = process.env.PATH || "") {
@@ -80,6 +105,7 @@ function present(tool) {
   if (tool.commands) return tool.commands.every((c) => onPath(c));
   if (tool.paths) return tool.paths.every(isExecutable);
   if (tool.font) return hasFont(tool.font);
+  if (tool.pgRoot) return hasPostgres(tool.pgRoot);
   return false;
 }
 

@@ -14,7 +14,15 @@ import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PREFLIGHT = path.join(ROOT, "scripts", "preflight.js");
-const PACKAGES = ["libxml2-utils", "libreoffice-calc", "chromium", "poppler-utils", "fonts-wqy-zenhei"];
+const PACKAGES = [
+  "libxml2-utils",
+  "libreoffice-calc",
+  "chromium",
+  "poppler-utils",
+  "fonts-wqy-zenhei",
+  "sqlite3",
+  "postgresql",
+];
 const INSTALL = `sudo apt-get update && sudo apt-get install -y ${PACKAGES.join(" ")}`;
 
 let tmp: string;
@@ -47,6 +55,7 @@ function bareEnv(binDir: string): Record<string, string | undefined> {
     PATH: binDir,
     GRADEKIT_PREFLIGHT_AS: "user",
     GRADEKIT_CHROMIUM: path.join(tmp, "no-such-chromium"),
+    GRADEKIT_PG_ROOT: path.join(tmp, "no-such-postgresql"),
   };
   for (const k of Object.keys(env)) if (k.startsWith("npm_")) delete env[k]; // not inside the outer npm run
   return env;
@@ -107,7 +116,15 @@ describe("a fresh copy without the system tools", () => {
     expect(seconds).toBeLessThan(30);
     // one message: said once, with every tool, every package and the one command
     expect(output.split("GradeKit's tests need system tools").length - 1).toBe(1);
-    for (const tool of ["xmllint", "soffice", "no-such-chromium", "pdftotext/pdftoppm", "a CJK font"])
+    for (const tool of [
+      "xmllint",
+      "soffice",
+      "no-such-chromium",
+      "pdftotext/pdftoppm",
+      "a CJK font",
+      "sqlite3",
+      "PostgreSQL server",
+    ])
       expect(output).toContain(tool);
     expect(output).toContain(INSTALL);
     expect(output).toContain("then run `npm test` again");
@@ -137,7 +154,7 @@ describe("scripts/preflight.js", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).not.toContain("libxml2-utils");
     expect(r.stderr).toContain(
-      "sudo apt-get update && sudo apt-get install -y libreoffice-calc chromium poppler-utils fonts-wqy-zenhei",
+      "sudo apt-get update && sudo apt-get install -y libreoffice-calc chromium poppler-utils fonts-wqy-zenhei sqlite3 postgresql",
     );
   });
 
@@ -154,6 +171,7 @@ describe("scripts/preflight.js", () => {
     const bin = minimalPath("bin-root", ["node"]);
     const log = path.join(tmp, "apt-get.log");
     const chromium = path.join(tmp, "installed-chromium");
+    const pgRoot = path.join(tmp, "installed-postgresql");
     const script = (file: string, body: string) => {
       fs.writeFileSync(file, `#!/usr/bin/env node\n${body}\n`);
       fs.chmodSync(file, 0o755);
@@ -167,13 +185,20 @@ describe("scripts/preflight.js", () => {
         `fs.appendFileSync(${JSON.stringify(log)}, process.argv.slice(2).join(" ") + " DEBIAN_FRONTEND=" + process.env.DEBIAN_FRONTEND + "\\n");`,
         'if (process.argv[2] === "install") {',
         '  const tool = (f, out) => { fs.writeFileSync(f, "#!/usr/bin/env node\\nprocess.stdout.write(" + JSON.stringify(out) + ");\\n"); fs.chmodSync(f, 0o755); };',
-        '  for (const t of ["xmllint", "soffice", "pdftotext", "pdftoppm"]) tool(path.join(__dirname, t), "");',
+        '  for (const t of ["xmllint", "soffice", "pdftotext", "pdftoppm", "sqlite3"]) tool(path.join(__dirname, t), "");',
+        `  const pg = path.join(${JSON.stringify(pgRoot)}, "15", "bin"); fs.mkdirSync(pg, { recursive: true });`,
+        '  for (const t of ["initdb", "pg_ctl"]) tool(path.join(pg, t), "");',
         '  tool(path.join(__dirname, "fc-list"), "WenQuanYi Zen Hei\\n");',
         `  tool(${JSON.stringify(chromium)}, "");`,
         "}",
       ].join("\n"),
     );
-    const env = { ...bareEnv(bin), GRADEKIT_PREFLIGHT_AS: "root", GRADEKIT_CHROMIUM: chromium };
+    const env = {
+      ...bareEnv(bin),
+      GRADEKIT_PREFLIGHT_AS: "root",
+      GRADEKIT_CHROMIUM: chromium,
+      GRADEKIT_PG_ROOT: pgRoot,
+    };
     const r = spawnSync(process.execPath, [PREFLIGHT], { env, encoding: "utf8", timeout: 30_000 });
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
     expect(r.stdout).toContain(`preflight: installing ${PACKAGES.join(" ")} for `);
