@@ -70,7 +70,21 @@ duplicate keys and unknown grades. Summary on stderr.
 
 A key found twice in a period is reported with its rows and left out (never merged), as are
 customers with an unknown grade or no grade in either period; rows without a key are ignored.
-The header row is the first of the top rows holding both the key and the grade column.`,
+The header row is the first of the top rows holding both the key and the grade column.
+
+gradekit review --rules tobacco-supply --periods <m1> <m2> <m3> [...] --key <column> [options]
+
+The tobacco month-end supply review (templates.md "Month-end supply review"): one file per
+month, oldest first; columns purchaseQty 购进量, lawGrade 守法等级, optional tier 供量档位,
+penalized 受到行政处罚, upgradeApproved 升档申请 (by key or label). Reviews the last month.
+
+      --periods <files...>  the months' .csv/.xlsx files, oldest first
+      --period-names <a,b,...>  the months' names in reasons and the sheet (default: file names)
+      --holiday-next        the month after the last is a holiday month (ceiling x 1.3)
+      --params <file.json>  ranges, raiseShare, maxRaise, penaltyTiers, newTier, holidayShare
+                            (at most 0.3), holidays (month positions); defaults: the spec's
+  -o, --out <file>          .csv: id,oldTier,newTier,change,ceiling,reason; .xlsx: the review
+                            sheet (A4, colours, counts); none: CSV on stdout`,
   compile: `gradekit compile --template <id|file.json> --target excel|excel-compat|sql [options]
 
 Compiles a template to native Excel formulas (they recalculate without the add-in) or to one SQL
@@ -189,7 +203,21 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
   -q, --quiet               不输出汇总
 
 同一期中出现两次的键会连同行号列出并不计入（不会合并）；任一期等级未知或没有等级的客户同样不计入；没有键的行被忽略。
-表头行为前几行中同时包含键列和等级列的第一行。`,
+表头行为前几行中同时包含键列和等级列的第一行。
+
+gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> [...] --key <列> [选项]
+
+卷烟零售户月末供量档位复核（templates.md “Month-end supply review”）：每月一个文件，按时间
+先后；列：购进量 purchaseQty、守法等级 lawGrade，可选 供量档位 tier、受到行政处罚 penalized、
+升档申请 upgradeApproved。复核最后一个月。
+
+      --periods <文件...>   各月 .csv/.xlsx 文件，按时间先后
+      --period-names <a,b,...>  原因和表格中使用的月份名称（默认：文件名）
+      --holiday-next        下个月为节日月（上限 x 1.3）
+      --params <文件.json>  ranges、raiseShare、maxRaise、penaltyTiers、newTier、holidayShare
+                            （最大 0.3）、holidays（月份序号）；默认值见规范
+  -o, --out <文件>          .csv：id,oldTier,newTier,change,ceiling,reason；.xlsx：复核表
+                            （A4、颜色、统计）；不指定：CSV 输出到标准输出`,
   compile: `gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql [选项]
 
 将模板编译为 Excel 原生公式（无需加载项即可重新计算）或一条 SQL 查询，结果与 \`gradekit grade\` 相同；
