@@ -49,7 +49,12 @@ export interface SupplySheetOptions {
 }
 
 /** Counts of raised / lowered / same / bad. */
-export function supplyCounts(results: readonly SupplyResult[]): { up: number; down: number; same: number; bad: number } {
+export function supplyCounts(results: readonly SupplyResult[]): {
+  up: number;
+  down: number;
+  same: number;
+  bad: number;
+} {
   const c = { up: 0, down: 0, same: 0, bad: 0 };
   for (const r of results) {
     if (r.status === "bad") c.bad++;
@@ -83,9 +88,18 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
   b.style(area(3, 1), { fill: SUPPLY_FILLS.up });
   b.style(area(3, 2), { fill: SUPPLY_FILLS.down });
   b.style(area(3, 4), { fill: SUPPLY_FILLS.bad });
-  const head: CellValue[] = [say("id", lang), say("oldTier", lang), say("newTier", lang), say("change", lang), say("ceiling", lang), say("reason", lang)];
+  const head: CellValue[] = [
+    say("id", lang),
+    say("oldTier", lang),
+    say("newTier", lang),
+    say("change", lang),
+    say("ceiling", lang),
+    say("reason", lang),
+  ];
   const body: CellValue[][] = results.map((r) =>
-    r.status === "bad" ? [r.key, "", "", "", "", tr(r.reason, lang)] : [r.key, r.oldTier!, r.newTier!, changeText(r.change!), r.ceiling!, tr(r.reason, lang)],
+    r.status === "bad"
+      ? [r.key, "", "", "", "", tr(r.reason, lang)]
+      : [r.key, r.oldTier!, r.newTier!, changeText(r.change!), r.ceiling!, tr(r.reason, lang)],
   );
   b.block(HEAD, 0, [head, ...body]);
   b.style(area(HEAD, 0, 1, 6), { bold: true, fill: "#DDEBF7", border: "grid", wrap: true, vAlign: "center" });
@@ -96,7 +110,14 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
     b.style(area(HEAD + 1, 1, body.length, 4), { hAlign: "center" });
   }
   results.forEach((r, i) => {
-    const fill = r.status === "bad" ? SUPPLY_FILLS.bad : r.change! > 0 ? SUPPLY_FILLS.up : r.change! < 0 ? SUPPLY_FILLS.down : undefined;
+    const fill =
+      r.status === "bad"
+        ? SUPPLY_FILLS.bad
+        : r.change! > 0
+          ? SUPPLY_FILLS.up
+          : r.change! < 0
+            ? SUPPLY_FILLS.down
+            : undefined;
     if (fill) b.style(area(HEAD + 1 + i, 0, 1, 6), { fill });
   });
   const c = supplyCounts(results);
@@ -109,10 +130,27 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
   ]);
   b.style(area(HEAD, COUNTS_COL, 1, 2), { bold: true, fill: "#DDEBF7" });
   b.style(area(HEAD, COUNTS_COL, 5, 2), { border: "grid" });
-  b.columns([{ width: 12 }, { width: 8 }, { width: 8 }, { width: 8 }, { width: 12 }, { width: 70 }, { width: 2 }, { width: 12 }, { width: 9 }]);
+  b.columns([
+    { width: 12 },
+    { width: 8 },
+    { width: 8 },
+    { width: 8 },
+    { width: 12 },
+    { width: 70 },
+    { width: 2 },
+    { width: 12 },
+    { width: 9 },
+  ]);
   b.freeze(HEAD + 1, 1);
   b.select(HEAD + 1, 0);
-  b.chart({ kind: "bar", source: area(HEAD, COUNTS_COL, 5, 2), seriesBy: "columns", title: say("chart", lang), legend: false, at: area(HEAD + 7, COUNTS_COL, 14, 6) });
+  b.chart({
+    kind: "bar",
+    source: area(HEAD, COUNTS_COL, 5, 2),
+    seriesBy: "columns",
+    title: say("chart", lang),
+    legend: false,
+    at: area(HEAD + 7, COUNTS_COL, 14, 6),
+  });
   b.print({
     paper: "A4",
     orientation: "landscape",
@@ -120,7 +158,11 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
     fitToHeight: 0,
     titleRows: { first: HEAD, last: HEAD },
     area: area(0, 0, HEAD + 1 + body.length, COUNTS_COL + 2),
-    header: { left: "", center: say("title", lang, { month: o.months[o.months.length - 1] ?? "" }).replace(/&/g, "&&"), right: "" },
+    header: {
+      left: "",
+      center: say("title", lang, { month: o.months[o.months.length - 1] ?? "" }).replace(/&/g, "&&"),
+      right: "",
+    },
     footer: { left: "", center: "&P / &N", right: "" },
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
     centerHorizontally: true,

@@ -12,14 +12,23 @@ const GRADES = ["优质", "潜力", "一般"];
 /** Rows (group, value) repeated `n` times each. */
 function rowsFrom(table: Record<string, Record<string, number>>): { group: string; value: string }[] {
   const out: { group: string; value: string }[] = [];
-  for (const [value, perGroup] of Object.entries(table)) for (const [group, n] of Object.entries(perGroup)) for (let i = 0; i < n; i++) out.push({ group, value });
+  for (const [value, perGroup] of Object.entries(table))
+    for (const [group, n] of Object.entries(perGroup)) for (let i = 0; i < n; i++) out.push({ group, value });
   // a fixed shuffle so order does not matter
-  return out.map((r, i) => ({ r, k: (i * 7919) % 104729 })).sort((a, b) => a.k - b.k).map((x) => x.r);
+  return out
+    .map((r, i) => ({ r, k: (i * 7919) % 104729 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
 }
 
 describe("crossTab against a brute-force count", () => {
   const cell = fc.oneof(fc.constantFrom("A", "B", "C", " A ", "", null), fc.constantFrom("x", "y"));
-  const row = fc.record({ g1: fc.constantFrom("north", "south", "", " north", null), g2: fc.constantFrom("m", "s", 1), v: cell, err: fc.boolean() });
+  const row = fc.record({
+    g1: fc.constantFrom("north", "south", "", " north", null),
+    g2: fc.constantFrom("m", "s", 1),
+    v: cell,
+    err: fc.boolean(),
+  });
   it("counts, totals, shares, blanks and errors match", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 80 }), fc.boolean(), (rows, two) => {
@@ -59,7 +68,12 @@ describe("crossTab against a brute-force count", () => {
   it("periods side by side: common groups and values, change between the last two", () => {
     fc.assert(
       fc.property(fc.array(fc.array(row, { maxLength: 30 }), { minLength: 1, maxLength: 4 }), (periods) => {
-        const pt = periodTables(periods.map((rows, i) => ({ name: `p${i}`, input: { by: [rows.map((r) => r.g1)], values: rows.map((r) => r.v), errors: rows.map((r) => r.err) } })));
+        const pt = periodTables(
+          periods.map((rows, i) => ({
+            name: `p${i}`,
+            input: { by: [rows.map((r) => r.g1)], values: rows.map((r) => r.v), errors: rows.map((r) => r.err) },
+          })),
+        );
         expect(pt.tables).toHaveLength(periods.length);
         for (const t of pt.tables) {
           expect(t.groups).toEqual(pt.groups);
@@ -72,7 +86,11 @@ describe("crossTab against a brute-force count", () => {
         );
         // each period's table is that period's own count
         periods.forEach((rows, p) => {
-          const own = crossTab({ by: [rows.map((r) => r.g1)], values: rows.map((r) => r.v), errors: rows.map((r) => r.err) });
+          const own = crossTab({
+            by: [rows.map((r) => r.g1)],
+            values: rows.map((r) => r.v),
+            errors: rows.map((r) => r.err),
+          });
           expect(pt.tables[p].total).toBe(own.total);
           expect(pt.tables[p].errorTotal).toBe(own.errorTotal);
         });
@@ -86,8 +104,16 @@ describe("seed 004: 惠州 基盘客户分级 (grade × region, grade × industr
   // 基盘客户分级管理--区域集中度分析 (the seed's counts; 合计 09年 given by the seed: 266 119 76 29 63)
   const REGIONS = ["惠城区", "博罗县", "惠阳区", "大亚湾区", "惠东县"];
   const region = (xs: number[]) => Object.fromEntries(REGIONS.map((r, i) => [r, xs[i]]));
-  const region09 = { 优质: region([16, 4, 3, 0, 7]), 潜力: region([29, 4, 8, 3, 9]), 一般: region([221, 111, 65, 26, 47]) };
-  const region10 = { 优质: region([17, 6, 2, 1, 4]), 潜力: region([53, 15, 12, 2, 16]), 一般: region([331, 158, 73, 14, 58]) };
+  const region09 = {
+    优质: region([16, 4, 3, 0, 7]),
+    潜力: region([29, 4, 8, 3, 9]),
+    一般: region([221, 111, 65, 26, 47]),
+  };
+  const region10 = {
+    优质: region([17, 6, 2, 1, 4]),
+    潜力: region([53, 15, 12, 2, 16]),
+    一般: region([331, 158, 73, 14, 58]),
+  };
   // 行业分级管理: the seed's text keeps three industry columns (合计 09年 97 95 48, 10年 159 125 49);
   // reading: they are the first three named, 制造业 服务业 电力、燃气业
   const INDUSTRIES = ["制造业", "服务业", "电力、燃气业"];
@@ -109,12 +135,23 @@ describe("seed 004: 惠州 基盘客户分级 (grade × region, grade × industr
   };
 
   it("region × grade, both years, with the change", () => {
-    const pt = periodTables([{ name: "09年", input: input(region09, 3) }, { name: "10年", input: input(region10) }], GRADES);
+    const pt = periodTables(
+      [
+        { name: "09年", input: input(region09, 3) },
+        { name: "10年", input: input(region10) },
+      ],
+      GRADES,
+    );
     expect(pt.periods).toEqual(["09年", "10年"]);
     expect(pt.values).toEqual(GRADES);
     expect(new Set(pt.groups.map((g) => g[0]))).toEqual(new Set(REGIONS));
-    const at = (p: number, g: string, v: string) => pt.tables[p].counts[pt.groups.findIndex((x) => x[0] === g)][GRADES.indexOf(v)];
-    for (const [p, t] of [[0, region09], [1, region10]] as const) for (const [v, per] of Object.entries(t)) for (const [g, n] of Object.entries(per)) expect(at(p, g, v)).toBe(n);
+    const at = (p: number, g: string, v: string) =>
+      pt.tables[p].counts[pt.groups.findIndex((x) => x[0] === g)][GRADES.indexOf(v)];
+    for (const [p, t] of [
+      [0, region09],
+      [1, region10],
+    ] as const)
+      for (const [v, per] of Object.entries(t)) for (const [g, n] of Object.entries(per)) expect(at(p, g, v)).toBe(n);
     const totals09 = REGIONS.map((r) => pt.tables[0].rowTotals[pt.groups.findIndex((x) => x[0] === r)]);
     expect(totals09).toEqual([266, 119, 76, 29, 63]);
     const totals10 = REGIONS.map((r) => pt.tables[1].rowTotals[pt.groups.findIndex((x) => x[0] === r)]);
@@ -130,12 +167,23 @@ describe("seed 004: 惠州 基盘客户分级 (grade × region, grade × industr
   });
 
   it("industry × grade, both years", () => {
-    const pt = periodTables([{ name: "09年", input: input(ind09) }, { name: "10年", input: input(ind10) }], GRADES);
+    const pt = periodTables(
+      [
+        { name: "09年", input: input(ind09) },
+        { name: "10年", input: input(ind10) },
+      ],
+      GRADES,
+    );
     const idx = INDUSTRIES.map((r) => pt.groups.findIndex((x) => x[0] === r));
     expect(idx.map((g) => pt.tables[0].rowTotals[g])).toEqual([97, 95, 48]);
     expect(idx.map((g) => pt.tables[1].rowTotals[g])).toEqual([159, 125, 49]);
-    for (const [p, t] of [[0, ind09], [1, ind10]] as const)
-      for (const [v, per] of Object.entries(t)) for (const [g, n] of Object.entries(per)) expect(pt.tables[p].counts[pt.groups.findIndex((x) => x[0] === g)][GRADES.indexOf(v)]).toBe(n);
+    for (const [p, t] of [
+      [0, ind09],
+      [1, ind10],
+    ] as const)
+      for (const [v, per] of Object.entries(t))
+        for (const [g, n] of Object.entries(per))
+          expect(pt.tables[p].counts[pt.groups.findIndex((x) => x[0] === g)][GRADES.indexOf(v)]).toBe(n);
     expect(pt.change[idx[0]]).toEqual([0, 4, 58]);
   });
 });
@@ -160,11 +208,16 @@ describe("seed 004: 战败原因统计 (reason × series, share within each seri
       (table["其他"] ??= {})[series] = 1000 - used;
     }
     const rows = rowsFrom(table);
-    const t = crossTab({ by: [rows.map((r) => r.group)], values: rows.map((r) => r.value), order: ["价格高", "品牌不认可"] });
+    const t = crossTab({
+      by: [rows.map((r) => r.group)],
+      values: rows.map((r) => r.value),
+      order: ["价格高", "品牌不认可"],
+    });
     for (const [series, shares] of Object.entries(SHARES)) {
       const g = t.groups.findIndex((x) => x[0] === series);
       expect(t.rowTotals[g]).toBe(1000);
-      for (const [reason, s] of Object.entries(shares)) expect(t.rowShares[g][t.values.indexOf(reason)].toFixed(1)).toBe(s.toFixed(1));
+      for (const [reason, s] of Object.entries(shares))
+        expect(t.rowShares[g][t.values.indexOf(reason)].toFixed(1)).toBe(s.toFixed(1));
       expect(t.rowShares[g].reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
     }
   });

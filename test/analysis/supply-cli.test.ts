@@ -21,7 +21,11 @@ const HEAD = ["id", "购进量", "守法等级", "供量档位", "受到行政�
 function write(months: SupplyMonth[], tag: string): string[] {
   return months.map((m, i) => {
     const file = path.join(dir, `${tag}-m${i + 1}.csv`);
-    const rows = m.rows.map((r) => [r.key, r.purchaseQty, r.lawGrade, r.tier, r.penalized, r.upgradeApproved].map((v) => (v === undefined || v === null ? "" : String(v))));
+    const rows = m.rows.map((r) =>
+      [r.key, r.purchaseQty, r.lawGrade, r.tier, r.penalized, r.upgradeApproved].map((v) =>
+        v === undefined || v === null ? "" : String(v),
+      ),
+    );
     fs.writeFileSync(file, writeCsv([HEAD, ...rows]));
     return file;
   });
@@ -39,7 +43,18 @@ const names = (n: number) => Array.from({ length: n }, (_, i) => `M${i + 1}`).jo
 describe("every case through the CLI (CSV out)", () => {
   it.each(CASES.map((c, i) => ({ ...c, i })))("$name", async (c) => {
     const files = write(monthsOf({ r1: c.cells, other: c.cells.map(() => "30 A") }), `case${c.i}`);
-    const args = ["review", "--rules", "tobacco-supply", "--periods", ...files, "--key", "id", "--period-names", names(files.length), "--quiet"];
+    const args = [
+      "review",
+      "--rules",
+      "tobacco-supply",
+      "--periods",
+      ...files,
+      "--key",
+      "id",
+      "--period-names",
+      names(files.length),
+      "--quiet",
+    ];
     const { holidays, ...rest } = c.params ?? {};
     const pfile = path.join(dir, `case${c.i}.json`);
     fs.writeFileSync(pfile, JSON.stringify(rest));
@@ -52,7 +67,12 @@ describe("every case through the CLI (CSV out)", () => {
     expect(rows[0]).toEqual(["id", "oldTier", "newTier", "change", "ceiling", "reason"]);
     const r1 = rows.find((x) => x[0] === "r1")!;
     const change = c.next - c.old;
-    expect(r1.slice(1, 5)).toEqual([String(c.old), String(c.next), change > 0 ? `+${change}` : String(change), String(c.ceiling)]);
+    expect(r1.slice(1, 5)).toEqual([
+      String(c.old),
+      String(c.next),
+      change > 0 ? `+${change}` : String(change),
+      String(c.ceiling),
+    ]);
     for (const w of c.en ?? []) expect(r1[5]).toContain(w);
     expect(rows.find((x) => x[0] === "other")).toBeDefined();
     // the same in Chinese
@@ -63,7 +83,12 @@ describe("every case through the CLI (CSV out)", () => {
 });
 
 describe("gradekit review --rules tobacco-supply: files, options and errors", () => {
-  const months = monthsOf({ up: ["99 B t4", "100 A", "99 B"], bad: ["30 A", { purchaseQty: "lots", lawGrade: "A" }, "30 A"], same: ["80 A t4", "80 A", "80 A"], down: ["10 A t5", "20 A", "30 A"] });
+  const months = monthsOf({
+    up: ["99 B t4", "100 A", "99 B"],
+    bad: ["30 A", { purchaseQty: "lots", lawGrade: "A" }, "30 A"],
+    same: ["80 A t4", "80 A", "80 A"],
+    down: ["10 A t5", "20 A", "30 A"],
+  });
   const files = write(months, "mix");
   const base = ["review", "--rules", "tobacco-supply", "--periods", ...files, "--key", "id"];
 
@@ -95,14 +120,20 @@ describe("gradekit review --rules tobacco-supply: files, options and errors", ()
   });
 
   it("usage and input errors", async () => {
-    expect((await gk(["review", "--rules", "nope", "--periods", files[0], "--key", "id"])).err).toContain("unknown rules 'nope'");
-    expect((await gk([...base, "--period-names", "a,b"])).err).toContain("--period-names gives 2 name(s) for 3 month file(s)");
+    expect((await gk(["review", "--rules", "nope", "--periods", files[0], "--key", "id"])).err).toContain(
+      "unknown rules 'nope'",
+    );
+    expect((await gk([...base, "--period-names", "a,b"])).err).toContain(
+      "--period-names gives 2 name(s) for 3 month file(s)",
+    );
     const noQty = path.join(dir, "noqty.csv");
     fs.writeFileSync(noQty, "id,守法等级\nx,A\n");
     const r = await gk(["review", "--rules", "tobacco-supply", "--periods", noQty, "--key", "id"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("no column 'purchaseQty'");
-    expect((await gk(["review", "--rules", "tobacco-supply", "--periods", files[0], "--key", "code"])).err).toContain("no column 'code'");
+    expect((await gk(["review", "--rules", "tobacco-supply", "--periods", files[0], "--key", "code"])).err).toContain(
+      "no column 'code'",
+    );
   });
 
   it("xlsx: the review sheet with frozen header, A4 fit to width, repeated header, legend and counts", async () => {
@@ -116,13 +147,30 @@ describe("gradekit review --rules tobacco-supply: files, options and errors", ()
     const ws = wb.getWorksheet("Supply review")!;
     expect(ws.getCell("A1").value).toBe("Month-end supply review: 3月");
     expect(ws.getCell("A2").value).toBe("Months: 1月, 2月, 3月");
-    expect(ws.getRow(6).values).toEqual([undefined, "id", "Old tier", "New tier", "Change", "Next month's ceiling", "Reason", undefined, "Result", "Retailers"]);
+    expect(ws.getRow(6).values).toEqual([
+      undefined,
+      "id",
+      "Old tier",
+      "New tier",
+      "Change",
+      "Next month's ceiling",
+      "Reason",
+      undefined,
+      "Result",
+      "Retailers",
+    ]);
     expect(ws.getCell("A7").value).toBe("up");
     expect(ws.getCell("D7").value).toBe("+1");
     expect(ws.getCell("H7").value).toBe("raised");
     expect(ws.getCell("I7").value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "6:6" });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "6:6",
+    });
     expect((ws.getCell("B4").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/C6EFCE$/);
   });
 });

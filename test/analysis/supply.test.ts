@@ -27,12 +27,22 @@ describe("month-end supply review: every step (table)", () => {
 
 describe("bad cells: that retailer is a bad input from that month on; others still reviewed", () => {
   const bad: [string, Partial<SupplyRow>, string, string][] = [
-    ["quantity not a number", { purchaseQty: "abc", lawGrade: "A" }, "purchaseQty: 'abc' is not a number", "购进量有误"],
+    [
+      "quantity not a number",
+      { purchaseQty: "abc", lawGrade: "A" },
+      "purchaseQty: 'abc' is not a number",
+      "购进量有误",
+    ],
     ["quantity blank", { purchaseQty: "", lawGrade: "A" }, "purchaseQty: blank", "购进量有误"],
     ["law grade E", { purchaseQty: 10, lawGrade: "E" }, "'E' is not a law grade", "守法等级有误"],
     ["tier 9", { purchaseQty: 10, lawGrade: "A", tier: 9 }, "'9' is not a tier 1–8", "供量档位有误"],
     ["tier 2.5", { purchaseQty: 10, lawGrade: "A", tier: 2.5 }, "is not a tier", "供量档位有误"],
-    ["penalised maybe", { purchaseQty: 10, lawGrade: "A", penalized: "maybe" }, "penalized: 'maybe' is not yes or no", "受到行政处罚有误"],
+    [
+      "penalised maybe",
+      { purchaseQty: 10, lawGrade: "A", penalized: "maybe" },
+      "penalized: 'maybe' is not yes or no",
+      "受到行政处罚有误",
+    ],
   ];
   it.each(bad)("%s", (_, row, en, zh) => {
     const r = reviewSupply(monthsOf({ r1: ["30 A", row, "30 A", "30 A"], r2: ["30 A", "30 A", "30 A", "30 A"] }), P());
@@ -75,18 +85,43 @@ describe("parameters: the checker", () => {
     }
     throw new Error("not refused");
   };
-  it("refuses a holiday share above the source's 30%", () => refuse({ holidayShare: 0.31 }, "supply.holidayShare", "30%"));
+  it("refuses a holiday share above the source's 30%", () =>
+    refuse({ holidayShare: 0.31 }, "supply.holidayShare", "30%"));
   it("accepts 0.3 and below", () => expect(supplyParams({ holidayShare: 0.3 }).holidayShare).toBe(0.3));
   it("refuses unknown keys, bad numbers and bad ranges", () => {
     refuse({ holidayshare: 0.2 }, "supply.unknownKey", "holidayshare");
     refuse({ maxRaise: 1.5 }, "supply.number", "maxRaise");
     refuse({ newTier: 9 }, "supply.number", "newTier");
     refuse({ ranges: [[0, 20]] }, "supply.ranges", "8 pairs");
-    refuse({ ranges: [[0, 20], [21, 40], [40, 70], [70, 110], [110, 160], [160, 220], [220, 300], [300, 400]] }, "supply.ranges", "tier 2");
+    refuse(
+      {
+        ranges: [
+          [0, 20],
+          [21, 40],
+          [40, 70],
+          [70, 110],
+          [110, 160],
+          [160, 220],
+          [220, 300],
+          [300, 400],
+        ],
+      },
+      "supply.ranges",
+      "tier 2",
+    );
     refuse([], "supply.notObject", "object");
   });
   it("custom ranges are used for bounds, the mean and the ceiling", () => {
-    const ranges = [[0, 10], [10, 20], [20, 30], [30, 40], [40, 50], [50, 60], [60, 70], [70, 80]];
+    const ranges = [
+      [0, 10],
+      [10, 20],
+      [20, 30],
+      [30, 40],
+      [40, 50],
+      [50, 60],
+      [60, 70],
+      [70, 80],
+    ];
     const p = supplyParams({ ranges, newTier: 3 });
     const r = reviewSupply(monthsOf({ a: ["36 A t4", "36 A", "36 A"], b: ["5 A t4", "15 A", "25 A"] }), p);
     expect(r.last.find((x) => x.key === "a")).toMatchObject({ newTier: 5, ceiling: 50 });

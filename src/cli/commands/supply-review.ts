@@ -8,10 +8,34 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { catalogue, neutralise, normalizeWord, parseJsonSafely, tr, writeCsv, type Catalogue, type Lang } from "../../engine";
-import { changeText, reviewSupply, supplyParams, type SupplyMonth, type SupplyParams, type SupplyRow } from "../../engine/analysis";
+import {
+  catalogue,
+  neutralise,
+  normalizeWord,
+  parseJsonSafely,
+  tr,
+  writeCsv,
+  type Catalogue,
+  type Lang,
+} from "../../engine";
+import {
+  changeText,
+  reviewSupply,
+  supplyParams,
+  type SupplyMonth,
+  type SupplyParams,
+  type SupplyRow,
+} from "../../engine/analysis";
 import { supplyCounts, supplyReviewLayout } from "../../reports/supply-review";
-import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type InputSheet } from "../io";
+import {
+  cellText,
+  formatOf,
+  readCsvInput,
+  readXlsxInput,
+  writeCsvOutput,
+  writeXlsxOutput,
+  type InputSheet,
+} from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
@@ -29,13 +53,28 @@ const OPTIONS = {
 } as const;
 
 const MESSAGES = {
-  unknownRules: { en: "--rules: unknown rules '{value}' (known: tobacco-supply)", zh: "--rules：未知的规则“{value}”（可用：tobacco-supply）" },
-  needPeriods: { en: "--periods needs at least one month file (oldest first)", zh: "--periods 至少需要一个月份文件（按时间先后）" },
-  names: { en: "--period-names gives {n} name(s) for {m} month file(s)", zh: "--period-names 给出 {n} 个名称，但有 {m} 个月份文件" },
-  noColumn: { en: "{file}: no column '{column}' in the header row (headers: {headers})", zh: "{file}：表头中没有“{column}”列（表头：{headers}）" },
+  unknownRules: {
+    en: "--rules: unknown rules '{value}' (known: tobacco-supply)",
+    zh: "--rules：未知的规则“{value}”（可用：tobacco-supply）",
+  },
+  needPeriods: {
+    en: "--periods needs at least one month file (oldest first)",
+    zh: "--periods 至少需要一个月份文件（按时间先后）",
+  },
+  names: {
+    en: "--period-names gives {n} name(s) for {m} month file(s)",
+    zh: "--period-names 给出 {n} 个名称，但有 {m} 个月份文件",
+  },
+  noColumn: {
+    en: "{file}: no column '{column}' in the header row (headers: {headers})",
+    zh: "{file}：表头中没有“{column}”列（表头：{headers}）",
+  },
   params: { en: "--params {file}: {why}", zh: "--params {file}：{why}" },
   outType: { en: "--out '{path}' must be a .csv or .xlsx file", zh: "--out“{path}”必须是 .csv 或 .xlsx 文件" },
-  done: { en: "{month}: {n} retailers reviewed: raised {up}, lowered {down}, same {same}, bad input {bad}", zh: "{month}：复核 {n} 户：升档 {up}，降档 {down}，不变 {same}，输入有误 {bad}" },
+  done: {
+    en: "{month}: {n} retailers reviewed: raised {up}, lowered {down}, same {same}, bad input {bad}",
+    zh: "{month}：复核 {n} 户：升档 {up}，降档 {down}，不变 {same}，输入有误 {bad}",
+  },
   blankKeys: { en: "{month}: {n} row(s) without an id, ignored", zh: "{month}：{n} 行没有编号，已忽略" },
   written: { en: "review written to {out}", zh: "复核结果已写入 {out}" },
 } as const satisfies Catalogue;
@@ -73,15 +112,23 @@ function monthOf(sheet: InputSheet, file: string, name: string, keySpec: string)
   const rows = sheet.rows;
   const h = rows.findIndex((r) => r.some((v) => cellText(v).trim() !== ""));
   const headers = h >= 0 ? rows[h].map((v) => normalizeWord(cellText(v))) : [];
-  const shown = h >= 0 ? rows[h].map((v) => cellText(v)).filter((x) => x).join(", ") || "-" : "-";
+  const shown =
+    h >= 0
+      ? rows[h]
+          .map((v) => cellText(v))
+          .filter((x) => x)
+          .join(", ") || "-"
+      : "-";
   const col = (names: string[]) => headers.findIndex((x) => x !== "" && names.some((n) => normalizeWord(n) === x));
   const kc = /^#\d+$/.test(keySpec) ? Number(keySpec.slice(1)) - 1 : col([keySpec]);
-  if (kc < 0 || kc >= Math.max(headers.length, 1)) throw failSupply("noColumn", "input", { file, column: keySpec, headers: shown });
+  if (kc < 0 || kc >= Math.max(headers.length, 1))
+    throw failSupply("noColumn", "input", { file, column: keySpec, headers: shown });
   const cols: Partial<Record<keyof typeof FIELDS, number>> = {};
   for (const [f, names] of Object.entries(FIELDS) as [keyof typeof FIELDS, string[]][]) {
     const c = col(names);
     if (c >= 0 && c !== kc) cols[f] = c;
-    else if ((REQUIRED as readonly string[]).includes(f)) throw failSupply("noColumn", "input", { file, column: f, headers: shown });
+    else if ((REQUIRED as readonly string[]).includes(f))
+      throw failSupply("noColumn", "input", { file, column: f, headers: shown });
   }
   const out: SupplyRow[] = [];
   for (let i = h + 1; i < rows.length; i++) {
@@ -103,24 +150,32 @@ function loadParams(file: string | undefined, lang: Lang): SupplyParams {
     throw failSupply("params", "input", { file, why: (e as Error).message.split("\n")[0] });
   }
   const parsed = parseJsonSafely(text);
-  if (!parsed.ok) throw failSupply("params", "template", { file, why: parsed.issues.map((i) => tr(i.message, lang)).join("; ") });
+  if (!parsed.ok)
+    throw failSupply("params", "template", { file, why: parsed.issues.map((i) => tr(i.message, lang)).join("; ") });
   return supplyParams(parsed.value);
 }
 
 export async function supplyReviewCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
   const { values } = parseCommandArgs("review", gatherPeriods(argv), OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
-  if (values.rules !== "tobacco-supply") throw failSupply("unknownRules", "usage", { value: String(values.rules ?? "") });
+  if (values.rules !== "tobacco-supply")
+    throw failSupply("unknownRules", "usage", { value: String(values.rules ?? "") });
   const files = (values.periods as string[] | undefined) ?? [];
   if (!files.length) throw failSupply("needPeriods", "usage");
-  if (typeof values.key !== "string" || values.key === "") throw fail("needOption", "usage", { option: "--key", cmd: "review" });
+  if (typeof values.key !== "string" || values.key === "")
+    throw fail("needOption", "usage", { option: "--key", cmd: "review" });
   const out = values.out as string | undefined;
   const outFormat = out ? formatOf(out) : "csv";
   if (!outFormat) throw failSupply("outType", "usage", { path: out ?? "" });
-  const names = typeof values["period-names"] === "string" ? (values["period-names"] as string).split(/[,，]/).map((s) => s.trim()) : files.map((f) => path.basename(f, path.extname(f)));
+  const names =
+    typeof values["period-names"] === "string"
+      ? (values["period-names"] as string).split(/[,，]/).map((s) => s.trim())
+      : files.map((f) => path.basename(f, path.extname(f)));
   if (names.length !== files.length) throw failSupply("names", "usage", { n: names.length, m: files.length });
   const params = loadParams(values.params as string | undefined, lang);
-  const p: SupplyParams = values["holiday-next"] ? { ...params, holidays: [...params.holidays, files.length + 1] } : params;
+  const p: SupplyParams = values["holiday-next"]
+    ? { ...params, holidays: [...params.holidays, files.length + 1] }
+    : params;
 
   const months: SupplyMonth[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -135,7 +190,10 @@ export async function supplyReviewCommand(argv: string[], io: CliIo, fallbackLan
   if (outFormat === "csv") {
     const records = [["id", "oldTier", "newTier", "change", "ceiling", "reason"]];
     for (const r of last) {
-      const nums = r.status === "bad" ? ["", "", "", ""] : [String(r.oldTier), String(r.newTier), changeText(r.change!), String(r.ceiling)];
+      const nums =
+        r.status === "bad"
+          ? ["", "", "", ""]
+          : [String(r.oldTier), String(r.newTier), changeText(r.change!), String(r.ceiling)];
       records.push([r.key, ...nums, tr(r.reason, lang)].map((x) => neutralise(x)));
     }
     if (!out || out === "-") io.out(writeCsv(records));

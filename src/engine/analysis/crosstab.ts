@@ -55,7 +55,8 @@ const pct = (n: number, d: number) => (d === 0 ? 0 : (n / d) * 100);
 
 export function crossTab(input: CrossTabInput): CrossTab {
   const n = input.values.length;
-  for (const col of input.by) if (col.length !== n) throw new Error("crossTab: every group column must have one cell per value");
+  for (const col of input.by)
+    if (col.length !== n) throw new Error("crossTab: every group column must have one cell per value");
   const groupIndex = new Map<string, number>();
   const groups: string[][] = [];
   const valueIndex = new Map<string, number>();
@@ -137,7 +138,10 @@ export interface PeriodTables {
  * The same cross-table for several periods (oldest first) over the union of their groups and
  * values (first appearance across the periods, `order` first), with the change between the last two.
  */
-export function periodTables(periods: readonly { name: string; input: CrossTabInput }[], order?: readonly string[]): PeriodTables {
+export function periodTables(
+  periods: readonly { name: string; input: CrossTabInput }[],
+  order?: readonly string[],
+): PeriodTables {
   const first = periods.map((p) => crossTab({ ...p.input, order: order ?? p.input.order }));
   const groupKeys: string[] = [];
   const seenG = new Set<string>();

@@ -35,7 +35,21 @@ export interface SupplyMonth {
 }
 
 /** The steps a review can name (in this order). */
-export type SupplyStep = "bad" | "new" | "missing" | "lower" | "raiseQty" | "raiseApproved" | "raiseBlocked" | "raiseLimited" | "raiseTop" | "raiseCancelled" | "penalty" | "cap" | "hold" | "holiday";
+export type SupplyStep =
+  | "bad"
+  | "new"
+  | "missing"
+  | "lower"
+  | "raiseQty"
+  | "raiseApproved"
+  | "raiseBlocked"
+  | "raiseLimited"
+  | "raiseTop"
+  | "raiseCancelled"
+  | "penalty"
+  | "cap"
+  | "hold"
+  | "holiday";
 
 export interface SupplyResult {
   key: string;
@@ -69,12 +83,18 @@ const W = {
   notLaw: { en: "'{cell}' is not a law grade A, B, C or D", zh: "“{cell}”不是守法等级 A、B、C 或 D" },
   notTier: { en: "'{cell}' is not a tier 1–8", zh: "“{cell}”不是 1–8 的档位" },
   notYesNo: { en: "'{cell}' is not yes or no", zh: "“{cell}”不是“是”或“否”" },
-  duplicate: { en: "id {key} appears more than once in {month} (rows {rows})", zh: "编号 {key} 在 {month} 出现多次（第 {rows} 行）" },
+  duplicate: {
+    en: "id {key} appears more than once in {month} (rows {rows})",
+    zh: "编号 {key} 在 {month} 出现多次（第 {rows} 行）",
+  },
   new: {
     en: "step 1: {n} month(s) of history, fewer than 3 — keeps tier {t} (new retailers are evaluated after 3 months)",
     zh: "第1步：仅 {n} 个月记录，不足 3 个月——保持 {t} 档（新户经营满三个月后才评价）",
   },
-  missing: { en: "no row for {month}: tier kept (no lowering, raise, penalty or cap)", zh: "{month} 无记录：档位不变（不降档、不升档、不处罚、不封顶）" },
+  missing: {
+    en: "no row for {month}: tier kept (no lowering, raise, penalty or cap)",
+    zh: "{month} 无记录：档位不变（不降档、不升档、不处罚、不封顶）",
+  },
   lower: {
     en: "step 2: lowered to tier {to}: law grade A or B and bought below tier {t}'s lower bound ({lo}) in each of {months}; 3-month mean {mean}",
     zh: "第2步：降至 {to} 档：{months} 守法等级均为 A 或 B 且购进量均低于 {t} 档下限（{lo}）；三个月平均 {mean}",
@@ -83,22 +103,50 @@ const W = {
     en: "step 3: +1 tier: law grade B or better and bought >= {share}% of tier {t}'s upper bound ({upper}), i.e. >= {need}, in each of {months}",
     zh: "第3步：升 1 档：{months} 守法等级均为 B 及以上且购进量均达到 {t} 档上限（{upper}）的 {share}%（{need}）",
   },
-  raiseApproved: { en: "step 3: +1 tier: upgrade request approved in {month}", zh: "第3步：升 1 档：{month} 升档申请经实地核查获批" },
-  raiseBlocked: { en: "steps 2–3: no lowering or raise: no row for {months} among the last 3 months", zh: "第2–3步：不降档也不升档：最近三个月中 {months} 无记录" },
+  raiseApproved: {
+    en: "step 3: +1 tier: upgrade request approved in {month}",
+    zh: "第3步：升 1 档：{month} 升档申请经实地核查获批",
+  },
+  raiseBlocked: {
+    en: "steps 2–3: no lowering or raise: no row for {months} among the last 3 months",
+    zh: "第2–3步：不降档也不升档：最近三个月中 {months} 无记录",
+  },
   raiseLimited: { en: "step 3: raise limited to +{max} per review", zh: "第3步：每次复核最多升 {max} 档" },
   raiseTop: { en: "step 3: raise stops at tier 8", zh: "第3步：最高 8 档" },
   raiseCancelled: { en: "step 3: no raise: penalised in {month}", zh: "第3步：{month} 受到行政处罚，不升档" },
-  penalty: { en: "step 4: penalised in {month}: −{n} tier(s) to tier {to}", zh: "第4步：{month} 受到行政处罚：降 {n} 档至 {to} 档" },
-  cap: { en: "step 5: law grade {law} in {month}: at most tier {max}", zh: "第5步：{month} 守法等级 {law}：最高 {max} 档" },
+  penalty: {
+    en: "step 4: penalised in {month}: −{n} tier(s) to tier {to}",
+    zh: "第4步：{month} 受到行政处罚：降 {n} 档至 {to} 档",
+  },
+  cap: {
+    en: "step 5: law grade {law} in {month}: at most tier {max}",
+    zh: "第5步：{month} 守法等级 {law}：最高 {max} 档",
+  },
   hold: { en: "no step applied: tier {t} kept", zh: "无调整条件：保持 {t} 档" },
-  result: { en: "step 6: tier {from} → {to} ({change}); ceiling {ceiling}", zh: "第6步：{from} 档 → {to} 档（{change}）；下月供量上限 {ceiling}" },
-  holiday: { en: "next month is a holiday month: ceiling × (1 + {share}%)", zh: "下月为节日月：上限 ×（1 + {share}%）" },
+  result: {
+    en: "step 6: tier {from} → {to} ({change}); ceiling {ceiling}",
+    zh: "第6步：{from} 档 → {to} 档（{change}）；下月供量上限 {ceiling}",
+  },
+  holiday: {
+    en: "next month is a holiday month: ceiling × (1 + {share}%)",
+    zh: "下月为节日月：上限 ×（1 + {share}%）",
+  },
 } as const;
 
-const FIELD_ZH: Record<string, string> = { purchaseQty: "购进量", lawGrade: "守法等级", tier: "供量档位", penalized: "受到行政处罚", upgradeApproved: "升档申请", id: "编号" };
+const FIELD_ZH: Record<string, string> = {
+  purchaseQty: "购进量",
+  lawGrade: "守法等级",
+  tier: "供量档位",
+  penalized: "受到行政处罚",
+  upgradeApproved: "升档申请",
+  id: "编号",
+};
 
 const say = (k: keyof typeof W, args: Args = {}, zhArgs: Args = args): Bilingual => fillBoth(W[k], args, zhArgs);
-const join = (parts: Bilingual[]): Bilingual => ({ en: parts.map((p) => p.en).join("; "), zh: parts.map((p) => p.zh).join("；") });
+const join = (parts: Bilingual[]): Bilingual => ({
+  en: parts.map((p) => p.en).join("; "),
+  zh: parts.map((p) => p.zh).join("；"),
+});
 
 type Law = "A" | "B" | "C" | "D";
 interface Parsed {
@@ -117,7 +165,13 @@ export function changeText(n: number): string {
 
 function parseRow(r: SupplyRow, month: string): Entry {
   const row = r.row ?? "?";
-  const bad = (field: string, why: Bilingual): Entry => ({ bad: say("bad", { month, row, field, why: why.en }, { month, row, fieldZh: FIELD_ZH[field] ?? field, whyZh: why.zh }) });
+  const bad = (field: string, why: Bilingual): Entry => ({
+    bad: say(
+      "bad",
+      { month, row, field, why: why.en },
+      { month, row, fieldZh: FIELD_ZH[field] ?? field, whyZh: why.zh },
+    ),
+  });
   const cell = (v: unknown) => ({ cell: showValue(v) });
   if (isBlank(r.purchaseQty)) return bad("purchaseQty", W.blank);
   const q = parseNumber(r.purchaseQty);
@@ -128,7 +182,8 @@ function parseRow(r: SupplyRow, month: string): Entry {
   let tier: number | null = null;
   if (!isBlank(r.tier)) {
     const t = parseNumber(r.tier);
-    if (!t.ok || !Number.isInteger(t.value) || t.value < 1 || t.value > 8) return bad("tier", say("notTier", cell(r.tier)));
+    if (!t.ok || !Number.isInteger(t.value) || t.value < 1 || t.value > 8)
+      return bad("tier", say("notTier", cell(r.tier)));
     tier = t.value;
   }
   const yes = (field: "penalized" | "upgradeApproved"): boolean | Entry => {
@@ -172,7 +227,10 @@ export function reviewSupply(months: readonly SupplyMonth[], p: SupplyParams): S
       const rows = seen.get(key) ?? [];
       rows.push(r.row ?? 0);
       seen.set(key, rows);
-      list[m] = rows.length > 1 ? { bad: say("duplicate", { key, month: month.name, rows: rows.join(", ") }) } : parseRow(r, month.name);
+      list[m] =
+        rows.length > 1
+          ? { bad: say("duplicate", { key, month: month.name, rows: rows.join(", ") }) }
+          : parseRow(r, month.name);
     }
   });
   const reviews: SupplyResult[][] = names.map(() => []);
@@ -188,7 +246,17 @@ export function reviewSupply(months: readonly SupplyMonth[], p: SupplyParams): S
       if (history === 0) continue;
       const month = names[m];
       if (badAt) {
-        reviews[m].push({ key, month, status: "bad", oldTier: null, newTier: null, change: null, ceiling: null, steps: ["bad"], reason: badAt });
+        reviews[m].push({
+          key,
+          month,
+          status: "bad",
+          oldTier: null,
+          newTier: null,
+          change: null,
+          ceiling: null,
+          steps: ["bad"],
+          reason: badAt,
+        });
         prev = null;
         continue;
       }
@@ -203,7 +271,15 @@ export function reviewSupply(months: readonly SupplyMonth[], p: SupplyParams): S
   return { months: names, reviews, last: M ? reviews[M - 1] : [], blankKeys };
 }
 
-function reviewOne(p: SupplyParams, names: string[], list: (Entry | undefined)[], m: number, T: number, history: number, cur: Parsed | undefined): SupplyResult {
+function reviewOne(
+  p: SupplyParams,
+  names: string[],
+  list: (Entry | undefined)[],
+  m: number,
+  T: number,
+  history: number,
+  cur: Parsed | undefined,
+): SupplyResult {
   const month = names[m];
   const steps: SupplyStep[] = [];
   const parts: Bilingual[] = [];
@@ -235,7 +311,13 @@ function reviewOne(p: SupplyParams, names: string[], list: (Entry | undefined)[]
       const mean = round9((all![0].qty + all![1].qty + all![2].qty) / 3);
       to = tierFor(p, mean);
       steps.push("lower");
-      parts.push(say("lower", { to, t: T, lo: fmt(lo(T)), months: monthsText, mean: fmt(mean) }, { to, t: T, lo: fmt(lo(T)), months: monthsZh, mean: fmt(mean) }));
+      parts.push(
+        say(
+          "lower",
+          { to, t: T, lo: fmt(lo(T)), months: monthsText, mean: fmt(mean) },
+          { to, t: T, lo: fmt(lo(T)), months: monthsZh, mean: fmt(mean) },
+        ),
+      );
     } else if (!all) {
       steps.push("raiseBlocked");
       parts.push(say("raiseBlocked", { months: missing.join(", ") }, { months: missing.join("、") }));
@@ -243,7 +325,14 @@ function reviewOne(p: SupplyParams, names: string[], list: (Entry | undefined)[]
       const need = round9(p.raiseShare * up(T));
       const byQty = goodLaw && all.every((x) => round9(x.qty) >= need);
       const raises: Bilingual[] = [];
-      if (byQty) raises.push(say("raiseQty", { share: fmt(p.raiseShare * 100), t: T, upper: fmt(up(T)), need: fmt(need), months: monthsText }, { share: fmt(p.raiseShare * 100), t: T, upper: fmt(up(T)), need: fmt(need), months: monthsZh }));
+      if (byQty)
+        raises.push(
+          say(
+            "raiseQty",
+            { share: fmt(p.raiseShare * 100), t: T, upper: fmt(up(T)), need: fmt(need), months: monthsText },
+            { share: fmt(p.raiseShare * 100), t: T, upper: fmt(up(T)), need: fmt(need), months: monthsZh },
+          ),
+        );
       if (cur.approved) raises.push(say("raiseApproved", { month }));
       if (raises.length && cur.penalized) {
         steps.push("raiseCancelled");
