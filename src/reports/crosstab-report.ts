@@ -137,7 +137,7 @@ function periodSheet(t: CrossTab, period: string, o: CrossTabReportOptions, used
       legend: true,
       at: area(HEAD + all.length + 2, 0, 16, Math.max(8, W)),
     });
-  print(b, HEAD + all.length, W, title);
+  print(b, HEAD + all.length + (t.groups.length && V ? 18 : 0), Math.max(W, 8), title); // the chart below the table too
   return b.done();
 }
 

@@ -5,6 +5,7 @@
  * Needs LibreOffice and poppler-utils (pdfinfo, pdftotext); fails, never skips, without them.
  */
 import { spawnSync } from "child_process";
+import JSZip from "jszip";
 import * as fs from "fs";
 import * as path from "path";
 import { run } from "../../src/cli/main";
@@ -103,4 +104,26 @@ test("review and summary workbooks print on A4 landscape with every column on ev
   // the last columns of the period sheets and of the Change sheet
   expect(all).toContain("一般 %");
   expect(all.match(/Change/g)!.length).toBeGreaterThanOrEqual(4);
+  // the charts are drawn: their titles are in the PDF
+  expect(rp.map((p) => p.text).join("\n")).toContain("Retailers by change");
+  expect(all.replace(/\s+/g, "")).toContain("gradeper区域×行业:09年"); // pdftotext spaces CJK text
+});
+
+test("LibreOffice reads the native charts: re-saved as xlsx, the charts are still there", async () => {
+  const sub = path.join(dir, "resave");
+  fs.mkdirSync(sub, { recursive: true });
+  const { outDir } = libreOfficeConvert([path.join(dir, "review.xlsx"), path.join(dir, "summary.xlsx")], sub, "xlsx");
+  for (const [name, n] of [
+    ["review.xlsx", 1],
+    ["summary.xlsx", 2],
+  ] as const) {
+    const ours = await JSZip.loadAsync(fs.readFileSync(path.join(dir, name)));
+    expect(Object.keys(ours.files).filter((f) => /^xl\/charts\/gkchart\d+\.xml$/.test(f))).toHaveLength(n);
+    const theirs = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, name)));
+    const charts = Object.keys(theirs.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(n);
+    const xml = await theirs.file(charts[0])!.async("string");
+    expect(xml).toContain("barChart");
+    expect(xml).toMatch(/<c:ser>/);
+  }
 });

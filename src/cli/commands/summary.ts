@@ -34,6 +34,7 @@ import {
   type CellValue,
 } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
+import { addXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 import { issueLine, loadTemplate } from "./template-source";
@@ -205,14 +206,15 @@ export async function summaryCommand(argv: string[], io: CliIo, fallbackLang: La
     else writeCsvOutput(out, records, { bom: true, lang });
   } else {
     const wb = newXlsxWorkbook();
-    for (const layout of crossTabReport(pt, {
+    const layouts = crossTabReport(pt, {
       lang,
       by: byHeaders,
       valueHeader: reads[reads.length - 1].valueHeader,
       colors,
-    }))
-      drawXlsxSheet(wb, layout);
+    });
+    for (const layout of layouts) drawXlsxSheet(wb, layout);
     await writeXlsxOutput(out!, wb);
+    await addXlsxCharts(out!, layouts);
   }
   if (!values.quiet) {
     pt.tables.forEach((tb, p) =>

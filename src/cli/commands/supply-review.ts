@@ -37,6 +37,7 @@ import {
   type InputSheet,
 } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
+import { addXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 
@@ -200,8 +201,10 @@ export async function supplyReviewCommand(argv: string[], io: CliIo, fallbackLan
     else writeCsvOutput(out, records, { bom: true, lang });
   } else {
     const wb = newXlsxWorkbook();
-    drawXlsxSheet(wb, supplyReviewLayout(last, { lang, months: names, params: p }));
+    const layout = supplyReviewLayout(last, { lang, months: names, params: p });
+    drawXlsxSheet(wb, layout);
     await writeXlsxOutput(out!, wb);
+    await addXlsxCharts(out!, [layout]);
   }
   if (!values.quiet) {
     const c = supplyCounts(last);
