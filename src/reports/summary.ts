@@ -31,10 +31,7 @@ const say = catalogue({
 });
 
 /** The summary sheet's name in each language (a re-run replaces the sheet of its language). */
-export const SUMMARY_SHEETS: Readonly<Record<Lang, string>> = Object.freeze({
-  en: say("sheet", "en"),
-  "zh-CN": say("sheet", "zh-CN"),
-});
+export const SUMMARY_SHEETS: Readonly<Record<Lang, string>> = Object.freeze({ en: say("sheet", "en"), "zh-CN": say("sheet", "zh-CN") });
 
 /** Row of the table's header. */
 const HEAD_ROW = 3;
@@ -93,15 +90,9 @@ function mainTable(data: SummaryNumbers, o: SummarySheetOptions): CellValue[][] 
   const m = o.measureName;
   const withMeasure = (cells: CellValue[], measure: CellValue[]) => (m !== undefined ? [...cells, ...measure] : cells);
   return [
-    withMeasure(
-      [say("grade", lang), say("count", lang), say("share", lang)],
-      [say("sumOf", lang, { measure: m ?? "" }), say("shareOf", lang, { measure: m ?? "" })],
-    ),
+    withMeasure([say("grade", lang), say("count", lang), say("share", lang)], [say("sumOf", lang, { measure: m ?? "" }), say("shareOf", lang, { measure: m ?? "" })]),
     ...data.rows.map((r) => withMeasure([r.label, r.count, r.share], [r.measure!, r.measureShare!])),
-    withMeasure(
-      [say("notGraded", lang), data.errors, share(data.errors, data.total)],
-      [data.errorsMeasure!, share(data.errorsMeasure!, data.measureTotal!)],
-    ),
+    withMeasure([say("notGraded", lang), data.errors, share(data.errors, data.total)], [data.errorsMeasure!, share(data.errorsMeasure!, data.measureTotal!)]),
     withMeasure([say("noData", lang), data.empty, ""], ["", ""]),
     withMeasure([say("total", lang), data.total, data.total ? 1 : 0], [data.measureTotal!, data.measureTotal ? 1 : 0]),
   ];
@@ -113,12 +104,7 @@ function crossTable(ct: SummaryCrossTab, lang: Lang): CellValue[][] {
     [say("crossTabTitle", lang, { group: ct.groupHeader })],
     [ct.groupHeader, ...ct.grades, say("notGraded", lang), say("total", lang)],
     ...ct.groups.map((g, i) => [g, ...ct.counts[i], ct.errors[i], ct.totals[i]]),
-    [
-      say("total", lang),
-      ...ct.grades.map((_, k) => ct.counts.reduce((a, r) => a + r[k], 0)),
-      ct.errors.reduce((a, b) => a + b, 0),
-      ct.totals.reduce((a, b) => a + b, 0),
-    ],
+    [say("total", lang), ...ct.grades.map((_, k) => ct.counts.reduce((a, r) => a + r[k], 0)), ct.errors.reduce((a, b) => a + b, 0), ct.totals.reduce((a, b) => a + b, 0)],
   ];
 }
 
@@ -126,10 +112,7 @@ function crossTable(ct: SummaryCrossTab, lang: Lang): CellValue[][] {
 export function summaryLayout(data: SummaryNumbers, options: SummarySheetOptions): SheetLayout {
   const { lang } = options;
   const b = new SheetBuilder(SUMMARY_SHEETS[lang]);
-  b.block(0, 0, [
-    [say("title", lang, { template: options.templateName })],
-    [say("source", lang, { address: options.source.address, rows: options.source.rows })],
-  ]);
+  b.block(0, 0, [[say("title", lang, { template: options.templateName })], [say("source", lang, { address: options.source.address, rows: options.source.rows })]]);
   b.style(area(0, 0), { bold: true, size: 14 });
 
   const main = mainTable(data, options);
