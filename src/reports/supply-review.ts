@@ -8,7 +8,7 @@
  * Layout (0-based rows): 0 title (14 pt bold), 1 months, 2 parameters, 3 legend, 4 blank,
  * 5 the table's header, then one row per retailer. Counts at column 7 from row 5.
  */
-import { area, catalogue, fmt, SheetBuilder, tr, type CellValue, type Lang, type SheetLayout } from "../engine";
+import { area, catalogue, fmt, rowHeightFor, SheetBuilder, tr, wrappedLines, type CellValue, type Lang, type SheetLayout } from "../engine";
 import { changeText, type SupplyParams, type SupplyResult } from "../engine/analysis";
 
 const say = catalogue({
@@ -40,6 +40,7 @@ export const SUPPLY_FILLS = { up: "#C6EFCE", down: "#FFC7CE", bad: "#D9D9D9" } a
 
 const HEAD = 5;
 const COUNTS_COL = 7;
+const REASON_WIDTH = 70;
 
 export interface SupplySheetOptions {
   lang: Lang;
@@ -110,6 +111,7 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
     b.style(area(HEAD + 1, 1, body.length, 4), { hAlign: "center" });
   }
   results.forEach((r, i) => {
+    b.rowHeight(HEAD + 1 + i, rowHeightFor(wrappedLines(tr(r.reason, lang), REASON_WIDTH))); // the reason wraps: rows as tall as it
     const fill =
       r.status === "bad"
         ? SUPPLY_FILLS.bad
