@@ -10,8 +10,16 @@
  * 2 blank, 3 header, then one row per group and the total row (bold). Columns: the group
  * columns, one count per value, Total, Bad input, Blank, then one share per value (0.0%).
  */
-import { area, catalogue, SheetBuilder, type CellValue, type Lang, type SheetLayout } from "../engine";
-import type { CrossTab, PeriodTables } from "../engine/analysis";
+import {
+  area,
+  catalogue,
+  SheetBuilder,
+  type CellValue,
+  type CrossTab,
+  type Lang,
+  type PeriodTables,
+  type SheetLayout,
+} from "../engine";
 
 const say = catalogue({
   title: { en: "{value} by {by}: {period}", zh: "{by} × {value}：{period}" },

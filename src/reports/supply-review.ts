@@ -8,8 +8,21 @@
  * Layout (0-based rows): 0 title (14 pt bold), 1 months, 2 parameters, 3 legend, 4 blank,
  * 5 the table's header, then one row per retailer. Counts at column 7 from row 5.
  */
-import { area, catalogue, fmt, rowHeightFor, SheetBuilder, tr, wrappedLines, type CellValue, type Lang, type SheetLayout } from "../engine";
-import { changeText, type SupplyParams, type SupplyResult } from "../engine/analysis";
+import {
+  area,
+  catalogue,
+  changeText,
+  fmt,
+  rowHeightFor,
+  SheetBuilder,
+  tr,
+  wrappedLines,
+  type CellValue,
+  type Lang,
+  type SheetLayout,
+  type SupplyParams,
+  type SupplyResult,
+} from "../engine";
 
 const say = catalogue({
   sheet: { en: "Supply review", zh: "供量档位复核" },
