@@ -15,6 +15,10 @@ Usage:
                                           a template as native Excel formulas or SQL
   gradekit review --previous <file> --current <file> --key <column> --out <review.xlsx>
                                           compare two periods' grades (migration matrix)
+  gradekit review --rules tobacco-supply --periods <m1> <m2> <m3> --key <column> --out <file>
+                                          the tobacco month-end supply review
+  gradekit summary --in <file>... --by <col>[,<col>] --out <report.xlsx|report.csv>
+                                          grade (or any column) x groups, periods side by side
   gradekit form <id|file.json> --out <form.xlsx> [--rows N]
                                           a print-ready grading form that grades itself
   gradekit help [command]                 this help, or a command's
@@ -77,7 +81,39 @@ duplicate keys and unknown grades. Summary on stderr.
 
 A key found twice in a period is reported with its rows and left out (never merged), as are
 customers with an unknown grade or no grade in either period; rows without a key are ignored.
-The header row is the first of the top rows holding both the key and the grade column.`,
+The header row is the first of the top rows holding both the key and the grade column.
+
+gradekit review --rules tobacco-supply --periods <m1> <m2> <m3> [...] --key <column> [options]
+
+The tobacco month-end supply review (templates.md "Month-end supply review"): one file per
+month, oldest first; columns purchaseQty 购进量, lawGrade 守法等级, optional tier 供量档位,
+penalized 受到行政处罚, upgradeApproved 升档申请 (by key or label). Reviews the last month.
+
+      --periods <files...>  the months' .csv/.xlsx files, oldest first
+      --period-names <a,b,...>  the months' names in reasons and the sheet (default: file names)
+      --holiday-next        the month after the last is a holiday month (ceiling x 1.3)
+      --params <file.json>  ranges, raiseShare, maxRaise, penaltyTiers, newTier, holidayShare
+                            (at most 0.3), holidays (month positions); defaults: the spec's
+  -o, --out <file>          .csv: id,oldTier,newTier,change,ceiling,reason; .xlsx: the review
+                            sheet (A4, colours, counts); none: CSV on stdout`,
+  summary: `gradekit summary --in <file>... --by <column>[,<column>] [options] --out <report.xlsx|report.csv>
+
+Cross-tables: counts of the grade (or any text column) per group, with totals and shares; one
+file per period, oldest first; with two or more, a Change sheet with the change between the last
+two. Rows with bad input and blank cells are counted apart. Summary on stderr.
+
+  -i, --in <files...>       .csv/.xlsx files, one per period (first sheet)
+      --by <cols>           group columns, comma-separated (header, or #N)
+      --period-names <a,b>  the periods' names (default: file names)
+  -t, --template <id|file>  grade the rows with this template (grade order and colours)
+      --grade-column <col>  else count this column as written (default: grade); any text
+                            column works (e.g. a reason per series)
+  -o, --out <file>          .xlsx: one sheet per period (+ Change), frozen header, A4 one page
+                            wide; .csv (or none: stdout): period,<by...>,grade,count,share
+                            (share: percent of the group's total; empty for totals, bad input
+                            and blank lines)
+      --lang en|zh-CN       sheet texts and messages in this language (default: from LANG)
+  -q, --quiet               no summary`,
   compile: `gradekit compile --template <id|file.json> --target excel|excel-compat|sql [options]
 
 Compiles a template to native Excel formulas (they recalculate without the add-in) or to one SQL
@@ -154,6 +190,8 @@ const ZH: Record<string, string> = {
   gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql
                                           将模板编译为 Excel 原生公式或 SQL
   gradekit review --previous <文件> --current <文件> --key <列> --out <变动.xlsx>
+  gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> --key <列> --out <文件>
+  gradekit summary --in <文件>... --by <列>[,<列>] --out <汇总.xlsx|汇总.csv>
                                           比较两期等级（迁移矩阵）
   gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N]
                                           生成可打印、自动评级的填写表
@@ -202,7 +240,35 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
   -q, --quiet               不输出汇总
 
 同一期中出现两次的键会连同行号列出并不计入（不会合并）；任一期等级未知或没有等级的客户同样不计入；没有键的行被忽略。
-表头行为前几行中同时包含键列和等级列的第一行。`,
+表头行为前几行中同时包含键列和等级列的第一行。
+
+gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> [...] --key <列> [选项]
+
+卷烟零售户月末供量档位复核（templates.md “Month-end supply review”）：每月一个文件，按时间
+先后；列：购进量 purchaseQty、守法等级 lawGrade，可选 供量档位 tier、受到行政处罚 penalized、
+升档申请 upgradeApproved。复核最后一个月。
+
+      --periods <文件...>   各月 .csv/.xlsx 文件，按时间先后
+      --period-names <a,b,...>  原因和表格中使用的月份名称（默认：文件名）
+      --holiday-next        下个月为节日月（上限 x 1.3）
+      --params <文件.json>  ranges、raiseShare、maxRaise、penaltyTiers、newTier、holidayShare
+                            （最大 0.3）、holidays（月份序号）；默认值见规范
+  -o, --out <文件>          .csv：id,oldTier,newTier,change,ceiling,reason；.xlsx：复核表
+                            （A4、颜色、统计）；不指定：CSV 输出到标准输出`,
+  summary: `gradekit summary --in <文件>... --by <列>[,<列>] [选项] --out <汇总.xlsx|汇总.csv>
+
+交叉汇总：各分组的等级（或任意文本列）数量、合计与占比；每期一个文件，按时间先后；两期及以上时
+另有“变化”表（最后两期之差）。输入有误和空白的行单独计数。
+
+  -i, --in <文件...>        .csv/.xlsx 文件，每期一个
+      --by <列>             分组列，逗号分隔（表头或 #N）
+      --period-names <a,b>  各期名称（默认：文件名）
+  -t, --template <模板>     用模板分级（等级顺序和颜色）
+      --grade-column <列>   否则按原样统计该列（默认 grade），可为任意文本列（如战败原因）
+  -o, --out <文件>          .xlsx：每期一张表（+ 变化），冻结表头，A4 一页宽；
+                            .csv（或不指定：标准输出）：period,<分组列...>,grade,count,share
+      --lang en|zh-CN       表格文字和提示语言
+  -q, --quiet               不输出摘要`,
   compile: `gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql [选项]
 
 将模板编译为 Excel 原生公式（无需加载项即可重新计算）或一条 SQL 查询，结果与 \`gradekit grade\` 相同；

@@ -10,6 +10,7 @@ import { formCommand } from "./commands/form";
 import { gradeCommand, gradeFile, printSummary } from "./commands/grade";
 import { templatesCommand } from "./commands/templates";
 import { reviewCommand } from "./commands/review";
+import { summaryCommand } from "./commands/summary";
 import { debugFromArgv, langFromArgv, type Env } from "./commands/args";
 import { reportError } from "./exit";
 import { helpText } from "./help";
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo, lang: "en" | "zh-CN")
   check: checkCommand,
   compile: compileCommand,
   review: reviewCommand,
+  summary: summaryCommand,
   form: formCommand,
 };
 

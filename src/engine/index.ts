@@ -32,3 +32,22 @@ export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";
 export * from "./sheet";
+export {
+  crossTab,
+  periodTables,
+  GROUP_SEP,
+  reviewSupply,
+  changeText,
+  supplyParams,
+  SUPPLY_DEFAULTS,
+  MAX_HOLIDAY_SHARE,
+  type CrossTab,
+  type CrossTabInput,
+  type PeriodTables,
+  type SupplyMonth,
+  type SupplyRow,
+  type SupplyResult,
+  type SupplyReview,
+  type SupplyStep,
+  type SupplyParams,
+} from "./analysis";

@@ -15,6 +15,7 @@ import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeX
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
+import { supplyReviewCommand } from "./supply-review";
 import { issueLine, loadTemplate } from "./template-source";
 
 const OPTIONS = {
@@ -131,6 +132,7 @@ export function reviewWorkbook(c: Comparison, opts: { lang: Lang; previous: stri
 }
 
 export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  if (argv.some((a) => a === "--rules" || a.startsWith("--rules="))) return supplyReviewCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("review", argv, OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
   for (const o of ["previous", "current", "key"] as const) {
