@@ -87,11 +87,13 @@ export function checkXlsxFile(file: string, bytes: Buffer): void {
   let p = bytes.readUInt32LE(eocd + 16);
   let total = 0;
   for (let k = 0; k < entries; k++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw fail("xlsxDamaged", "input", { path: file });
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50)
+      throw fail("xlsxDamaged", "input", { path: file });
     const size = bytes.readUInt32LE(p + 24);
     const name = bytes.toString("utf8", p + 46, p + 46 + bytes.readUInt16LE(p + 28));
     total += size;
-    if (size > XLSX_LIMITS.partBytes || size === 0xffffffff) throw fail("xlsxTooBig", "input", { path: file, part: name, mb: Math.round(size / 1e6) });
+    if (size > XLSX_LIMITS.partBytes || size === 0xffffffff)
+      throw fail("xlsxTooBig", "input", { path: file, part: name, mb: Math.round(size / 1e6) });
     p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
   if (total > XLSX_LIMITS.totalBytes || total > XLSX_LIMITS.ratio * Math.max(bytes.length, 1_000_000)) {
@@ -160,9 +162,12 @@ export function decodeText(bytes: Uint8Array, encoding?: string): { text: string
     const text = new TextDecoder(label).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: ENCODING_NAMES[label] ?? encoding };
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16LE" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16BE" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16BE" };
   const wide = utf16Without(bytes);
   if (wide) return { text: new TextDecoder(wide).decode(bytes), encoding: ENCODING_NAMES[wide] + " (no BOM)" };
   try {
@@ -207,7 +212,12 @@ export interface CsvReadOptions {
 }
 
 /** Reads a CSV file (or stdin for `-`) as rows of strings. */
-export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promise<Buffer>, opts: CsvReadOptions = {}): Promise<InputSheet> {
+export async function readCsvInput(
+  file: string,
+  lang: Lang,
+  stdin?: () => Promise<Buffer>,
+  opts: CsvReadOptions = {},
+): Promise<InputSheet> {
   let bytes: Uint8Array;
   try {
     bytes = file === "-" ? await (stdin ? stdin() : readStdin()) : fs.readFileSync(file);
@@ -216,7 +226,8 @@ export async function readCsvInput(file: string, lang: Lang, stdin?: () => Promi
   }
   const { text, encoding } = decodeText(bytes, opts.encoding);
   const notes: string[] = [];
-  if (encoding !== "UTF-8") notes.push(m(opts.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: file, enc: encoding }));
+  if (encoding !== "UTF-8")
+    notes.push(m(opts.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: file, enc: encoding }));
   let rows: string[][];
   const lines: number[] = [];
   try {
@@ -289,7 +300,8 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   let ws: ExcelJS.Worksheet | undefined;
   if (sheet !== undefined) {
     ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
-    if (!ws) throw fail("noSheet", "notFound", { name: sheet, path: file, sheets: sheets.map((s) => s.name).join(", ") });
+    if (!ws)
+      throw fail("noSheet", "notFound", { name: sheet, path: file, sheets: sheets.map((s) => s.name).join(", ") });
   } else {
     ws = sheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden") ?? sheets[0];
   }
@@ -314,7 +326,8 @@ export async function readXlsxInput(file: string, sheet: string | undefined, lan
   }
   const notes: string[] = [];
   if (stats.noResult > 0) notes.push(m("formulasNoResult", lang, { n: stats.noResult }));
-  if (merged.size > 0) notes.push(m("mergedCells", lang, { ranges: [...merged].slice(0, 5).join(", ") + (merged.size > 5 ? ", …" : "") }));
+  if (merged.size > 0)
+    notes.push(m("mergedCells", lang, { ranges: [...merged].slice(0, 5).join(", ") + (merged.size > 5 ? ", …" : "") }));
   return { format: "xlsx", path: file, rows, notes, workbook, worksheet: ws, sheetName: ws.name };
 }
 
@@ -340,12 +353,20 @@ export function writeCsvOutput(
   }
 }
 
-/** Writes a workbook to an xlsx file (atomically; an output that is one of `inputs` is refused). */
-export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, inputs: readonly (string | undefined)[]): Promise<void> {
+/**
+ * Writes a workbook to an xlsx file (atomically; an output that is one of `inputs` is refused).
+ * `finish` may change the bytes before they are written (e.g. add the charts exceljs cannot write).
+ */
+export async function writeXlsxOutput(
+  file: string,
+  workbook: ExcelJS.Workbook,
+  inputs: readonly (string | undefined)[],
+  finish?: (bytes: Uint8Array) => Promise<Uint8Array>,
+): Promise<void> {
   refuseOutputOverInput(file, inputs);
   try {
-    const bytes = await workbook.xlsx.writeBuffer();
-    writeFileAtomic(file, bytes as unknown as Uint8Array);
+    const bytes = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+    writeFileAtomic(file, finish ? await finish(bytes) : bytes);
   } catch (e) {
     throw fail("cannotWrite", "output", { path: file, why: ioWhy(e) });
   }
@@ -353,7 +374,11 @@ export async function writeXlsxOutput(file: string, workbook: ExcelJS.Workbook, 
 
 /** A valid worksheet name (at most 31 characters, none of `[]:*?/\`). */
 export function sheetNameFor(name: string): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31)
+    .trim();
   return clean || "Sheet1";
 }
 

@@ -4,7 +4,6 @@
  * with jszip — one chart part, one drawing part per sheet, their relationships, the sheet's
  * `<drawing>` element and the content types. Excel and LibreOffice open them as ordinary charts.
  */
-import * as fs from "fs";
 import type { SheetChart, SheetLayout } from "../engine";
 import { areaA1 } from "../engine";
 
@@ -67,11 +66,11 @@ const rels = (items: { id: string; type: string; target: string }[]) =>
     .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`)
     .join("")}</Relationships>`;
 
-/** Adds the layouts' charts to the xlsx file `file` (written by exceljs from these layouts); returns how many were added. */
-export async function addXlsxCharts(file: string, layouts: readonly SheetLayout[]): Promise<number> {
+/** The xlsx bytes (written by exceljs from these layouts) with the layouts' charts added. */
+export async function withXlsxCharts(bytes: Uint8Array, layouts: readonly SheetLayout[]): Promise<Uint8Array> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a workbook has charts
   const JSZip = require("jszip") as typeof import("jszip");
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const zip = await JSZip.loadAsync(bytes);
   const wbXml = await zip.file("xl/workbook.xml")!.async("string");
   const wbRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   let types = await zip.file("[Content_Types].xml")!.async("string");
@@ -86,7 +85,7 @@ export async function addXlsxCharts(file: string, layouts: readonly SheetLayout[
     const target = rid
       ? new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*>`).exec(wbRels)?.[0].match(/Target="([^"]+)"/)?.[1]
       : undefined;
-    if (!target) throw new Error(`addXlsxCharts: no sheet '${layout.sheetName}' in ${file}`);
+    if (!target) throw new Error(`withXlsxCharts: no sheet '${layout.sheetName}' in the workbook`);
     const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
     const sheetRelsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
     drawingNo++;
@@ -126,6 +125,5 @@ export async function addXlsxCharts(file: string, layouts: readonly SheetLayout[
     zip.file(sheetPath, xml.slice(0, pos) + `<drawing r:id="rIdGkDrawing"/>` + xml.slice(pos));
   }
   zip.file("[Content_Types].xml", types);
-  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-  return chartNo;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

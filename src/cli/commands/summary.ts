@@ -34,7 +34,7 @@ import {
   type CellValue,
 } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
-import { addXlsxCharts } from "../xlsx-charts";
+import { withXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 import { issueLine, loadTemplate } from "./template-source";
@@ -203,7 +203,7 @@ export async function summaryCommand(argv: string[], io: CliIo, fallbackLang: La
   if (outFormat === "csv") {
     const records = crossTabRecords(pt, { by: byHeaders, lang }).map((r) => r.map((x) => neutralise(x)));
     if (!out || out === "-") io.out(writeCsv(records));
-    else writeCsvOutput(out, records, { bom: true, lang });
+    else writeCsvOutput(out, records, { bom: true, lang, inputs: [...files, values.template as string | undefined] });
   } else {
     const wb = newXlsxWorkbook();
     const layouts = crossTabReport(pt, {
@@ -213,8 +213,9 @@ export async function summaryCommand(argv: string[], io: CliIo, fallbackLang: La
       colors,
     });
     for (const layout of layouts) drawXlsxSheet(wb, layout);
-    await writeXlsxOutput(out!, wb);
-    await addXlsxCharts(out!, layouts);
+    await writeXlsxOutput(out!, wb, [...files, values.template as string | undefined], (bytes) =>
+      withXlsxCharts(bytes, layouts),
+    );
   }
   if (!values.quiet) {
     pt.tables.forEach((tb, p) =>

@@ -37,7 +37,7 @@ import {
   type InputSheet,
 } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
-import { addXlsxCharts } from "../xlsx-charts";
+import { withXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 
@@ -198,13 +198,14 @@ export async function supplyReviewCommand(argv: string[], io: CliIo, fallbackLan
       records.push([r.key, ...nums, tr(r.reason, lang)].map((x) => neutralise(x)));
     }
     if (!out || out === "-") io.out(writeCsv(records));
-    else writeCsvOutput(out, records, { bom: true, lang });
+    else writeCsvOutput(out, records, { bom: true, lang, inputs: [...files, values.params as string | undefined] });
   } else {
     const wb = newXlsxWorkbook();
     const layout = supplyReviewLayout(last, { lang, months: names, params: p });
     drawXlsxSheet(wb, layout);
-    await writeXlsxOutput(out!, wb);
-    await addXlsxCharts(out!, [layout]);
+    await writeXlsxOutput(out!, wb, [...files, values.params as string | undefined], (bytes) =>
+      withXlsxCharts(bytes, [layout]),
+    );
   }
   if (!values.quiet) {
     const c = supplyCounts(last);
