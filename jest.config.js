@@ -10,5 +10,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   setupFiles: ["<rootDir>/test/support/neutral-locale.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/ui-timeouts.ts"],
   testTimeout: 30000,
 };
