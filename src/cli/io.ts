@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { CsvError, parseCsv, sniffDelimiter, writeCsv } from "../engine";
+import { CsvError, normalizeWord, parseCsv, sniffDelimiter, writeCsv } from "../engine";
 import { both, fail, m } from "./messages";
 import { refuseOutputOverInput, writeFileAtomic } from "./output-file";
 import type { Lang } from "../engine";
@@ -398,4 +398,14 @@ export function columnLetter(col: number): string {
   let s = "";
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
+}
+
+/** Column of `spec` (a header, any case and spacing, or `#N`, 1-based) in a header row; -1 when absent. */
+export function columnOf(headers: string[], spec: string): number {
+  if (/^#\d+$/.test(spec)) {
+    const c = Number(spec.slice(1)) - 1;
+    return c >= 0 && c < headers.length ? c : -1;
+  }
+  const k = normalizeWord(spec);
+  return headers.findIndex((h) => normalizeWord(h) === k);
 }

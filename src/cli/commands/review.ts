@@ -7,11 +7,11 @@
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { catalogue, normalizeWord, tr, type Catalogue, type Lang, type Template } from "../../engine";
+import { catalogue, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewLayout, reviewSheet, type Comparison } from "../../engine/review";
 import { neutralise, writeCsv } from "../../engine";
 import { refuseOutputOverInput } from "../output-file";
-import { cellText, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
+import { cellText, columnOf, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
@@ -69,15 +69,6 @@ interface PeriodTable {
   rows: number[];
 }
 
-/** Column of `spec` (a header, or #N) in a header row; -1 when absent. */
-function columnOf(headers: string[], spec: string): number {
-  if (/^#\d+$/.test(spec)) {
-    const c = Number(spec.slice(1)) - 1;
-    return c >= 0 && c < headers.length ? c : -1;
-  }
-  const k = normalizeWord(spec);
-  return headers.findIndex((h) => normalizeWord(h) === k);
-}
 
 /** The period's key/grade(/measure) columns: the header is the first of the top rows that holds the key and grade columns. */
 function periodTable(sheet: InputSheet, file: string, spec: { key: string; grade: string; measure?: string; measureRequired: boolean }): PeriodTable {

@@ -15,7 +15,6 @@ import {
   gradeTable,
   matchHeaders,
   neutralise,
-  normalizeWord,
   tr,
   writeCsv,
   type Catalogue,
@@ -26,6 +25,7 @@ import { periodTables, type CrossTabInput } from "../../engine/analysis";
 import { crossTabRecords, crossTabReport } from "../../reports/crosstab-report";
 import {
   cellText,
+  columnOf,
   formatOf,
   readCsvInput,
   readXlsxInput,
@@ -101,14 +101,6 @@ function gatherFiles(argv: string[], option: string): string[] {
 
 const blankRow = (r: CellValue[]) => r.every((v) => cellText(v).trim() === "");
 
-function columnOf(headers: string[], spec: string): number {
-  if (/^#\d+$/.test(spec)) {
-    const c = Number(spec.slice(1)) - 1;
-    return c >= 0 && c < headers.length ? c : -1;
-  }
-  const k = normalizeWord(spec);
-  return headers.findIndex((h) => normalizeWord(h) === k);
-}
 
 interface Read {
   input: CrossTabInput;
