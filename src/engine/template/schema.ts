@@ -7,45 +7,13 @@
  * grades, unsorted thresholds, weights) are the checker's job (`check.ts`).
  */
 import { z } from "zod";
+import type { Condition, Expr, Num, Text } from "./schema-base";
+import { ConditionSchema, ExprSchema, MAX_TEXT, NumSchema, TextSchema, gradeId, ident } from "./schema-base";
+import type { Review } from "./review-schema";
+import { ReviewSchema } from "./review-schema";
 
-/** A bilingual text. `zh` is Simplified Chinese (zh-CN). */
-export interface Text {
-  en: string;
-  zh: string;
-}
-
-/** A number, or a reference to one of the template's named parameters. */
-export type Num = number | { param: string };
-
-export type CmpOp = "<" | "<=" | ">" | ">=" | "=" | "!=";
-
-/**
- * A condition. A condition on a blank field is false (spec); `blank` tests for blanks explicitly.
- * - `{ all: [...] }` AND, `{ any: [...] }` OR, `{ not: c }` NOT
- * - `{ field, op, value }` numeric comparison of a number field
- * - `{ expr, op, value }` numeric comparison of a computed expression
- * - `{ field, is }` a category / yes-no field equals a value (`"yes"`, `"explicit"`, ...)
- * - `{ field, in }` a category field is one of several values
- * - `{ field, blank }` the field is (not) blank
- */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { field: string; op: CmpOp; value: Num }
-  | { expr: Expr; op: CmpOp; value: Num }
-  | { field: string; is: string }
-  | { field: string; in: string[] }
-  | { field: string; blank: boolean };
-
-/** An arithmetic expression over number fields and parameters (no code is ever executed). */
-export type Expr =
-  | number
-  | { field: string }
-  | { param: string }
-  | { op: "+" | "-" | "*" | "/"; args: Expr[] }
-  | { fn: "min" | "max" | "mean" | "sum" | "floor" | "abs"; args: Expr[] }
-  | { if: Condition; then: Expr; else: Expr };
+export * from "./schema-base";
+export * from "./review-schema";
 
 /** `text`: free text (a group such as region, a customer key); usable as a group, not in conditions. */
 export type FieldType = "number" | "yesno" | "category" | "text";
@@ -226,75 +194,6 @@ export type Adjustment =
 // ---------------------------------------------------------------------------------------------
 // Period review rules (hysteresis over several periods); evaluated by `review/rules.ts`.
 
-/**
- * A value in a review condition: a number, a parameter, or a bound of the tier the customer was
- * in during the period tested (`{ bound: "upper", times: 0.9 }` = 90% of that tier's upper bound).
- */
-export type ReviewValue = Num | { bound: "lower" | "upper"; times?: number };
-
-/** A condition on one period's values (same shapes as `Condition`, values may be tier bounds). */
-export type ReviewCondition =
-  | { all: ReviewCondition[] }
-  | { any: ReviewCondition[] }
-  | { not: ReviewCondition }
-  | { field: string; op: CmpOp; value: ReviewValue }
-  | { field: string; is: string }
-  | { field: string; in: string[] }
-  | { field: string; blank: boolean };
-
-/** Quantity bounds of one tier (grade): `lower <= x < upper` is "in the tier". */
-export interface ReviewBound {
-  grade: string;
-  lower: Num;
-  upper: Num;
-}
-
-/** One raise or lower rule. */
-export interface ReviewMove {
-  /** Must hold in each of the last `periods` periods (a missing period or a blank value: it does not). */
-  when: ReviewCondition;
-  /** Periods looked at; default the review's `periods`. */
-  periods?: number;
-  /** Levels moved (default 1), unless `to` is given. */
-  steps?: number;
-  /**
-   * Move to the tier whose bounds hold this aggregate of a number field over those periods
-   * (lower rules: only when that tier is worse; raise rules: only when better).
-   */
-  to?: { fn: "mean" | "min" | "max" | "sum" | "last"; field: string };
-  /** After moving, test `when` again against the moved-to tier and move again (raise: up to `maxRaise` levels). */
-  repeat?: boolean;
-  note?: Text;
-}
-
-/** A cap on the reviewed tier from the latest period's values (law grade C -> at most tier 2). */
-export interface ReviewCap {
-  grade: string;
-  when: ReviewCondition;
-  note?: Text;
-}
-
-/**
- * How the tier moves at each review (month end, quarter) given the last periods' values:
- * lower rules first (first that holds), else raise rules, each move limited by
- * `maxRaise`/`maxLower` levels per review, then the caps.
- */
-export interface Review {
-  /** Periods a rule must have held for (the source's "for each of the last 3 months"). */
-  periods: number;
-  /** Tier bounds of a quantity, per grade (used by `{ bound }` values and `to`). */
-  bounds?: ReviewBound[];
-  raise?: ReviewMove[];
-  lower?: ReviewMove[];
-  /** Most levels raised in one review. */
-  maxRaise?: number;
-  /** Most levels lowered in one review (caps are not limited). */
-  maxLower?: number;
-  caps?: ReviewCap[];
-  /** How the review reads its source; example defaults are said here. */
-  readings?: Text[];
-}
-
 export type TemplateCategory =
   | "pipeline"
   | "value"
@@ -333,46 +232,6 @@ export interface Template {
 
 // ---------------------------------------------------------------------------------------------
 // zod mirror
-
-const MAX_TEXT = 4000;
-const ident = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a letter followed by letters, digits or _");
-const shortText = z.string().max(MAX_TEXT);
-const gradeId = z.string().min(1).max(64);
-
-export const TextSchema = z.strictObject({ en: shortText, zh: shortText });
-export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident })]);
-const CmpOpSchema = z.enum(["<", "<=", ">", ">=", "=", "!="]);
-
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ConditionSchema).min(1).max(100) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1).max(100) }),
-    z.strictObject({ not: ConditionSchema }),
-    z.strictObject({ field: ident, op: CmpOpSchema, value: NumSchema }),
-    z.strictObject({ expr: ExprSchema, op: CmpOpSchema, value: NumSchema }),
-    z.strictObject({ field: ident, is: z.string().max(200) }),
-    z.strictObject({ field: ident, in: z.array(z.string().max(200)).min(1).max(200) }),
-    z.strictObject({ field: ident, blank: z.boolean() }),
-  ]),
-);
-
-export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
-  z.union([
-    z.number().finite(),
-    z.strictObject({ field: ident }),
-    z.strictObject({ param: ident }),
-    z.strictObject({ op: z.enum(["+", "-", "*", "/"]), args: z.array(ExprSchema).min(1).max(100) }),
-    z.strictObject({
-      fn: z.enum(["min", "max", "mean", "sum", "floor", "abs"]),
-      args: z.array(ExprSchema).min(1).max(100),
-    }),
-    z.strictObject({ if: ConditionSchema, then: ExprSchema, else: ExprSchema }),
-  ]),
-);
 
 const CategoryValueSchema = z.strictObject({
   value: z.string().min(1).max(200),
@@ -532,43 +391,6 @@ const AdjustmentSchema = z.union([
   z.strictObject({ floor: gradeId, when: ConditionSchema, note: TextSchema.optional() }),
   z.strictObject({ cap: gradeId, when: ConditionSchema, note: TextSchema.optional() }),
 ]);
-
-const ReviewValueSchema = z.union([
-  NumSchema,
-  z.strictObject({ bound: z.enum(["lower", "upper"]), times: z.number().finite().positive().optional() }),
-]);
-
-export const ReviewConditionSchema: z.ZodType<ReviewCondition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ReviewConditionSchema).min(1).max(100) }),
-    z.strictObject({ any: z.array(ReviewConditionSchema).min(1).max(100) }),
-    z.strictObject({ not: ReviewConditionSchema }),
-    z.strictObject({ field: ident, op: CmpOpSchema, value: ReviewValueSchema }),
-    z.strictObject({ field: ident, is: z.string().max(200) }),
-    z.strictObject({ field: ident, in: z.array(z.string().max(200)).min(1).max(200) }),
-    z.strictObject({ field: ident, blank: z.boolean() }),
-  ]),
-);
-
-const ReviewMoveSchema = z.strictObject({
-  when: ReviewConditionSchema,
-  periods: z.number().int().min(1).max(120).optional(),
-  steps: z.number().int().min(1).max(100).optional(),
-  to: z.strictObject({ fn: z.enum(["mean", "min", "max", "sum", "last"]), field: ident }).optional(),
-  repeat: z.boolean().optional(),
-  note: TextSchema.optional(),
-});
-
-export const ReviewSchema = z.strictObject({
-  periods: z.number().int().min(1).max(120),
-  bounds: z.array(z.strictObject({ grade: gradeId, lower: NumSchema, upper: NumSchema })).max(200).optional(),
-  raise: z.array(ReviewMoveSchema).max(20).optional(),
-  lower: z.array(ReviewMoveSchema).max(20).optional(),
-  maxRaise: z.number().int().min(0).max(200).optional(),
-  maxLower: z.number().int().min(0).max(200).optional(),
-  caps: z.array(z.strictObject({ grade: gradeId, when: ReviewConditionSchema, note: TextSchema.optional() })).max(50).optional(),
-  readings: z.array(TextSchema).max(50).optional(),
-});
 
 export const TemplateSchema = z.strictObject({
   id: z

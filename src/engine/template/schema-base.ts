@@ -1,0 +1,85 @@
+/**
+ * The template format's building blocks: bilingual text, numbers or parameters, conditions and
+ * expressions (types and their zod mirror). `schema.ts` re-exports everything here.
+ */
+import { z } from "zod";
+
+/** A bilingual text. `zh` is Simplified Chinese (zh-CN). */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/** A number, or a reference to one of the template's named parameters. */
+export type Num = number | { param: string };
+
+export type CmpOp = "<" | "<=" | ">" | ">=" | "=" | "!=";
+
+/**
+ * A condition. A condition on a blank field is false (spec); `blank` tests for blanks explicitly.
+ * - `{ all: [...] }` AND, `{ any: [...] }` OR, `{ not: c }` NOT
+ * - `{ field, op, value }` numeric comparison of a number field
+ * - `{ expr, op, value }` numeric comparison of a computed expression
+ * - `{ field, is }` a category / yes-no field equals a value (`"yes"`, `"explicit"`, ...)
+ * - `{ field, in }` a category field is one of several values
+ * - `{ field, blank }` the field is (not) blank
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { field: string; op: CmpOp; value: Num }
+  | { expr: Expr; op: CmpOp; value: Num }
+  | { field: string; is: string }
+  | { field: string; in: string[] }
+  | { field: string; blank: boolean };
+
+/** An arithmetic expression over number fields and parameters (no code is ever executed). */
+export type Expr =
+  | number
+  | { field: string }
+  | { param: string }
+  | { op: "+" | "-" | "*" | "/"; args: Expr[] }
+  | { fn: "min" | "max" | "mean" | "sum" | "floor" | "abs"; args: Expr[] }
+  | { if: Condition; then: Expr; else: Expr };
+
+
+export const MAX_TEXT = 4000;
+export const ident = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a letter followed by letters, digits or _");
+export const shortText = z.string().max(MAX_TEXT);
+export const gradeId = z.string().min(1).max(64);
+
+export const TextSchema = z.strictObject({ en: shortText, zh: shortText });
+export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident })]);
+export const CmpOpSchema = z.enum(["<", "<=", ">", ">=", "=", "!="]);
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1).max(100) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1).max(100) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ field: ident, op: CmpOpSchema, value: NumSchema }),
+    z.strictObject({ expr: ExprSchema, op: CmpOpSchema, value: NumSchema }),
+    z.strictObject({ field: ident, is: z.string().max(200) }),
+    z.strictObject({ field: ident, in: z.array(z.string().max(200)).min(1).max(200) }),
+    z.strictObject({ field: ident, blank: z.boolean() }),
+  ]),
+);
+
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.union([
+    z.number().finite(),
+    z.strictObject({ field: ident }),
+    z.strictObject({ param: ident }),
+    z.strictObject({ op: z.enum(["+", "-", "*", "/"]), args: z.array(ExprSchema).min(1).max(100) }),
+    z.strictObject({
+      fn: z.enum(["min", "max", "mean", "sum", "floor", "abs"]),
+      args: z.array(ExprSchema).min(1).max(100),
+    }),
+    z.strictObject({ if: ConditionSchema, then: ExprSchema, else: ExprSchema }),
+  ]),
+);
