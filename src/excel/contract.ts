@@ -117,9 +117,22 @@ export interface SummaryOptions {
   groupColumn?: number;
   lang?: Lang;
   params?: Record<string, number>;
+  /**
+   * The period the summary is of (`2026-11`): the summary goes to its own sheet
+   * (`GradeKit Summary 2026-11`), so summaries of earlier periods stay. Without it: the
+   * language's working summary sheet, replaced by the next summary without a period.
+   */
+  period?: string;
+  /** Set after the user confirmed replacing the summary of the same period. */
+  confirmReplace?: boolean;
 }
 
 export interface SummaryResult {
+  /**
+   * `needsConfirmation`: a summary of this period exists (`sheet`) and `confirmReplace` was not
+   * set; nothing was written and `rows` is empty. Ask, then call again with `confirmReplace`.
+   */
+  status: "written" | "needsConfirmation";
   sheet: string;
   /** Per grade: `share` is of the rows with data (graded + bad input); `measureShare` of the measure's total over those rows. */
   rows: { grade: string; label: string; count: number; share: number; measure?: number; measureShare?: number }[];
@@ -222,6 +235,26 @@ export interface ComparePeriodsResult {
   templateIds: string[];
   /** The grade order used: "template" or "firstAppearance". */
   order: "template" | "firstAppearance";
+}
+
+export interface PeriodTrendOptions {
+  /** Saved periods to set side by side, oldest first. Default: every saved period by its date, oldest first. */
+  periods?: string[];
+  /** Grade order, labels and colours. Default: the built-in template the periods were saved with. */
+  template?: Template;
+  lang?: Lang;
+}
+
+export interface PeriodTrendResult {
+  sheet: string;
+  periods: string[];
+  /** Grades as saved (template order first, then others in first appearance). */
+  grades: string[];
+  /** counts[p][g]: rows of period p saved with grade g. */
+  counts: number[][];
+  /** Rows of each period saved without a grade. */
+  blanks: number[];
+  chart: string;
 }
 
 export interface FollowUpOptions {
@@ -335,7 +368,7 @@ export interface WorkbookActions {
   undoLastApply(): Promise<{ restored: boolean; address?: string }>;
   /** True when there is an apply to undo in this workbook. */
   canUndo(): Promise<boolean>;
-  /** Writes (or replaces) the summary sheet. */
+  /** Writes the summary sheet (of a period: its own sheet; asks before replacing one of the same period). */
   writeSummary(options: SummaryOptions): Promise<SummaryResult>;
   /** Selects a cell or range (e.g. a bad input cell from the result panel). */
   select(address: string): Promise<void>;
@@ -345,6 +378,8 @@ export interface WorkbookActions {
   listPeriods(): Promise<SavedPeriod[]>;
   /** Compares two saved periods and writes the review sheet (migration matrix and lists). */
   comparePeriods(options: ComparePeriodsOptions): Promise<ComparePeriodsResult>;
+  /** Writes the period comparison sheet (grades × saved periods, change between the last two, a chart). */
+  periodTrend(options: PeriodTrendOptions): Promise<PeriodTrendResult>;
   /** Writes next contact date / overdue / follow-up columns from the grades' cadences. */
   writeFollowUp(options: FollowUpOptions): Promise<FollowUpResult>;
   /** Custom templates saved in this workbook (custom XML parts), and parts that could not be read. */

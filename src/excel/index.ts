@@ -14,7 +14,7 @@ import { canUndo, undoLastApply } from "./apply/undo";
 import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./contract";
 import { globalExcel, type ExcelApi } from "./excel-api";
 import { insertForm } from "./forms";
-import { comparePeriodsSheet, listPeriods, savePeriod, writeFollowUp } from "./review";
+import { comparePeriodsSheet, listPeriods, periodTrendSheet, savePeriod, writeFollowUp } from "./review";
 import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
 import { writeSummary } from "./summary";
 import { readSelection } from "./read-selection";
@@ -63,6 +63,7 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     savePeriod: async (options) => savePeriod(ex(), options),
     listPeriods: async () => listPeriods(ex()),
     comparePeriods: async (options) => comparePeriodsSheet(ex(), options),
+    periodTrend: async (options) => periodTrendSheet(ex(), options),
     writeFollowUp: async (options) => writeFollowUp(ex(), options),
     listTemplates: async () => listWorkbookTemplates(ex()),
     saveTemplate: async (template, options) => saveWorkbookTemplate(ex(), template, options),

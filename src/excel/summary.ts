@@ -8,11 +8,13 @@
  * of the shares), so the grade rows and the "not graded" row add up to 100%. Measure cells that
  * are not numbers (engine `parseNumber`: `1,200`, `10万` are numbers) count as 0.
  *
- * Re-running deletes and recreates only the summary sheet of the same language, at the same
- * position. One `Excel.run`; syncs: 1 (locate) + 1 (probe) + one per read block + 1 (write).
+ * A summary of a period (`options.period`) has its own sheet (`GradeKit Summary 2026-11`), so the
+ * summaries of earlier periods stay; replacing one of the same period is asked first
+ * (`needsConfirmation`). Without a period, re-running deletes and recreates only the working
+ * summary sheet of the same language, at the same position. One `Excel.run`; syncs: 1 (locate) + 1 (probe) + one per read block + 1 (write).
  */
 import { compileTemplate, isBlank, parseNumber, type GradeInfo, type GradeResult, type Lang } from "../engine";
-import { summaryLayout, SUMMARY_SHEETS, type SummaryCrossTab, type SummaryNumbers } from "../reports/summary";
+import { isSummarySheet, summaryLayout, summarySheetName, type SummaryCrossTab, type SummaryNumbers } from "../reports/summary";
 import { columnLetters } from "./address";
 import { gradeInfoText } from "./apply/output-columns";
 import type { AdapterState } from "./apply/state";
@@ -140,9 +142,10 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
   const compiled = compileTemplate(options.template);
   return excel.run(async (context) => {
     const wb = context.workbook;
-    const sheetName = SUMMARY_SHEETS[lang];
+    const sheetName = summarySheetName(lang, options.period);
+    const periodSheet = sheetName !== summarySheetName(lang);
     let old = wb.worksheets.getItemOrNullObject(sheetName);
-    const onSummarySheet = (sheet: string) => sheet === SUMMARY_SHEETS.en || sheet === SUMMARY_SHEETS["zh-CN"];
+    const onSummarySheet = isSummarySheet;
     const sel = await gradeSelection(context, {
       template: options.template,
       compiled,
@@ -166,6 +169,9 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       },
     });
     const { table, columns } = sel;
+    // A summary of a period is kept: replacing one of the same period needs the user's yes.
+    // eslint-disable-next-line office-addins/call-sync-before-read -- `old` is loaded by alsoLoad and synced inside gradeSelection (locate)
+    if (periodSheet && !old.isNullObject && !options.confirmReplace) return { status: "needsConfirmation", sheet: sheetName, rows: [] };
     const result = sel.grade();
     const headerOf = (c: number) => table.headers[c] || columnLetters(table.columnIndex + c);
     const data = summarize(
@@ -182,10 +188,12 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       templateName,
       source: { address: table.address, rows: table.rowCount },
       measureName: hasMeasure ? headerOf(options.measureColumn!) : undefined,
+      period: options.period,
     });
     const { charts } = await drawSheet(context, layout, { sheet: replacingSheet(wb, old, layout.sheetName) });
 
     const out: SummaryResult = {
+      status: "written",
       sheet: layout.sheetName,
       rows: data.rows,
       total: data.total,

@@ -20,6 +20,7 @@ import {
   type PeriodTables,
   type SheetLayout,
 } from "../engine";
+import { uniqueSheetName } from "./sheet-name";
 
 const say = catalogue({
   title: { en: "{value} by {by}: {period}", zh: "{by} × {value}：{period}" },
@@ -53,20 +54,6 @@ export interface CrossTabReportOptions {
 
 const HEAD = 3;
 
-/** A valid, unique sheet name. */
-function sheetName(name: string, used: Set<string>): string {
-  const base =
-    name
-      .replace(/[[\]:*?/\\]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .slice(0, 28)
-      .trim() || "Sheet";
-  let n = base;
-  for (let k = 2; used.has(n.toLowerCase()); k++) n = `${base} ${k}`;
-  used.add(n.toLowerCase());
-  return n;
-}
-
 const groupCells = (g: string[], lang: Lang): string[] => g.map((x) => (x === "" ? say("blankGroup", lang) : x));
 
 function print(b: SheetBuilder, rows: number, cols: number, title: string): void {
@@ -89,7 +76,7 @@ function periodSheet(t: CrossTab, period: string, o: CrossTabReportOptions, used
   const by = o.by.join(" × ");
   const B = o.by.length;
   const V = t.values.length;
-  const b = new SheetBuilder(sheetName(period, used));
+  const b = new SheetBuilder(uniqueSheetName(period, used));
   const title = say("title", lang, { value: o.valueHeader, by, period });
   b.block(0, 0, [[title], [say("note", lang, { errors: t.errorTotal, blanks: t.blankTotal, value: o.valueHeader })]]);
   b.style(area(0, 0), { bold: true, size: 14 });
@@ -154,7 +141,7 @@ function changeSheet(pt: PeriodTables, o: CrossTabReportOptions, used: Set<strin
   const by = o.by.join(" × ");
   const B = o.by.length;
   const P = pt.periods.length;
-  const b = new SheetBuilder(sheetName(say("changeSheet", lang), used));
+  const b = new SheetBuilder(uniqueSheetName(say("changeSheet", lang), used));
   const from = pt.periods[P - 2];
   const to = pt.periods[P - 1];
   const title = say("changeTitle", lang, {

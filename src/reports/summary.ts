@@ -13,10 +13,12 @@
  * The numbers come from the grading (the adapter's `summarize`); this module only lays them out.
  */
 import { area, catalogue, SheetBuilder, type CellValue, type Lang, type SheetLayout } from "../engine";
+import { validSheetName } from "./sheet-name";
 
 const say = catalogue({
   sheet: { en: "GradeKit Summary", zh: "分级汇总" },
   title: { en: "GradeKit summary: {template}", zh: "GradeKit 分级汇总：{template}" },
+  titlePeriod: { en: "GradeKit summary: {template}, {period}", zh: "GradeKit 分级汇总：{template}，{period}" },
   source: { en: "Data: {address} ({rows} rows)", zh: "数据：{address}（{rows} 行）" },
   grade: { en: "Grade", zh: "等级" },
   count: { en: "Count", zh: "数量" },
@@ -30,8 +32,22 @@ const say = catalogue({
   crossTabTitle: { en: "{group} × grade", zh: "{group} × 等级" },
 });
 
-/** The summary sheet's name in each language (a re-run replaces the sheet of its language). */
+/** The summary sheet's name in each language (a re-run without a period replaces the sheet of its language). */
 export const SUMMARY_SHEETS: Readonly<Record<Lang, string>> = Object.freeze({ en: say("sheet", "en"), "zh-CN": say("sheet", "zh-CN") });
+
+/**
+ * The summary sheet of a period: `GradeKit Summary 2026-11` / `分级汇总 2026-11` (a valid sheet
+ * name, at most 31 characters); without a period, the language's summary sheet.
+ */
+export function summarySheetName(lang: Lang, period?: string): string {
+  const p = period?.trim();
+  return p ? validSheetName(`${SUMMARY_SHEETS[lang]} ${p}`) : SUMMARY_SHEETS[lang];
+}
+
+/** True for a sheet name `summarySheetName` makes in either language (with or without a period). */
+export function isSummarySheet(name: string): boolean {
+  return (Object.values(SUMMARY_SHEETS) as string[]).some((base) => name === base || name.startsWith(`${base} `));
+}
 
 /** Row of the table's header. */
 const HEAD_ROW = 3;
@@ -80,6 +96,8 @@ export interface SummarySheetOptions {
   source: { address: string; rows: number };
   /** Header of the measure column; without it, no measure columns. */
   measureName?: string;
+  /** The period the summary is of (`2026-11`): in the sheet's name and title. */
+  period?: string;
 }
 
 const share = (x: number, of: number) => (of === 0 ? 0 : x / of);
@@ -111,8 +129,10 @@ function crossTable(ct: SummaryCrossTab, lang: Lang): CellValue[][] {
 /** The summary sheet of `data`. */
 export function summaryLayout(data: SummaryNumbers, options: SummarySheetOptions): SheetLayout {
   const { lang } = options;
-  const b = new SheetBuilder(SUMMARY_SHEETS[lang]);
-  b.block(0, 0, [[say("title", lang, { template: options.templateName })], [say("source", lang, { address: options.source.address, rows: options.source.rows })]]);
+  const b = new SheetBuilder(summarySheetName(lang, options.period));
+  const period = options.period?.trim();
+  const title = period ? say("titlePeriod", lang, { template: options.templateName, period }) : say("title", lang, { template: options.templateName });
+  b.block(0, 0, [[title], [say("source", lang, { address: options.source.address, rows: options.source.rows })]]);
   b.style(area(0, 0), { bold: true, size: 14 });
 
   const main = mainTable(data, options);

@@ -127,3 +127,31 @@ test("LibreOffice reads the native charts: re-saved as xlsx, the charts are stil
     expect(xml).toMatch(/<c:ser>/);
   }
 });
+
+test("the add-in's period comparison sheet (same layout, drawn to xlsx) prints on one A4 page width with its chart", async () => {
+  const { periodTables } = await import("../../src/engine");
+  const { periodTrendLayout } = await import("../../src/reports/period-trend");
+  const { newXlsxWorkbook, drawXlsxSheet } = await import("../../src/cli/xlsx-draw");
+  const { withXlsxCharts } = await import("../../src/cli/xlsx-charts");
+  const grades = ["A", "B", "C", "D", "E"];
+  const periods = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"].map((name, p) => {
+    const values = Array.from({ length: 40 + p * 7 }, (_, i) => grades[(i * (p + 2)) % 5]);
+    return { name, input: { by: [values.map(() => "")], values } };
+  });
+  const layout = periodTrendLayout(periodTables(periods, grades), { lang: "zh-CN", templateName: "需求成交", historyRows: 325 });
+  const wb = newXlsxWorkbook();
+  drawXlsxSheet(wb, layout);
+  const file = path.join(dir, "trend.xlsx");
+  fs.writeFileSync(file, await withXlsxCharts(new Uint8Array(await wb.xlsx.writeBuffer()), [layout]));
+  const sub = path.join(dir, "trend-pdf");
+  fs.mkdirSync(sub, { recursive: true });
+  const { outDir } = libreOfficeConvert([file], sub, "pdf");
+  const tp = pages(path.join(outDir, "trend.pdf"));
+  expect(tp).toHaveLength(1);
+  expect(tp[0].size).toBe("842x595");
+  const text = tp[0].text.replace(/\s+/g, "");
+  expect(text).toContain("2026-12");
+  expect(text).toContain("2026-11→"); // the last column (its header wraps)
+  expect(text).toContain("变化（百分点）"); // the last column of the shares table
+  expect(text).toContain("各期间各等级客户数"); // the chart's title
+});

@@ -7,5 +7,6 @@ export * from "./catalogue";
 export { listPeriods } from "./history-table";
 export { savePeriod } from "./save-period";
 export { comparePeriodsSheet } from "./compare-sheet";
+export { periodTrendSheet } from "./trend-sheet";
 export { writeFollowUp } from "./follow-up";
 export { todaySerial } from "./review-inputs";
