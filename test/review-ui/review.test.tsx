@@ -186,6 +186,37 @@ test("compare two saved periods: the review sheet is written and the pane shows 
   expect(await axe(h.view.container)).toHaveNoViolations();
 });
 
+test("grades by period: every saved period side by side on the trend sheet, counts as saved", async () => {
+  const h = renderApp();
+  await gradeSpend(h);
+  await openReview(h);
+  const saved: unknown[][][] = [];
+  for (const [period, grades] of [
+    ["2026-10", undefined],
+    ["2026-11", [["Platinum"], ["VIP"], ["Gold"], ["Silver"], ["Gold"], ["Silver"], ["Regular"]]],
+    ["2026-12", [["VIP"], ["VIP"], ["Gold"], ["Gold"], ["Gold"], ["Regular"], ["Regular"]]],
+  ] as const) {
+    if (grades) h.host.setValues(SHEET, "E2:E8", grades as unknown as unknown[][]);
+    saved.push(h.host.getValues(SHEET, "E2:E8"));
+    await fill(h, /^Period label/, period);
+    await h.user.click(screen.getByRole("button", { name: `Save period ${period}` }));
+    await screen.findByText(new RegExp(`^Saved \\d+ rows as period ${period}`));
+  }
+  await selectTab(h, "Compare periods");
+  await screen.findByRole("combobox", { name: /^Earlier period/ });
+  await h.user.click(screen.getByRole("button", { name: "Grades by period: all 3 saved periods" }));
+  const done = await screen.findByTestId("trend-result");
+  expect(done.textContent).toContain("Wrote the sheet GradeKit Trend: 3 periods from 2026-10 to 2026-12 side by side, with a chart.");
+  // counts per grade and period, as saved (blank grades are not counted)
+  const ids = spend5.grades.map((g) => g.id);
+  const table = h.host.getValues("GradeKit Trend", `A5:D${4 + ids.length}`);
+  ids.forEach((id, k) => {
+    const byHand = saved.map((col) => col.filter((r) => r[0] === id).length);
+    expect(table[k]).toEqual([spend5.grades[k].label.en, ...byHand]);
+  });
+  expect(await axe(h.view.container)).toHaveNoViolations();
+});
+
 /** A need-close-5 table with last contact dates (Excel date serials). */
 function pipelineHost() {
   const d = (iso: string) => (toSerial(iso) as { serial: number }).serial;

@@ -5,9 +5,9 @@
  * progress, Cancel, the overwrite confirmation and the result panel.
  */
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { parseNumber, type Template } from "../../engine";
-import type { ApplyOptions, ReadTableResult, SummaryResult } from "../../excel/contract";
+import type { ApplyOptions, ReadTableResult, SummaryOptions, SummaryResult } from "../../excel/contract";
 import {
   DEFAULT_BAND_ROWS,
   DEFAULT_TIER_ROWS,
@@ -194,6 +194,21 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   const [result, setResult] = React.useState<FinishedApply | null>(null);
   const [summary, setSummary] = React.useState<SummaryResult | null>(null);
   const [summaryError, setSummaryError] = React.useState<Failure | null>(null);
+  /** A summary of the same period exists: the options to write it again once the user says replace. */
+  const [summaryAsk, setSummaryAsk] = React.useState<{ options: SummaryOptions; sheet: string } | null>(null);
+  const writeSummary = async (summaryOptions: SummaryOptions) => {
+    try {
+      const r = await actions.writeSummary(summaryOptions);
+      if (r.status === "needsConfirmation") setSummaryAsk({ options: summaryOptions, sheet: r.sheet });
+      else {
+        setSummaryAsk(null);
+        setSummary(r);
+      }
+    } catch (e) {
+      setSummaryAsk(null);
+      setSummaryError({ key: "result.summaryFailed", error: e });
+    }
+  };
   const [applyError, setApplyError] = React.useState<Failure | null>(null);
   const [notice, setNotice] = React.useState<MessageKey | null>(null);
   const abortRef = React.useRef<AbortController | null>(null);
@@ -268,22 +283,19 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
       setResultEpoch(undoEpoch);
       setSummary(null);
       setSummaryError(null);
+      setSummaryAsk(null);
       if (res.status === "applied" && options.summary) {
-        try {
-          setSummary(
-            await actions.writeSummary({
-              template,
-              table: read.table,
-              mapping: fieldMapping,
-              measureColumn: options.measure,
-              groupColumn: options.group,
-              lang,
-              params: Object.keys(params).length ? params : undefined,
-            }),
-          );
-        } catch (e) {
-          setSummaryError({ key: "result.summaryFailed", error: e });
-        }
+        const summaryOptions: SummaryOptions = {
+          template,
+          table: read.table,
+          mapping: fieldMapping,
+          measureColumn: options.measure,
+          groupColumn: options.group,
+          lang,
+          params: Object.keys(params).length ? params : undefined,
+        };
+        if (options.summaryPeriod.trim()) summaryOptions.period = options.summaryPeriod.trim();
+        await writeSummary(summaryOptions);
       }
       setResultShown((n) => n + 1);
     } catch (e) {
@@ -420,6 +432,16 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
       )}
 
       {shownResult && <ResultPanel result={shownResult} summary={summary} summaryError={summaryError ? failureText(summaryError, t, lang) : null} onSelect={(a) => void select(a)} headingRef={resultHeadingRef} />}
+      {summaryAsk && (
+        <MessageBar intent="warning" layout="multiline" data-testid="summary-replace">
+          <MessageBarBody>{t("options.summaryReplace", { period: summaryAsk.options.period ?? "", sheet: summaryAsk.sheet })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void writeSummary({ ...summaryAsk.options, confirmReplace: true })}>
+              {t("options.summaryReplaceButton", { period: summaryAsk.options.period ?? "" })}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
 
       <div className={s.footer} role="region" aria-label={t("apply.region")}>
         {busy && (

@@ -26,6 +26,8 @@ export interface OutputOptions {
   /** Grade/score as native formulas that recalculate without the add-in. */
   portable: boolean;
   summary: boolean;
+  /** Period the summary is of (its own sheet, kept beside earlier periods); empty: the working summary sheet. */
+  summaryPeriod: string;
   /** Table column (zero-based within the table) summed per grade in the summary. */
   measure: number | undefined;
   /** Table column for the group x grade cross-tab. */
@@ -40,6 +42,7 @@ export const DEFAULT_OPTIONS: OutputOptions = Object.freeze({
   colour: true,
   portable: false,
   summary: false,
+  summaryPeriod: "",
   measure: undefined,
   group: undefined,
 }) as OutputOptions;
@@ -132,6 +135,9 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
         {o.summary && (
           <div className={s.indent}>
             <Text size={200}>{t("options.summaryHelp")}</Text>
+            <Field label={t("options.summaryPeriod")} hint={t("options.summaryPeriodHint")}>
+              <Input value={o.summaryPeriod} onChange={(_, d) => onChange({ summaryPeriod: d.value })} />
+            </Field>
             <Field label={t("options.measure")}>
               <Select value={o.measure === undefined ? "" : String(o.measure)} onChange={(_, d) => onChange({ measure: d.value === "" ? undefined : Number(d.value) })}>
                 <option value="">{t("options.none")}</option>

@@ -78,6 +78,13 @@ export const GRADE_SCREEN_MESSAGES = {
     en: "Rows per grade, with optional totals of a measure and a group × grade table.",
     zh: "各等级的行数，可选：某项指标的合计及分组 × 等级交叉表。",
   },
+  "options.summaryPeriod": { en: "Period (optional)", zh: "期间（可选）" },
+  "options.summaryPeriodHint": {
+    en: "Name a period (e.g. 2026-12) to keep this summary on its own sheet beside earlier periods.",
+    zh: "填写期间名称（例如 2026-12），此汇总将单独成表，与以前各期间的汇总并存。",
+  },
+  "options.summaryReplace": { en: "A summary of period {period} exists on the sheet {sheet}.", zh: "期间 {period} 的汇总已存在于工作表“{sheet}”。" },
+  "options.summaryReplaceButton": { en: "Replace the summary of {period}", zh: "替换期间 {period} 的汇总" },
   "options.measure": { en: "Measure to total per grade", zh: "按等级合计的指标" },
   "options.group": { en: "Group column for the cross-tab", zh: "交叉表的分组列" },
   "options.none": { en: "(none)", zh: "（无）" },

@@ -94,6 +94,13 @@ export const REVIEW_MESSAGES = {
     zh: "这些期间并非用同一个已知模板保存：等级按首次出现的顺序排列。",
   },
   "review.compare.loadFailed": { en: "Could not read the saved periods: {message}", zh: "无法读取已保存的期间：{message}" },
+  "review.trend.button": { en: "Grades by period: all {count} saved periods", zh: "各期间等级分布：全部 {count} 个已保存期间" },
+  "review.trend.working": { en: "Writing the period comparison…", zh: "正在写入期间对比…" },
+  "review.trend.done": {
+    en: "Wrote the sheet {sheet}: {count} periods from {first} to {last} side by side, with a chart.",
+    zh: "已写入工作表“{sheet}”：{first} 至 {last} 共 {count} 个期间并列对比，并附图表。",
+  },
+  "review.trend.failed": { en: "Could not write the period comparison: {message}", zh: "无法写入期间对比：{message}" },
   "review.compare.failed": { en: "Could not compare the periods: {message}", zh: "无法比较期间：{message}" },
   "review.followUp.unavailable": {
     en: "Follow-up schedules need a template whose grades have a follow-up cadence (for example Customer levels A–E).",

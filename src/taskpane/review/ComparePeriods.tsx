@@ -10,6 +10,7 @@ import type { ComparePeriodsOptions, ComparePeriodsResult, SavedPeriod } from ".
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
+import { PeriodTrend } from "./PeriodTrend";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -192,6 +193,7 @@ export function ComparePeriods({ templates, historyEpoch, measureName: measureDe
             </Button>
             {busy && <Spinner size="tiny" label={t("review.compare.comparing")} />}
           </div>
+          <PeriodTrend periods={periods ?? []} templates={templates} />
         </>
       )}
       {error && (
