@@ -257,6 +257,39 @@ export interface PeriodTrendResult {
   chart: string;
 }
 
+export interface SupplyReviewOptions {
+  /** One sheet per month, oldest first (the last is the reviewed month); `name` as the user calls the month (default: the sheet's name). */
+  months: { sheet: string; name?: string }[];
+  /** Header of the retailer key column (or `#N`, the N-th column of the used range). */
+  key: string;
+  /** Review parameters over the source's example defaults (`ranges`, `raiseShare`, …; checked: a holiday share above 30% is refused). */
+  params?: Record<string, unknown>;
+  /** The month after the reviewed one is a holiday month (its ceiling gets the holiday share). */
+  holidayNext?: boolean;
+  lang?: Lang;
+}
+
+export interface SupplyReviewResult {
+  sheet: string;
+  /** The reviewed month's name. */
+  month: string;
+  /** Every retailer of the reviewed month (and earlier months), in order of first appearance. */
+  results: {
+    key: string;
+    status: "reviewed" | "bad";
+    oldTier: number | null;
+    newTier: number | null;
+    change: number | null;
+    ceiling: number | null;
+    /** Names every step that applied, in the chosen language. */
+    reason: string;
+  }[];
+  counts: { up: number; down: number; same: number; bad: number };
+  /** Rows without a key in each month (ignored). */
+  blankKeys: number[];
+  chart: string;
+}
+
 export interface FollowUpOptions {
   template: Template;
   table?: TableInfo;
@@ -380,6 +413,10 @@ export interface WorkbookActions {
   comparePeriods(options: ComparePeriodsOptions): Promise<ComparePeriodsResult>;
   /** Writes the period comparison sheet (grades × saved periods, change between the last two, a chart). */
   periodTrend(options: PeriodTrendOptions): Promise<PeriodTrendResult>;
+  /** The tobacco month-end supply review over month sheets (oldest first): writes the review sheet. */
+  supplyReview(options: SupplyReviewOptions): Promise<SupplyReviewResult>;
+  /** The workbook's worksheet names, in tab order. */
+  listSheets(): Promise<string[]>;
   /** Writes next contact date / overdue / follow-up columns from the grades' cadences. */
   writeFollowUp(options: FollowUpOptions): Promise<FollowUpResult>;
   /** Custom templates saved in this workbook (custom XML parts), and parts that could not be read. */

@@ -14,7 +14,7 @@ import { canUndo, undoLastApply } from "./apply/undo";
 import type { ApplyOptions, SummaryOptions, WorkbookActions } from "./contract";
 import { globalExcel, type ExcelApi } from "./excel-api";
 import { insertForm } from "./forms";
-import { comparePeriodsSheet, listPeriods, periodTrendSheet, savePeriod, writeFollowUp } from "./review";
+import { comparePeriodsSheet, listPeriods, periodTrendSheet, savePeriod, supplyReviewSheet, writeFollowUp } from "./review";
 import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
 import { writeSummary } from "./summary";
 import { readSelection } from "./read-selection";
@@ -45,6 +45,16 @@ export async function selectAddress(excel: ExcelApi, address: string): Promise<v
   });
 }
 
+/** The worksheet names in tab order. One sync. */
+async function listSheets(excel: ExcelApi): Promise<string[]> {
+  return excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/position");
+    await context.sync();
+    return [...sheets.items].sort((a, b) => a.position - b.position).map((ws) => ws.name);
+  });
+}
+
 /**
  * The adapter as `WorkbookActions` (every action). `excel` defaults to the global `Excel` (looked
  * up at call time). Undo snapshots live in this instance, per workbook: create it once per task pane.
@@ -64,6 +74,8 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     listPeriods: async () => listPeriods(ex()),
     comparePeriods: async (options) => comparePeriodsSheet(ex(), options),
     periodTrend: async (options) => periodTrendSheet(ex(), options),
+    supplyReview: async (options) => supplyReviewSheet(ex(), options),
+    listSheets: async () => listSheets(ex()),
     writeFollowUp: async (options) => writeFollowUp(ex(), options),
     listTemplates: async () => listWorkbookTemplates(ex()),
     saveTemplate: async (template, options) => saveWorkbookTemplate(ex(), template, options),

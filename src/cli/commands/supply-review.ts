@@ -11,7 +11,6 @@ import * as path from "path";
 import {
   catalogue,
   neutralise,
-  normalizeWord,
   parseJsonSafely,
   tr,
   writeCsv,
@@ -21,14 +20,13 @@ import {
 import {
   changeText,
   reviewSupply,
+  supplyMonthOf,
   supplyParams,
   type SupplyMonth,
   type SupplyParams,
-  type SupplyRow,
 } from "../../engine/analysis";
 import { supplyCounts, supplyReviewLayout } from "../../reports/supply-review";
 import {
-  cellText,
   formatOf,
   readCsvInput,
   readXlsxInput,
@@ -83,16 +81,6 @@ const MESSAGES = {
 const t = catalogue(MESSAGES);
 const failSupply = errorsOf(MESSAGES);
 
-/** Each field's header names (key, English, Chinese), normalised. */
-const FIELDS: Record<Exclude<keyof SupplyRow, "key" | "row">, string[]> = {
-  purchaseQty: ["purchaseQty", "purchase qty", "购进量", "购进数量"],
-  lawGrade: ["lawGrade", "law grade", "守法等级"],
-  tier: ["tier", "supply tier", "供量档位", "档位"],
-  penalized: ["penalized", "受到行政处罚", "行政处罚"],
-  upgradeApproved: ["upgradeApproved", "upgrade approved", "升档申请"],
-};
-const REQUIRED = ["purchaseQty", "lawGrade"] as const;
-
 /** `--periods a b c` (the files after --periods up to the next option) as repeated `--periods`. */
 function gatherPeriods(argv: string[]): string[] {
   const out: string[] = [];
@@ -110,36 +98,9 @@ function gatherPeriods(argv: string[]): string[] {
 }
 
 function monthOf(sheet: InputSheet, file: string, name: string, keySpec: string): SupplyMonth {
-  const rows = sheet.rows;
-  const h = rows.findIndex((r) => r.some((v) => cellText(v).trim() !== ""));
-  const headers = h >= 0 ? rows[h].map((v) => normalizeWord(cellText(v))) : [];
-  const shown =
-    h >= 0
-      ? rows[h]
-          .map((v) => cellText(v))
-          .filter((x) => x)
-          .join(", ") || "-"
-      : "-";
-  const col = (names: string[]) => headers.findIndex((x) => x !== "" && names.some((n) => normalizeWord(n) === x));
-  const kc = /^#\d+$/.test(keySpec) ? Number(keySpec.slice(1)) - 1 : col([keySpec]);
-  if (kc < 0 || kc >= Math.max(headers.length, 1))
-    throw failSupply("noColumn", "input", { file, column: keySpec, headers: shown });
-  const cols: Partial<Record<keyof typeof FIELDS, number>> = {};
-  for (const [f, names] of Object.entries(FIELDS) as [keyof typeof FIELDS, string[]][]) {
-    const c = col(names);
-    if (c >= 0 && c !== kc) cols[f] = c;
-    else if ((REQUIRED as readonly string[]).includes(f))
-      throw failSupply("noColumn", "input", { file, column: f, headers: shown });
-  }
-  const out: SupplyRow[] = [];
-  for (let i = h + 1; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.every((v) => cellText(v).trim() === "")) continue;
-    const row: SupplyRow = { key: r[kc] ?? null, row: i + 1 };
-    for (const [f, c] of Object.entries(cols) as [keyof typeof FIELDS, number][]) row[f] = r[c] ?? null;
-    out.push(row);
-  }
-  return { name, rows: out };
+  const read = supplyMonthOf(sheet.rows, name, keySpec);
+  if (!read.ok) throw failSupply("noColumn", "input", { file, column: read.column, headers: read.headers });
+  return read.month;
 }
 
 function loadParams(file: string | undefined, lang: Lang): SupplyParams {

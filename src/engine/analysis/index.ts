@@ -11,3 +11,4 @@ export {
   type SupplyStep,
 } from "./supply";
 export { supplyParams, SUPPLY_DEFAULTS, MAX_HOLIDAY_SHARE, type SupplyParams } from "./supply-params";
+export { supplyMonthOf, SUPPLY_FIELD_NAMES, SUPPLY_REQUIRED, type SupplyMonthRead } from "./supply-input";

@@ -20,7 +20,19 @@ export const FOLLOW_UP_HEADERS: Readonly<Record<Lang, readonly [string, string, 
   "zh-CN": ["下次联系", "是否逾期", "跟进说明"] as const,
 });
 
-export type ReviewErrorCode = "noHistory" | "historyDamaged" | "sheetTaken" | "periodMissing" | "badColumn" | "badDate" | "badPeriod" | "noRows" | "tooManyRows";
+export type ReviewErrorCode =
+  | "noHistory"
+  | "historyDamaged"
+  | "sheetTaken"
+  | "periodMissing"
+  | "badColumn"
+  | "badDate"
+  | "badPeriod"
+  | "noRows"
+  | "tooManyRows"
+  | "noMonths"
+  | "monthSheetMissing"
+  | "monthColumn";
 
 /** The review's error sentences; `{detail}` is filled per error. */
 export const REVIEW_MESSAGES = {
@@ -36,6 +48,9 @@ export const REVIEW_MESSAGES = {
   badPeriod: { en: "Give the period a label (e.g. 2024-03).", zh: "请填写期间名称（例如 2024-03）。" },
   noRows: { en: "The table has no data rows.", zh: "表格没有数据行。" },
   tooManyRows: { en: "The history table would exceed Excel's row limit: {detail}", zh: "历史表将超过 Excel 的行数上限：{detail}" },
+  noMonths: { en: "Choose at least one month sheet (oldest first).", zh: "请至少选择一个月份工作表（按时间先后）。" },
+  monthSheetMissing: { en: "The month sheet '{detail}' does not exist.", zh: "月份工作表“{detail}”不存在。" },
+  monthColumn: { en: "A month sheet lacks a column the review needs: {detail}", zh: "月份工作表缺少复核所需的列：{detail}" },
 } as const satisfies Record<ReviewErrorCode, Bilingual>;
 
 const REVIEW_CLASSES: Readonly<Record<ReviewErrorCode, ErrorClass>> = {
@@ -48,6 +63,9 @@ const REVIEW_CLASSES: Readonly<Record<ReviewErrorCode, ErrorClass>> = {
   badPeriod: "usage",
   noRows: "input",
   tooManyRows: "output",
+  noMonths: "usage",
+  monthSheetMissing: "notFound",
+  monthColumn: "input",
 };
 
 /** A period review problem a person can fix. */

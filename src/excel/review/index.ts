@@ -8,5 +8,6 @@ export { listPeriods } from "./history-table";
 export { savePeriod } from "./save-period";
 export { comparePeriodsSheet } from "./compare-sheet";
 export { periodTrendSheet } from "./trend-sheet";
+export { supplyReviewSheet } from "./supply-sheet";
 export { writeFollowUp } from "./follow-up";
 export { todaySerial } from "./review-inputs";
