@@ -13,6 +13,7 @@ import type { ReadTableResult } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
+import { SupplyReview } from "../review/SupplyReview";
 import { ComparePeriods } from "../review/ComparePeriods";
 import { FollowUp } from "../review/FollowUp";
 import { hasCadence, reviewReadTemplate } from "../review/helpers";
@@ -29,8 +30,11 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
 });
 
-type TabId = "save" | "compare" | "followUp";
-const TAB_LABEL: Record<TabId, MessageKey> = { save: "review.tab.save", compare: "review.tab.compare", followUp: "review.tab.followUp" };
+type TabId = "save" | "compare" | "followUp" | "supply";
+const TAB_LABEL: Record<TabId, MessageKey> = { save: "review.tab.save", compare: "review.tab.compare", followUp: "review.tab.followUp", supply: "review.tab.supply" };
+
+/** The month-end supply review is offered with the tobacco templates (its source). */
+const isTobacco = (template: Template | undefined) => template?.id.startsWith("tobacco") ?? false;
 
 export interface ReviewPanelProps {
   /** Templates offered (built-in and the workbook's own). */
@@ -88,6 +92,7 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
   // --- tasks offered
   const tabs: TabId[] = ["save", "compare"];
   if (hasCadence(template)) tabs.push("followUp");
+  if (isTobacco(template)) tabs.push("supply");
   const [tab, setTab] = React.useState<TabId>("save");
   const selected: TabId | undefined = tabs.includes(tab) ? tab : tabs[0];
   const baseId = React.useId();
@@ -168,6 +173,7 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
         )}
       {tabs.includes("compare") && panel("compare", <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />)}
       {template && tabs.includes("followUp") && panel("followUp", <FollowUp template={template} read={read} />)}
+      {tabs.includes("supply") && panel("supply", <SupplyReview />)}
       {template && !hasCadence(template) && (
         <Text size={200} className={s.note}>
           {t("review.followUp.unavailable")}
