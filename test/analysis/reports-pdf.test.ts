@@ -155,3 +155,23 @@ test("the add-in's period comparison sheet (same layout, drawn to xlsx) prints o
   expect(text).toContain("变化（百分点）"); // the last column of the shares table
   expect(text).toContain("各期间各等级客户数"); // the chart's title
 });
+
+test("the period review workbook (gradekit review) prints on A4 one page wide, with its chart of the changes", async () => {
+  const grades = ["A", "B", "C", "D", "E"];
+  const prev = path.join(dir, "prev.csv");
+  const cur = path.join(dir, "cur.csv");
+  fs.writeFileSync(prev, writeCsv([["id", "grade"], ...Array.from({ length: 150 }, (_, i) => [`k${i}`, grades[i % 5]])]));
+  fs.writeFileSync(cur, writeCsv([["id", "grade"], ...Array.from({ length: 150 }, (_, i) => [`k${i + 10}`, grades[(i * 3) % 5]])]));
+  const out = path.join(dir, "compare.xlsx");
+  expect(await gk(["review", "--previous", prev, "--current", cur, "--key", "id", "--out", out])).toBe(0);
+  const sub = path.join(dir, "compare-pdf");
+  fs.mkdirSync(sub, { recursive: true });
+  const { outDir } = libreOfficeConvert([out], sub, "pdf");
+  const cp = pages(path.join(outDir, "compare.pdf"));
+  expect(cp.length).toBeGreaterThanOrEqual(2);
+  for (const p of cp) {
+    expect(p.size).toBe("842x595");
+    expect(p.text).toContain("Current row"); // the list's last column, header repeated on every page
+  }
+  expect(cp[0].text).toContain("Customers by change"); // the chart's title
+});

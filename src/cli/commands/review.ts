@@ -6,11 +6,11 @@
  * the matrix as `from,to,count` records.
  */
 import * as path from "path";
-import type * as ExcelJS from "exceljs";
 import { catalogue, tr, type Catalogue, type Lang, type Template } from "../../engine";
-import { comparePeriods, migrationRecords, reviewLayout, reviewSheet, type Comparison } from "../../engine/review";
+import { comparePeriods, migrationRecords, reviewLayout, reviewSheet } from "../../engine/review";
 import { neutralise, writeCsv } from "../../engine";
 import { refuseOutputOverInput } from "../output-file";
+import { withXlsxCharts } from "../xlsx-charts";
 import { cellText, columnOf, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
@@ -115,13 +115,6 @@ async function readInput(file: string, lang: Lang, io: CliIo): Promise<InputShee
   return f === "csv" ? readCsvInput(file, lang, io.stdin) : readXlsxInput(file, undefined, lang);
 }
 
-/** The review sheet (engine `reviewSheet`, laid out by `reviewLayout`) as an exceljs workbook. */
-export function reviewWorkbook(c: Comparison, opts: { lang: Lang; previous: string; current: string; template?: Template; measureName?: string }): ExcelJS.Workbook {
-  const wb = newXlsxWorkbook();
-  drawXlsxSheet(wb, reviewLayout(reviewSheet(c, opts)));
-  return wb;
-}
-
 export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
   if (argv.some((a) => a === "--rules" || a.startsWith("--rules="))) return supplyReviewCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("review", argv, OPTIONS, fallbackLang);
@@ -161,8 +154,10 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
     if (!out || out === "-") io.out(writeCsv(records));
     else writeCsvOutput(out, records, { bom: true, lang, inputs });
   } else {
-    const wb = reviewWorkbook(c, { lang, previous: prev.label, current: cur.label, template, measureName: spec.measure });
-    await writeXlsxOutput(out!, wb, inputs);
+    const layout = reviewLayout(reviewSheet(c, { lang, previous: prev.label, current: cur.label, template, measureName: spec.measure }));
+    const wb = newXlsxWorkbook();
+    drawXlsxSheet(wb, layout);
+    await writeXlsxOutput(out!, wb, inputs, (bytes) => withXlsxCharts(bytes, [layout]));
   }
 
   if (!values.quiet) {

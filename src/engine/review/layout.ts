@@ -43,9 +43,13 @@ export interface ReviewSheet {
   percent: CellRect[];
   /** Where the count matrix is: header row / label column at (row, col); `size` = grades + 1. */
   matrix: { row: number; col: number; size: number };
+  /** Row of the counts per change header ("Change", "Customers"); the five changes follow. */
+  changeRow: number;
   /** Row of the customers list header. */
   listRow: number;
   width: number;
+  /** Title of the chart of the counts per change. */
+  chartTitle: string;
 }
 
 export const REVIEW_COLORS = Object.freeze({
@@ -80,6 +84,7 @@ interface ReviewWords {
   listHead: [string, string, string, string, string, string, string];
   measure: string;
   excludedNote: string;
+  chart: string;
 }
 
 export const REVIEW_WORDS: Readonly<Record<Lang, ReviewWords>> = Object.freeze({
@@ -107,6 +112,7 @@ export const REVIEW_WORDS: Readonly<Record<Lang, ReviewWords>> = Object.freeze({
     listHead: ["Key", "Change", "From", "To", "Levels", "Previous row", "Current row"],
     measure: "Measure",
     excludedNote: "Customers with a duplicate key, an unknown grade or no grade in either period are left out of the matrix and the list.",
+    chart: "Customers by change",
   },
   "zh-CN": {
     sheet: "分级变动",
@@ -132,6 +138,7 @@ export const REVIEW_WORDS: Readonly<Record<Lang, ReviewWords>> = Object.freeze({
     listHead: ["键", "变动", "原等级", "新等级", "升降级数", "上期行号", "本期行号"],
     measure: "度量",
     excludedNote: "任一期间键重复、等级未知或未分级的客户不计入矩阵和名单。",
+    chart: "各变动类型客户数",
   },
 });
 
@@ -197,6 +204,7 @@ export function reviewSheet(c: Comparison, opts: ReviewSheetOptions): ReviewShee
   }
 
   cells.push([]);
+  const changeRow = cells.length;
   cells.push([w.changeHead, w.customers]);
   bold.push(cells.length - 1);
   const byChange: Record<Change, Movement[]> = { up: c.upgraded, down: c.downgraded, same: c.unchanged, new: c.added, lost: c.lost };
@@ -239,17 +247,22 @@ export function reviewSheet(c: Comparison, opts: ReviewSheetOptions): ReviewShee
   }
   const width = Math.max(...cells.map((r) => r.length));
   for (const r of cells) while (r.length < width) r.push("");
-  return { name: w.sheet, cells, fills, bold, percent, matrix: { row: matrixTop, col: 0, size: G + 1 }, listRow, width };
+  return { name: w.sheet, cells, fills, bold, percent, matrix: { row: matrixTop, col: 0, size: G + 1 }, changeRow, listRow, width, chartTitle: w.chart };
 }
 
 /** Width of the key column and of the others, in characters, where a drawer cannot fit columns to their contents. */
 const KEY_WIDTH = 22;
 const COLUMN_WIDTH = 12;
+/** Rows and columns the chart of the counts per change covers. */
+const CHART_ROWS = 15;
+const CHART_COLS = 7;
 
 /**
  * The review sheet as a sheet layout: the grid from A1, the title in 14 pt, the header and total
- * rows bold, the matrix regions filled, the shares as percentages, and the columns fitted to the
- * contents from the matrix down (the title and notes above may run over).
+ * rows bold, the matrix regions filled, the shares as percentages, the columns fitted to the
+ * contents from the matrix down (the title and notes above may run over), a column chart of the
+ * customers upgraded / downgraded / unchanged / new / lost to the right of the matrix, and A4
+ * landscape printing one page wide with the list's header repeated.
  */
 export function reviewLayout(sheet: ReviewSheet): SheetLayout {
   const b = new SheetBuilder(sheet.name).block(0, 0, sheet.cells);
@@ -258,5 +271,25 @@ export function reviewLayout(sheet: ReviewSheet): SheetLayout {
   for (const f of sheet.fills) b.style(area(f.row, f.col, f.rows, f.cols), { fill: f.color });
   for (const p of sheet.percent) b.style(area(p.row, p.col, p.rows, p.cols), { numberFormat: "0.0%" });
   b.columns(Array.from({ length: sheet.width }, (_, c) => ({ width: c === 0 ? KEY_WIDTH : COLUMN_WIDTH })));
+  b.chart({
+    kind: "column",
+    source: area(sheet.changeRow, 0, 6, 2),
+    seriesBy: "columns",
+    title: sheet.chartTitle,
+    legend: false,
+    at: area(sheet.matrix.row, sheet.width + 1, CHART_ROWS, CHART_COLS),
+  });
+  b.print({
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    titleRows: { first: sheet.listRow, last: sheet.listRow },
+    area: area(0, 0, Math.max(sheet.cells.length, sheet.matrix.row + CHART_ROWS), sheet.width + 1 + CHART_COLS),
+    header: { left: "", center: String(sheet.cells[0]?.[0] ?? "").replace(/&/g, "&&"), right: "" },
+    footer: { left: "", center: "&P / &N", right: "" },
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+    centerHorizontally: true,
+  });
   return b.fitColumns(area(sheet.matrix.row, 0, sheet.cells.length - sheet.matrix.row, sheet.width)).done();
 }
