@@ -40,6 +40,7 @@ const say = catalogue({
   },
   change: { en: "Change", zh: "变化" },
   chart: { en: "{value} per {by}: {period}", zh: "各{by}{value}：{period}" },
+  chartPeriods: { en: "{value} per {by}: {periods}", zh: "各{by}{value}：{periods}" },
 });
 
 export interface CrossTabReportOptions {
@@ -188,7 +189,31 @@ function changeSheet(pt: PeriodTables, o: CrossTabReportOptions, used: Set<strin
   b.style(area(HEAD - 1 + all.length - 1, 0, 1, W), { bold: true });
   b.columns(head.map((_, c) => ({ width: c < B ? 14 : 8 })));
   b.freeze(HEAD + 1, B);
-  print(b, HEAD - 1 + all.length, W, title);
+
+  // below: the counts of each group and value, one column per period, and their clustered chart
+  // (one series per period, as the source sets 09年 beside 10年)
+  const chartTop = HEAD - 1 + all.length + 2;
+  const sep = lang === "zh-CN" ? "·" : " · ";
+  const pairs: CellValue[][] = [
+    [`${by}${sep}${o.valueHeader}`, ...pt.periods],
+    ...pt.groups.flatMap((g, gi) =>
+      pt.values.map((v, vi) => [`${groupCells(g, lang).join(" / ")}${sep}${v}`, ...pt.tables.map((t) => t.counts[gi][vi])]),
+    ),
+  ];
+  b.block(chartTop, 0, pairs);
+  b.style(area(chartTop, 0, 1, P + 1), { bold: true, fill: "#DDEBF7" });
+  b.style(area(chartTop, 0, pairs.length, P + 1), { border: "grid" });
+  const chartRows = 18;
+  if (pairs.length > 1)
+    b.chart({
+      kind: "column",
+      source: area(chartTop, 0, pairs.length, P + 1),
+      seriesBy: "columns",
+      title: say("chartPeriods", lang, { value: o.valueHeader, by, periods: pt.periods.join(lang === "zh-CN" ? "、" : ", ") }),
+      legend: true,
+      at: area(chartTop + pairs.length + 1, 0, chartRows, Math.max(8, W)),
+    });
+  print(b, chartTop + pairs.length + 1 + (pairs.length > 1 ? chartRows : 0), W, title);
   return b.done();
 }
 

@@ -118,6 +118,12 @@ describe("gradekit summary: seed 004 惠州 region × grade, 09年 vs 10年", ()
       "Change",
     ]);
     expect(ch.getRow(5).values).toEqual([undefined, "惠城区", 16, 17, 1, 29, 53, 24, 221, 331, 110, 266, 401, 135]);
+    // below the table: each region · grade with one column per period, the chart's source (one series per period)
+    let top = 6;
+    while (ch.getRow(top).getCell(1).value !== "区域 · grade") top++;
+    expect(ch.getRow(top).values).toEqual([undefined, "区域 · grade", "09年", "10年"]);
+    expect(ch.getRow(top + 1).values).toEqual([undefined, "惠城区 · 优质", 16, 17]);
+    expect(ch.getRow(top + 3).values).toEqual([undefined, "惠城区 · 一般", 221, 331]);
   });
 
   it("reason × series: shares within each series", async () => {
