@@ -284,7 +284,8 @@ export interface SupplyReviewResult {
     /** Names every step that applied, in the chosen language. */
     reason: string;
   }[];
-  counts: { up: number; down: number; same: number; bad: number };
+  /** Each retailer in one class: bad input; else lost (no row for the month); else new (under 3 months); else by the change. */
+  counts: { up: number; down: number; same: number; new: number; lost: number; bad: number };
   /** Rows without a key in each month (ignored). */
   blankKeys: number[];
   chart: string;

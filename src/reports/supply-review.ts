@@ -3,7 +3,7 @@
  * naming the reviewed month and the months used (the names the user chose), the parameters, a
  * colour legend, then the table `id, old tier, new tier, change, ceiling, reason` (header frozen
  * and repeated on every printed page), raised rows green, lowered rows red, bad inputs grey; to the
- * right a count of raised / lowered / same / bad with a bar chart of it. A4 landscape, one page wide.
+ * right a count of raised / lowered / same / new / no row this month / bad with a bar chart of it. A4 landscape, one page wide.
  *
  * Layout (0-based rows): 0 title (14 pt bold), 1 months, 2 parameters, 3 legend, 4 blank,
  * 5 the table's header, then one row per retailer. Counts at column 7 from row 5.
@@ -36,6 +36,8 @@ const say = catalogue({
   up: { en: "raised", zh: "升档" },
   down: { en: "lowered", zh: "降档" },
   same: { en: "same", zh: "不变" },
+  new: { en: "new (under 3 months)", zh: "新户（不足 3 个月）" },
+  lost: { en: "no row this month", zh: "本月无记录" },
   bad: { en: "bad input", zh: "输入有误" },
   id: { en: "id", zh: "编号" },
   oldTier: { en: "Old tier", zh: "原档位" },
@@ -62,16 +64,29 @@ export interface SupplySheetOptions {
   params: SupplyParams;
 }
 
-/** Counts of raised / lowered / same / bad. */
-export function supplyCounts(results: readonly SupplyResult[]): {
+/** Counts per result: raised, lowered, same, new (fewer than 3 months of history), lost (no row for the reviewed month: tier kept), bad input. */
+export interface SupplyCounts {
   up: number;
   down: number;
   same: number;
+  new: number;
+  lost: number;
   bad: number;
-} {
-  const c = { up: 0, down: 0, same: 0, bad: 0 };
+}
+
+/** The order of the counts on the sheet and in messages. */
+export const SUPPLY_COUNT_ORDER: readonly (keyof SupplyCounts)[] = ["up", "down", "same", "new", "lost", "bad"];
+
+/**
+ * Counts of the results, each retailer in one class: bad input; else lost (no row for the month,
+ * tier kept); else new (fewer than 3 months of history); else raised / lowered / same by the change.
+ */
+export function supplyCounts(results: readonly SupplyResult[]): SupplyCounts {
+  const c: SupplyCounts = { up: 0, down: 0, same: 0, new: 0, lost: 0, bad: 0 };
   for (const r of results) {
     if (r.status === "bad") c.bad++;
+    else if (r.steps.includes("missing")) c.lost++;
+    else if (r.steps.includes("new")) c.new++;
     else if (r.change! > 0) c.up++;
     else if (r.change! < 0) c.down++;
     else c.same++;
@@ -138,13 +153,10 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
   const c = supplyCounts(results);
   b.block(HEAD, COUNTS_COL, [
     [say("what", lang), say("count", lang)],
-    [say("up", lang), c.up],
-    [say("down", lang), c.down],
-    [say("same", lang), c.same],
-    [say("bad", lang), c.bad],
+    ...SUPPLY_COUNT_ORDER.map((k) => [say(k, lang), c[k]]),
   ]);
   b.style(area(HEAD, COUNTS_COL, 1, 2), { bold: true, fill: "#DDEBF7" });
-  b.style(area(HEAD, COUNTS_COL, 5, 2), { border: "grid" });
+  b.style(area(HEAD, COUNTS_COL, SUPPLY_COUNT_ORDER.length + 1, 2), { border: "grid" });
   b.columns([
     { width: 12 },
     { width: 8 },
@@ -160,11 +172,11 @@ export function supplyReviewLayout(results: readonly SupplyResult[], o: SupplySh
   b.select(HEAD + 1, 0);
   b.chart({
     kind: "bar",
-    source: area(HEAD, COUNTS_COL, 5, 2),
+    source: area(HEAD, COUNTS_COL, SUPPLY_COUNT_ORDER.length + 1, 2),
     seriesBy: "columns",
     title: say("chart", lang),
     legend: false,
-    at: area(HEAD + 7, COUNTS_COL, 14, 6),
+    at: area(HEAD + SUPPLY_COUNT_ORDER.length + 2, COUNTS_COL, 14, 6),
   });
   b.print({
     paper: "A4",

@@ -69,7 +69,7 @@ describe("sheets, names, bad cells and refusals", () => {
     // the table starts at B3: header row 3, r1 is on row 4
     expect(r1.reason).toContain("2026-02, row 4");
     expect(r1.reason).toContain("purchaseQty: 'abc' is not a number");
-    expect(res.counts).toEqual({ up: 0, down: 0, same: 1, bad: 1 });
+    expect(res.counts).toEqual({ up: 0, down: 0, same: 1, new: 0, lost: 0, bad: 1 });
     expect(res.chart).not.toBe("");
     expect(host.snapshot().sheets.find((s) => s.name === res.sheet)!.charts).toHaveLength(1);
     // an engine review of the same months gives the same results
@@ -98,6 +98,32 @@ describe("sheets, names, bad cells and refusals", () => {
     await expect(actions.supplyReview({ months: [{ sheet: "M1" }, { sheet: "M2" }], key: "id" })).rejects.toThrow("M2: 'lawGrade'");
     await expect(actions.supplyReview({ months: [{ sheet: "M1" }], key: "id", params: { holidayShare: 0.35 } })).rejects.toThrow("0.35");
     expect(host.sheetNames()).not.toContain("Supply review");
+  });
+
+  test("counts: each retailer in one class — raised, lowered, same, new (under 3 months), no row this month, bad", async () => {
+    const ms = monthsOf({
+      up: ["99 B t4", "100 A", "99 B"],
+      down: ["10 A t5", "20 A", "30 A"],
+      same: ["30 A", "30 A", "30 A"],
+      fresh: [null, null, "30 A"],
+      gone: ["30 A", "30 A", null],
+      bad: ["30 A", { purchaseQty: "x", lawGrade: "A" }, "30 A"],
+    });
+    const host = hostOf(ms);
+    const res = await createWorkbookActions(host.Excel).supplyReview({ months: ms.map((m) => ({ sheet: m.name })), key: "id" });
+    expect(res.counts).toEqual({ up: 1, down: 1, same: 1, new: 1, lost: 1, bad: 1 });
+    // the sheet's counts block and its chart over all six classes
+    const sheet = host.snapshot().sheets.find((x) => x.name === res.sheet)!;
+    expect(host.getValues(res.sheet, "H6:I12")).toEqual([
+      ["Result", "Retailers"],
+      ["raised", 1],
+      ["lowered", 1],
+      ["same", 1],
+      ["new (under 3 months)", 1],
+      ["no row this month", 1],
+      ["bad input", 1],
+    ]);
+    expect(sheet.charts[0].source).toBe("'Supply review'!$H$6:$I$12");
   });
 
   test("listSheets gives the tab order", async () => {

@@ -100,7 +100,7 @@ describe("gradekit review --rules tobacco-supply: files, options and errors", ()
     expect(bad.slice(1, 5)).toEqual(["", "", "", ""]);
     expect(bad[5]).toBe("bad input in 2月, row 3, purchaseQty: 'lots' is not a number");
     expect(rows.map((x) => x[0])).toEqual(["id", "up", "bad", "same", "down"]);
-    expect(r.err).toContain("3月: 4 retailers reviewed: raised 1, lowered 1, same 1, bad input 1");
+    expect(r.err).toContain("3月: 4 retailers reviewed: raised 1, lowered 1, same 1, new 0, no row this month 0, bad input 1");
   });
 
   it("--holiday-next multiplies every ceiling by 1.3", async () => {

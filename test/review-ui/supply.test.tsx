@@ -54,6 +54,8 @@ test("month-end supply review: tobacco template → tab, months ticked, review s
     ["Raised", String(by(1))],
     ["Lowered", String(by(-1))],
     ["Same", String(by(0))],
+    ["New (under 3 months)", "0"],
+    ["No row this month", "0"],
     ["Bad input", "0"],
   ]);
   expect([by(1), by(-1), by(0)]).toEqual([1, 1, 1]);

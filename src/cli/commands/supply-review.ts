@@ -71,8 +71,8 @@ const MESSAGES = {
   params: { en: "--params {file}: {why}", zh: "--params {file}：{why}" },
   outType: { en: "--out '{path}' must be a .csv or .xlsx file", zh: "--out“{path}”必须是 .csv 或 .xlsx 文件" },
   done: {
-    en: "{month}: {n} retailers reviewed: raised {up}, lowered {down}, same {same}, bad input {bad}",
-    zh: "{month}：复核 {n} 户：升档 {up}，降档 {down}，不变 {same}，输入有误 {bad}",
+    en: "{month}: {n} retailers reviewed: raised {up}, lowered {down}, same {same}, new {new}, no row this month {lost}, bad input {bad}",
+    zh: "{month}：复核 {n} 户：升档 {up}，降档 {down}，不变 {same}，新户 {new}，本月无记录 {lost}，输入有误 {bad}",
   },
   blankKeys: { en: "{month}: {n} row(s) without an id, ignored", zh: "{month}：{n} 行没有编号，已忽略" },
   written: { en: "review written to {out}", zh: "复核结果已写入 {out}" },

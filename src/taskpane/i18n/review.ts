@@ -130,6 +130,8 @@ export const REVIEW_MESSAGES = {
   "review.supply.up": { en: "Raised", zh: "升档" },
   "review.supply.down": { en: "Lowered", zh: "降档" },
   "review.supply.same": { en: "Same", zh: "不变" },
+  "review.supply.new": { en: "New (under 3 months)", zh: "新户（不足 3 个月）" },
+  "review.supply.lost": { en: "No row this month", zh: "本月无记录" },
   "review.supply.bad": { en: "Bad input", zh: "输入有误" },
   "review.supply.failed": { en: "Could not review the months: {message}", zh: "无法复核：{message}" },
   "review.compare.failed": { en: "Could not compare the periods: {message}", zh: "无法比较期间：{message}" },

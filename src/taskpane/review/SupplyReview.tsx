@@ -93,6 +93,8 @@ export function SupplyReview(): React.JSX.Element {
         ["review.supply.up", result.counts.up],
         ["review.supply.down", result.counts.down],
         ["review.supply.same", result.counts.same],
+        ["review.supply.new", result.counts.new],
+        ["review.supply.lost", result.counts.lost],
         ["review.supply.bad", result.counts.bad],
       ]
     : [];
