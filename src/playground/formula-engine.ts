@@ -145,9 +145,24 @@ export class FormulaEngine {
       onVariable: () => null,
     });
     const ops = new ExcelOperators(this.parser);
-    const p = this.parser as unknown as { utils: unknown; parser: { utils: unknown } };
+    const p = this.parser as unknown as {
+      utils: unknown;
+      parser: { utils: unknown };
+      retrieveRef(v: unknown): unknown;
+      checkFormulaResult(v: unknown, allowArray: boolean): unknown;
+    };
     p.utils = ops;
     p.parser.utils = ops;
+    // A formula that is only a reference to an error cell (or to a sheet that does not exist) shows that
+    // error; fast-formula-parser would show #VALUE!.
+    const check = p.checkFormulaResult.bind(p);
+    p.checkFormulaResult = (v, allowArray) => {
+      if (v && typeof v === "object" && "ref" in v) {
+        const read = p.retrieveRef(v);
+        if (isError(read)) return read;
+      }
+      return check(v, allowArray);
+    };
   }
 
   /** Evaluates `formula` (with or without "=") as if in cell (r, c) of `sheet`. Never throws for bad input. */
