@@ -107,7 +107,7 @@ function toCells(v: unknown): ResultCell[][] {
     if (typeof x === "number") return Number.isFinite(x) ? x : new FormulaErrorCell("#NUM!", "#NUM!");
     return x as ResultCell;
   };
-  if (Array.isArray(v)) return v.length && v[0]?.length ? v.map((row: unknown[]) => row.map((x) => (x === null ? "" : one(x)))) : [[""]];
+  if (Array.isArray(v)) return v.length && v[0]?.length ? v.map((row: unknown[]) => row.map(one)) : [[""]]; // blanks spill as 0, as in Excel
   return [[one(v)]];
 }
 

@@ -9,7 +9,7 @@
  *   (`range.formulas = ...` in any Excel.run: the formula bar, undo restoring a formula, seeding);
  * - after every Excel.run batch (`host.onChange`) and every formula bar entry, `recalc()` re-evaluates
  *   every formula cell in dependency order (`recalc-order.ts`: each after the formulas it reads,
- *   including cells they spilled into; circles of references show #REF! naming the circle's cells) and
+ *   including cells they spilled into, once more when a spill area changed; circles of references show #REF! naming the cells) and
  *   spills array results into the cells below / right (`#SPILL!` when they are not empty), like Excel's
  *   dynamic arrays. Spilled cells hold plain values (as in Excel, where only the anchor cell has the
  *   formula).
@@ -197,6 +197,16 @@ export class PlaygroundWorkbook {
   /** Re-evaluates every formula cell and re-spills array results. Synchronous, not an Excel.run batch. */
   recalc(): void {
     if (this.recalculating) return;
+    // A spill area that appeared or moved may be read by a formula ordered before its anchor: once more then.
+    const spillAreas = () => JSON.stringify([...this.spills].map(([k, v]) => [k, v.rect]).sort());
+    for (let pass = 0; pass < 2; pass++) {
+      const before = spillAreas();
+      this.recalcPass();
+      if (spillAreas() === before) break;
+    }
+  }
+
+  private recalcPass(): void {
     this.recalculating = true;
     try {
       const host = this.host;

@@ -223,11 +223,12 @@ interface ParserContext {
 }
 
 function readRaw(ctx: ParserContext, arg: unknown): Value | Matrix {
+  if (arg === null || arg === undefined) return null; // an empty argument
   return ctx.utils.extractRefValue(arg).val as Value | Matrix;
 }
 
 function ifFn(ctx: ParserContext, ...raw: unknown[]): Result {
-  const cond = readRaw(ctx, raw[0] ?? null);
+  const cond = readRaw(ctx, raw[0]);
   const pick = (k: 1 | 2): Value | Matrix => (raw.length <= k ? false : raw[k] === null ? 0 : readRaw(ctx, raw[k]));
   const then = pick(1);
   const otherwise = pick(2);

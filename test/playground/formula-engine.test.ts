@@ -71,6 +71,7 @@ describe("Excel's rules in the formula engine", () => {
 
   test("GradeKit's worksheet functions", () => {
     expect(show("=TRIM(A1:A3)")).toEqual([["Apple"], ["banana"], ["Cherry pie"]]);
+    expect(show("=D1:D2")).toEqual([[0], ["x"]]); // a blank cell spills as 0
     expect(one('=SUBSTITUTE(SUBSTITUTE("a-b_c d","-",""),"_","")')).toBe("abc d");
     expect(one('=SUBSTITUTE("a-a-a","-","+",2)')).toBe("a-a+a");
     expect(one("=ROUND(1.005,2)")).toBe(1.01);
@@ -96,6 +97,7 @@ describe("Excel's rules in the formula engine", () => {
     expect(one("=IF(B1>5,\"big\")")).toBe("big");
     expect(one("=IF(B1>50,\"big\")")).toBe(false);
     expect(one("=IF(B1>50,\"big\",)")).toBe(0);
+    expect(one("=IF(,1,2)")).toBe(2);
     expect(show("=IF(B1:B3>15,\"big\",\"small\")")).toEqual([["small"], ["big"], ["big"]]);
     expect(one("=COUNTA(A1:D3)")).toBe(11);
     expect(one("=NA()")).toBe("#N/A");
@@ -134,6 +136,17 @@ describe("recalculation in a playground workbook", () => {
     expect(wb.host.getValues("S", "E1")).toEqual([[12]]);
     await wb.enter("S", "C1", "={1;2}");
     expect(wb.host.getValues("S", "A1:A3")).toEqual([[7], [6], [3]]);
+  });
+
+  test("a formula that reads only a spilled cell, written before the spill in the same batch, gets the spilled value", async () => {
+    const wb = blank();
+    await wb.host.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("A1").formulas = [["=C2*10"]]; // before C1 in sheet order; reads no formula cell yet
+      ws.getRange("C1").formulas = [["={5;7}"]];
+      await context.sync();
+    });
+    expect(wb.host.getValues("S", "A1")).toEqual([[70]]);
   });
 
   test("a circle of references is an error naming its cells, not a value from an arbitrary order", async () => {
