@@ -202,7 +202,8 @@ function concatOp(a: Value, b: Value): Value {
 /** A binary operator on values or arrays. */
 export function infix(op: string, a: Value | Matrix, b: Value | Matrix): Value | Matrix {
   if (op === "&") return broadcast([a, b], concatOp);
-  if (op === "=" || op === "<>" || op === "<" || op === ">" || op === "<=" || op === ">=") return broadcast([a, b], (x, y) => compareOp(op, x, y));
+  if (op === "=" || op === "<>" || op === "<" || op === ">" || op === "<=" || op === ">=")
+    return broadcast([a, b], (x, y) => compareOp(op, x, y));
   return broadcast([a, b], (x, y) => mathOp(op, x, y));
 }
 

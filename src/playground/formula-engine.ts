@@ -48,7 +48,9 @@ const MAX_ROW = 1048576;
 function gkArg(a: Arg | undefined): unknown[][] | undefined {
   if (!a || a.omitted) return undefined;
   const m = isMatrix(a.value) ? a.value : [[a.value]];
-  return m.map((row) => row.map((v) => (v === null ? "" : isError(v) ? { code: v.error, type: "Error", message: v.message } : v)));
+  return m.map((row) =>
+    row.map((v) => (v === null ? "" : isError(v) ? { code: v.error, type: "Error", message: v.message } : v)),
+  );
 }
 
 /** The one value of a scalar GK.* argument (a template id, higher_is_better); a one-cell error is the result. */
@@ -94,7 +96,9 @@ function gkFunctions(lang: () => Lang): Record<string, (...args: never[]) => unk
     "GK.GRADE": grade("grade"),
     "GK.SCORE": grade("score"),
     "GK.EXPLAIN": grade("reason"),
-    "GK.PERCENTILE_TIER": gk(lang, (a, l) => percentileTierCells(gkArg(a[0]), gkArg(a[1]), gkArg(a[2]), gkArg(a[3]), gkArg(a[4]), gkArg(a[5]), l)),
+    "GK.PERCENTILE_TIER": gk(lang, (a, l) =>
+      percentileTierCells(gkArg(a[0]), gkArg(a[1]), gkArg(a[2]), gkArg(a[3]), gkArg(a[4]), gkArg(a[5]), l),
+    ),
     "GK.TIER": gk(lang, (a, l) => tierCells(gkArg(a[0]), gkArg(a[1]), gkArg(a[2]), gkScalar(a[3]), l)),
   };
 }

@@ -97,7 +97,7 @@ function findLet(s: string): number {
 /** Removes `_xlfn.` and `_xlpm.` outside quotes. */
 function stripPrefixes(s: string): string {
   let out = "";
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const ch = s[i];
     if (ch === '"' || ch === "'") {
       const j = skipQuoted(s, i);
@@ -124,11 +124,13 @@ export function expandLet(formula: string): string {
     if (at < 0) return s;
     const open = s.indexOf("(", at);
     const { args, close } = callArgs(s, open);
-    if (args.length < 3 || args.length % 2 === 0) throw new Error("LET needs names with values and a calculation: LET(name, value, calculation)");
+    if (args.length < 3 || args.length % 2 === 0)
+      throw new Error("LET needs names with values and a calculation: LET(name, value, calculation)");
     let body = args[args.length - 1];
     for (let k = args.length - 3; k >= 0; k -= 2) {
       const name = args[k].trim();
-      if (!/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name)) throw new Error(`LET: '${name}' is not a name`);
+      if (!/^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name))
+        throw new Error(`LET: '${name}' is not a name`);
       body = substitute(body, name, args[k + 1].trim());
     }
     s = `${s.slice(0, at)}(${body})${s.slice(close + 1)}`;

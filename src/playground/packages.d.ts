@@ -47,7 +47,11 @@ declare module "fast-formula-parser/grammar/utils" {
   /** The parser's operator hooks (`applyInfix` etc. call these with the operands' values). */
   export default class Utils {
     constructor(context: unknown);
-    _applyInfix(res1: { val: unknown; isArray: boolean }, infix: string, res2: { val: unknown; isArray: boolean }): unknown;
+    _applyInfix(
+      res1: { val: unknown; isArray: boolean },
+      infix: string,
+      res2: { val: unknown; isArray: boolean },
+    ): unknown;
     _applyPrefix(prefixes: string[], val: unknown, isArray: boolean): unknown;
     _applyPostfix(val: unknown, isArray: boolean, postfix: string): unknown;
     extractRefValue(obj: unknown): { val: unknown; isArray: boolean };
@@ -55,6 +59,10 @@ declare module "fast-formula-parser/grammar/utils" {
 }
 
 declare module "numfmt" {
-  export function format(pattern: string, value: unknown, options?: { locale?: string; throws?: boolean; nbsp?: boolean }): string;
+  export function format(
+    pattern: string,
+    value: unknown,
+    options?: { locale?: string; throws?: boolean; nbsp?: boolean },
+  ): string;
   export function isDateFormat(pattern: string): boolean;
 }

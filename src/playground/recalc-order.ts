@@ -43,7 +43,8 @@ export function references(a: Anchor): { sheet: string; rect: Rect }[] {
   }
   return refs.map((ref) => {
     const sheet = ref.sheet ?? a.sheet;
-    if ("from" in ref) return { sheet, rect: { r0: ref.from.row - 1, c0: ref.from.col - 1, r1: ref.to.row - 1, c1: ref.to.col - 1 } };
+    if ("from" in ref)
+      return { sheet, rect: { r0: ref.from.row - 1, c0: ref.from.col - 1, r1: ref.to.row - 1, c1: ref.to.col - 1 } };
     return { sheet, rect: { r0: ref.row - 1, c0: ref.col - 1, r1: ref.row - 1, c1: ref.col - 1 } };
   });
 }

@@ -167,7 +167,9 @@ function mmult(a: Arg, b: Arg): Result {
     if (typeof v !== "number") return ERRORS.VALUE;
   }
   const cols = y[0]?.length ?? 0;
-  return x.map((row) => Array.from({ length: cols }, (_, j) => row.reduce<number>((s, v, k) => s + (v as number) * (y[k][j] as number), 0)));
+  return x.map((row) =>
+    Array.from({ length: cols }, (_, j) => row.reduce<number>((s, v, k) => s + (v as number) * (y[k][j] as number), 0)),
+  );
 }
 
 /** A wildcard pattern (`*`, `?`, `~` escapes) as a case-insensitive whole-text regex. */

@@ -25,11 +25,27 @@ import { registerTemplateSource } from "../../src/functions/templates";
 import { SAMPLE_CSV_NAMES, sampleWorkbooks, type SampleCsvs } from "../../src/playground/samples";
 import { en } from "../../src/taskpane/i18n/catalogue";
 import { getBuiltinTemplate } from "../../src/templates";
-import { ARTIFACTS, ROOT, buildAndServe, cell, columnCells, drag, launchBrowser, openPlayground, requireChromium, screenshot, step, type OpenPage, type Served } from "./helpers";
+import {
+  ARTIFACTS,
+  ROOT,
+  buildAndServe,
+  cell,
+  columnCells,
+  drag,
+  launchBrowser,
+  openPlayground,
+  requireChromium,
+  screenshot,
+  step,
+  type OpenPage,
+  type Served,
+} from "./helpers";
 
 jest.setTimeout(240_000); // a loaded 2-core machine: page loads alone can take 15 s
 
-const CSVS = Object.fromEntries(SAMPLE_CSV_NAMES.map((n) => [n, fs.readFileSync(path.join(ROOT, "samples", `${n}.csv`), "utf8")])) as SampleCsvs;
+const CSVS = Object.fromEntries(
+  SAMPLE_CSV_NAMES.map((n) => [n, fs.readFileSync(path.join(ROOT, "samples", `${n}.csv`), "utf8")]),
+) as SampleCsvs;
 const BOOK = sampleWorkbooks(CSVS).find((b) => b.id === "en")!;
 const sheet = (templateId: string) => BOOK.sheets.find((s) => s.templateId === templateId)!;
 const text = (c: Cell) => (c instanceof FnError ? c.code : String(c));
@@ -157,7 +173,8 @@ describe("the playground recalculates what GradeKit writes", () => {
     await step(page, "fill in rows through the formula bar: the engine's grades", async () => {
       for (const [i, row] of filled.entries()) {
         for (const [k, f] of tpl.fields.entries()) {
-          if (row[k] !== "") await typeInto(page, `${columnLetters(layout.fieldColumns[f.key] + 1)}${first + i}`, row[k]);
+          if (row[k] !== "")
+            await typeInto(page, `${columnLetters(layout.fieldColumns[f.key] + 1)}${first + i}`, row[k]);
         }
       }
       const want = [...engineGrades(tpl.id, filled), ...new Array(ROWS - filled.length).fill("")];
@@ -176,20 +193,33 @@ describe("the playground recalculates what GradeKit writes", () => {
     const base = getBuiltinTemplate("sales-pipeline")!;
     const mine: Template = { ...base, id: "my-pipeline", name: { en: "My pipeline", zh: "我的管道" } };
     await step(page, "save the template in the workbook (the adapter the task pane's Save calls)", async () => {
-      await page.evaluate(async (t) => {
-        const pg = (window as unknown as { gradekitPlayground: { workbooks: { spec: { id: string }; actions: { saveTemplate(t: unknown): Promise<unknown> } }[] } }).gradekitPlayground;
-        await pg.workbooks.find((w) => w.spec.id === "en")!.actions.saveTemplate(t);
-      }, mine as unknown as Record<string, unknown>);
+      await page.evaluate(
+        async (t) => {
+          const pg = (
+            window as unknown as {
+              gradekitPlayground: {
+                workbooks: { spec: { id: string }; actions: { saveTemplate(t: unknown): Promise<unknown> } }[];
+              };
+            }
+          ).gradekitPlayground;
+          await pg.workbooks.find((w) => w.spec.id === "en")!.actions.saveTemplate(t);
+        },
+        mine as unknown as Record<string, unknown>,
+      );
     });
     const header = spec.rows[0];
     const cols = mine.fields.map((f) => header.indexOf(f.label.en));
     expect(cols.every((c) => c >= 0)).toBe(true);
     const range = (r: number) => `${columnLetters(cols[0] + 1)}${r}:${columnLetters(cols[cols.length - 1] + 1)}${r}`;
     const rows = [2, 3, 5, 6, 7, 8];
-    await step(page, "type =GK.GRADE(\"my-pipeline\", ...) into cells", async () => {
+    await step(page, 'type =GK.GRADE("my-pipeline", ...) into cells', async () => {
       for (const r of rows) await typeInto(page, `J${r}`, `=GK.GRADE("my-pipeline",${range(r)})`);
       await typeInto(page, "K2", `=GK.GRADE("My pipeline",${range(2)})`);
-      const want = engineGrades(mine.id, rows.map((r) => cols.map((c) => spec.rows[r - 1][c])), mine);
+      const want = engineGrades(
+        mine.id,
+        rows.map((r) => cols.map((c) => spec.rows[r - 1][c])),
+        mine,
+      );
       const got = await Promise.all(rows.map(async (r) => (await cell(page, `J${r}`).textContent()) ?? ""));
       expect(got).toEqual(want);
       expect(new Set(want).size).toBeGreaterThan(1);
@@ -203,7 +233,11 @@ describe("the playground recalculates what GradeKit writes", () => {
     const page = await newPage();
     await step(page, "write values with number formats through Excel.run", async () => {
       await page.evaluate(async () => {
-        const pg = (window as unknown as { gradekitPlayground: { workbooks: { spec: { id: string }; host: { Excel: typeof Excel } }[] } }).gradekitPlayground;
+        const pg = (
+          window as unknown as {
+            gradekitPlayground: { workbooks: { spec: { id: string }; host: { Excel: typeof Excel } }[] };
+          }
+        ).gradekitPlayground;
         const wb = pg.workbooks.find((w) => w.spec.id === "en")!;
         await wb.host.Excel.run(async (context) => {
           const ws = context.workbook.worksheets.getActiveWorksheet();
@@ -213,7 +247,12 @@ describe("the playground recalculates what GradeKit writes", () => {
           await context.sync();
         });
       });
-      expect((await columnCells(page, "J", 2, 5)).map((c) => c.text)).toEqual(["2025-12-09", "1,234.50", "12.3%", "2025-12-09 18:00"]);
+      expect((await columnCells(page, "J", 2, 5)).map((c) => c.text)).toEqual([
+        "2025-12-09",
+        "1,234.50",
+        "12.3%",
+        "2025-12-09 18:00",
+      ]);
       await typeInto(page, "J6", "=J2+1"); // a formula reading a date, in a General cell: the serial number, as in Excel
       expect(await cell(page, "J6").textContent()).toBe("46001");
       await screenshot(page, "recalc-04-number-formats");

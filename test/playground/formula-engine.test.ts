@@ -20,7 +20,9 @@ function reader(cells: (string | number | boolean | null)[][]): CellReader {
     range: (sheet, r0, c0, r1, c1) => {
       if (sheet !== "S") return undefined;
       const last = Math.min(r1, cells.length - 1);
-      return Array.from({ length: last - r0 + 1 }, (_, i) => Array.from({ length: c1 - c0 + 1 }, (_, j) => at(r0 + i, c0 + j)));
+      return Array.from({ length: last - r0 + 1 }, (_, i) =>
+        Array.from({ length: c1 - c0 + 1 }, (_, j) => at(r0 + i, c0 + j)),
+      );
     },
   };
 }
@@ -56,7 +58,7 @@ describe("Excel's rules in the formula engine", () => {
     expect(show("={1,2}+{1,2,3}")).toEqual([[2, 4, "#N/A"]]); // beyond the shorter array: #N/A
   });
 
-  test("comparison: texts case-insensitively, numbers < texts < TRUE/FALSE, a blank is 0 or \"\"", () => {
+  test('comparison: texts case-insensitively, numbers < texts < TRUE/FALSE, a blank is 0 or ""', () => {
     expect(one('=A1="APPLE"')).toBe(true);
     expect(one('=1<"a"')).toBe(true);
     expect(one('="z"<TRUE')).toBe(true);
@@ -84,21 +86,21 @@ describe("Excel's rules in the formula engine", () => {
     expect(one("=MATCH(0.8,{0,0.2,0.8},1)")).toBe(3);
     expect(one('=MATCH("b*",A1:A3,0)')).toBe(2);
     expect(one("=MATCH(-1,{0,0.2},1)")).toBe("#N/A");
-    expect(one("=CHOOSE(2,\"a\",\"b\")")).toBe("b");
-    expect(one("=CHOOSE(3,\"a\",\"b\")")).toBe("#VALUE!");
+    expect(one('=CHOOSE(2,"a","b")')).toBe("b");
+    expect(one('=CHOOSE(3,"a","b")')).toBe("#VALUE!");
     expect(one("=SUMPRODUCT(--(B1:B3>15),B1:B3)")).toBe(50);
     expect(one("=SUMPRODUCT(B1:B3,{1;2})")).toBe("#VALUE!");
     expect(show("=MMULT(--(B1:B3>{15,25}),{1;1})")).toEqual([[0], [1], [2]]);
-    expect(one("=OR(A1:A3=\"apple\")")).toBe(true);
+    expect(one('=OR(A1:A3="apple")')).toBe(true);
     expect(one("=AND(C1:C3)")).toBe(false); // "TRUE" as text in a range is skipped
     expect(one("=ISNUMBER(D3)")).toBe(true);
     expect(show("=ISTEXT(D1:D3)")).toEqual([[false], [true], [false]]);
-    expect(one("=EXACT(\"a\",\"A\")")).toBe(false);
-    expect(one("=IF(B1>5,\"big\")")).toBe("big");
-    expect(one("=IF(B1>50,\"big\")")).toBe(false);
-    expect(one("=IF(B1>50,\"big\",)")).toBe(0);
+    expect(one('=EXACT("a","A")')).toBe(false);
+    expect(one('=IF(B1>5,"big")')).toBe("big");
+    expect(one('=IF(B1>50,"big")')).toBe(false);
+    expect(one('=IF(B1>50,"big",)')).toBe(0);
     expect(one("=IF(,1,2)")).toBe(2);
-    expect(show("=IF(B1:B3>15,\"big\",\"small\")")).toEqual([["small"], ["big"], ["big"]]);
+    expect(show('=IF(B1:B3>15,"big","small")')).toEqual([["small"], ["big"], ["big"]]);
     expect(one("=COUNTA(A1:D3)")).toBe(11);
     expect(one("=NA()")).toBe("#N/A");
     expect(one("=IF(TRUE(),#VALUE!,1)")).toBe("#VALUE!");
@@ -121,7 +123,11 @@ describe("Excel's rules in the formula engine", () => {
 });
 
 describe("recalculation in a playground workbook", () => {
-  const blank = () => new PlaygroundWorkbook({ id: "t", fileName: "t.xlsx", title: { en: "t", zh: "t" }, lang: "en", sheets: [{ name: "S", rows: [] }] }, () => "en");
+  const blank = () =>
+    new PlaygroundWorkbook(
+      { id: "t", fileName: "t.xlsx", title: { en: "t", zh: "t" }, lang: "en", sheets: [{ name: "S", rows: [] }] },
+      () => "en",
+    );
 
   test("each formula after the formulas it reads (whatever their places), also through a spill", async () => {
     const wb = blank();

@@ -36,39 +36,64 @@ function expected(t: Template, rows: Cell[][]): [Shown, Shown | undefined][] {
   });
 }
 
-async function recalculated(t: Template, rows: Cell[][], target: "excel" | "excel-compat"): Promise<{ shown: Shown[][]; formulas: string[] }> {
-  const wb = new PlaygroundWorkbook({ id: "t", fileName: "t.xlsx", title: { en: "t", zh: "t" }, lang: "en", sheets: [{ name: SHEET, rows: [] }] }, () => "en");
+async function recalculated(
+  t: Template,
+  rows: Cell[][],
+  target: "excel" | "excel-compat",
+): Promise<{ shown: Shown[][]; formulas: string[] }> {
+  const wb = new PlaygroundWorkbook(
+    { id: "t", fileName: "t.xlsx", title: { en: "t", zh: "t" }, lang: "en", sheets: [{ name: SHEET, rows: [] }] },
+    () => "en",
+  );
   const width = t.fields.length;
-  wb.host.setValues(SHEET, "A1", [t.fields.map((f) => f.key), ...rows.map((r) => r.map((c) => (c === null ? "" : c)))], { raw: true });
+  wb.host.setValues(
+    SHEET,
+    "A1",
+    [t.fields.map((f) => f.key), ...rows.map((r) => r.map((c) => (c === null ? "" : c)))],
+    { raw: true },
+  );
   const columns = Object.fromEntries(t.fields.map((f, i) => [f.key, columnLetters(i + 1)]));
   const compiled = compileFormulaRows(t, { target, columns, firstRow: 2, lastRow: rows.length + 1 });
   if (isRefusal(compiled)) throw new Error(`${t.id} ${target}: ${compiled.reason.en}`);
   const formulas = compiled.map((f) => [`=${f.grade}`, ...(f.score !== undefined ? [`=${f.score}`] : [])]);
   await wb.host.Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(SHEET).getRangeByIndexes(1, width, rows.length, formulas[0].length).formulas = formulas;
+    context.workbook.worksheets.getItem(SHEET).getRangeByIndexes(1, width, rows.length, formulas[0].length).formulas =
+      formulas;
     await context.sync();
   }); // host.onChange -> recalc() in dependency order
-  const out = wb.host.getValues(SHEET, `${columnLetters(width + 1)}2:${columnLetters(width + formulas[0].length)}${rows.length + 1}`);
+  const out = wb.host.getValues(
+    SHEET,
+    `${columnLetters(width + 1)}2:${columnLetters(width + formulas[0].length)}${rows.length + 1}`,
+  );
   return { shown: out, formulas: formulas.map((f) => f[0]) };
 }
 
 const close = (a: Shown | undefined, b: Shown | undefined) =>
   typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
 
-describe.each(["excel-compat", "excel"] as const)("%s formulas recalculated in the playground equal the engine", (target) => {
-  test.each(TEMPLATES.map((t, k) => [t.id, t, k] as const))("%s", async (_id, t, k) => {
-    const rows = makeRows(t, { seed: 2000 + k * 7919, random: 40 });
-    const want = expected(t, rows);
-    const { shown, formulas } = await recalculated(t, rows, target);
-    const bad: string[] = [];
-    want.forEach(([g, s], i) => {
-      const got = shown[i];
-      if (String(got[0]) !== String(g) || (s !== undefined && !close(got[1], s))) {
-        bad.push(`row ${i + 2} ${JSON.stringify(rows[i])}: engine ${JSON.stringify([g, s])}, playground ${JSON.stringify(got)}\n  ${formulas[i].slice(0, 300)}`);
-      }
+describe.each(["excel-compat", "excel"] as const)(
+  "%s formulas recalculated in the playground equal the engine",
+  (target) => {
+    test.each(TEMPLATES.map((t, k) => [t.id, t, k] as const))("%s", async (_id, t, k) => {
+      const rows = makeRows(t, { seed: 2000 + k * 7919, random: 40 });
+      const want = expected(t, rows);
+      const { shown, formulas } = await recalculated(t, rows, target);
+      const bad: string[] = [];
+      want.forEach(([g, s], i) => {
+        const got = shown[i];
+        if (String(got[0]) !== String(g) || (s !== undefined && !close(got[1], s))) {
+          bad.push(
+            `row ${i + 2} ${JSON.stringify(rows[i])}: engine ${JSON.stringify([g, s])}, playground ${JSON.stringify(got)}\n  ${formulas[i].slice(0, 300)}`,
+          );
+        }
+      });
+      expect(bad.slice(0, 4)).toEqual([]);
+      // the rows cover graded, blank and (where the template can have them) bad rows
+      expect(
+        new Set(want.map(([g]) => (g === "" ? "empty" : g === "#VALUE!" || g === "#N/A" ? "error" : "graded"))).has(
+          "graded",
+        ),
+      ).toBe(true);
     });
-    expect(bad.slice(0, 4)).toEqual([]);
-    // the rows cover graded, blank and (where the template can have them) bad rows
-    expect(new Set(want.map(([g]) => (g === "" ? "empty" : g === "#VALUE!" || g === "#N/A" ? "error" : "graded"))).has("graded")).toBe(true);
-  });
-});
+  },
+);
