@@ -9,9 +9,9 @@
  *   (`range.formulas = ...` in any Excel.run: the formula bar, undo restoring a formula, seeding);
  * - after every Excel.run batch (`host.onChange`) and every formula bar entry, `recalc()` re-evaluates
  *   every formula cell in dependency order (`recalc-order.ts`: each after the formulas it reads,
- *   including cells they spilled into, once more when a spill area changed; circles of references show #REF! naming the cells) and
- *   spills array results into the cells below / right (`#SPILL!` when they are not empty), like Excel's
- *   dynamic arrays. Spilled cells hold plain values (as in Excel, where only the anchor cell has the
+ *   including cells they spilled into, once more when a spill area changed; circles of references
+ *   show #REF! naming the cells) and spills array results into the cells below / right (`#SPILL!`
+ *   when they are not empty), like Excel's dynamic arrays. Spilled cells hold plain values (as in Excel, where only the anchor cell has the
  *   formula).
  *
  * Views subscribe with `subscribe(listener)` and re-render; `version` counts the changes.
