@@ -31,8 +31,24 @@ export const anchorKey = (sheet: string, r: number, c: number) => `${sheet}\u000
 
 const deps = new FormulaParser.DepParser({ onVariable: () => null });
 
+type Reads = { sheet: string; rect: Rect }[];
+
+/** References by sheet and formula text (A1 references do not depend on the formula's cell). */
+const cache = new Map<string, Reads>();
+const CACHE_SIZE = 20_000;
+
 /** The rectangles (0-based) a formula reads, by sheet. */
-export function references(a: Anchor): { sheet: string; rect: Rect }[] {
+export function references(a: Anchor): Reads {
+  const key = `${a.sheet}\u0000${a.formula}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const reads = parseReferences(a);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, reads);
+  return reads;
+}
+
+function parseReferences(a: Anchor): Reads {
   let text = a.formula.trim();
   if (text.startsWith("=")) text = text.slice(1);
   let refs: (CellRef | RangeRef)[];

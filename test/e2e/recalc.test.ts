@@ -106,6 +106,7 @@ describe("the playground recalculates what GradeKit writes", () => {
 
   async function newPage(): Promise<Page> {
     open = await openPlayground(browser, served);
+    open.page.setDefaultTimeout(30_000); // applying recalculates every formula: seconds on a loaded 2-core machine
     return open.page;
   }
 
