@@ -11,6 +11,7 @@
 import * as React from "react";
 import { columnToLetters, parseAddress, type CellInfo } from "../host";
 import { rectToA1, type Rect } from "../engine/sheet-address/a1";
+import { displayText } from "./cell-display";
 import { pt } from "./i18n";
 import type { Lang } from "../engine";
 import type { PlaygroundWorkbook } from "./workbook";
@@ -216,6 +217,7 @@ export function Grid({ wb, version, lang, onEdit }: GridProps): React.JSX.Elemen
                 const isActive = r === active.r && c === active.c;
                 const font = info.effectiveFont;
                 const error = info.valueType === "Error" ? wb.errorMessage(sheet, r, c) : undefined;
+                const shown = displayText(info, lang); // numbers through their number format (numfmt)
                 const style: React.CSSProperties = {
                   backgroundColor: info.effectiveFill ?? undefined,
                   color: info.effectiveFontColor && info.effectiveFontColor !== "#000000" ? info.effectiveFontColor : undefined,
@@ -238,12 +240,12 @@ export function Grid({ wb, version, lang, onEdit }: GridProps): React.JSX.Elemen
                     data-address={address}
                     className={cls.join(" ")}
                     style={style}
-                    title={error ? `${info.text}: ${error}` : info.text.length > 18 ? info.text : undefined}
+                    title={error ? `${info.text}: ${error}` : shown.length > 18 ? shown : undefined}
                     onMouseDown={(e) => onCellMouseDown(e, r, c)}
                     onMouseEnter={(e) => onCellMouseEnter(e, r, c)}
                     onDoubleClick={() => onEdit()}
                   >
-                    {info.text}
+                    {shown}
                   </td>
                 );
               })}

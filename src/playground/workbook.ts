@@ -2,12 +2,17 @@
  * One playground workbook: the strict in-memory Excel host (src/host), the real workbook adapter over
  * it (src/excel `createWorkbookActions(host.Excel)`, what the task pane uses), and the formula layer:
  *
+ * - formulas are evaluated by the formula engine (`formula-engine.ts`: fast-formula-parser with Excel's
+ *   array rules, GradeKit's worksheet functions and GK.*; templates saved in this workbook are found
+ *   by GK.* while it calculates, `workbook-templates.ts`);
  * - the host's `formulaEvaluator` gives formula cells their value whenever a formula is written
  *   (`range.formulas = ...` in any Excel.run: the formula bar, undo restoring a formula, seeding);
  * - after every Excel.run batch (`host.onChange`) and every formula bar entry, `recalc()` re-evaluates
- *   every formula cell (in sheet order, row by row) and spills array results into the cells below /
- *   right (`#SPILL!` when they are not empty), like Excel's dynamic arrays. Spilled cells hold plain
- *   values (as in Excel, where only the anchor cell has the formula).
+ *   every formula cell in dependency order (`recalc-order.ts`: each after the formulas it reads,
+ *   including cells they spilled into, once more when a spill area changed; circles of references
+ *   show #REF! naming the cells) and spills array results into the cells below / right (`#SPILL!`
+ *   when they are not empty), like Excel's dynamic arrays. Spilled cells hold plain values (as in Excel, where only the anchor cell has the
+ *   formula).
  *
  * Views subscribe with `subscribe(listener)` and re-render; `version` counts the changes.
  */
@@ -16,7 +21,11 @@ import { createWorkbookActions } from "../excel";
 import type { WorkbookActions } from "../excel/contract";
 import { createExcelHost, parseAddress, type ExcelHost } from "../host";
 import { fullAddress, rectToA1, type Rect } from "../engine/sheet-address/a1";
-import { computeFormula, evaluateFormula, FormulaErrorCell, parseFormula, type Expr, type ResultCell, type Scalar } from "./formulas";
+import { errorWith, type Matrix, type Value } from "./excel-values";
+import { FormulaEngine, type CellReader } from "./formula-engine";
+import { evaluateFormula, FormulaErrorCell, parseFormula, type Expr, type ResultCell, type Scalar } from "./formulas";
+import { anchorKey, recalcOrder, type Anchor } from "./recalc-order";
+import { partsTemplateSource, withTemplateSource } from "./workbook-templates";
 import type { SheetSpec, WorkbookSpec } from "./samples";
 
 interface Spill {
@@ -53,6 +62,9 @@ export class PlaygroundWorkbook {
   /** anchor values computed by recalc(), handed to the host's formula evaluator while it writes them */
   private readonly pending = new Map<string, ResultCell>();
   private recalculating = false;
+  private readonly engine: FormulaEngine;
+  /** GK.* formulas find the templates saved in this workbook (its custom XML parts) first. */
+  private readonly templates = partsTemplateSource(() => this.host.workbook.customXmlParts);
 
   constructor(
     readonly spec: WorkbookSpec,
@@ -70,7 +82,37 @@ export class PlaygroundWorkbook {
       customRuleEvaluator: (formula, where) => this.customRule(formula, where),
     });
     this.actions = createWorkbookActions(this.host.Excel);
+    this.engine = new FormulaEngine(this.reader(), lang);
     this.host.onChange(() => this.changed());
+  }
+
+  /** The cells formulas read: typed values (errors as error values with their message), blanks as null. */
+  private reader(): CellReader {
+    const value = (sheet: string, r: number, c: number): Value => {
+      const ws = this.host.workbook.findSheet(sheet)!;
+      const v = ws.getValue(r, c);
+      if (v === undefined) return null;
+      if (typeof v === "object") return errorWith(v.code, this.errorMessages.get(cellKey(sheet, r, c)) ?? v.code);
+      return v;
+    };
+    return {
+      cell: (sheet, r, c) => (this.host.workbook.findSheet(sheet) ? value(sheet, r, c) : undefined),
+      range: (sheet, r0, c0, r1, c1) => {
+        const ws = this.host.workbook.findSheet(sheet);
+        if (!ws) return undefined;
+        if (r1 >= 1048575) {
+          const used = ws.usedRect(true);
+          r1 = Math.max(r0, used ? used.r1 : r0);
+        }
+        const out: Matrix = [];
+        for (let r = r0; r <= r1; r++) {
+          const row: Value[] = [];
+          for (let c = c0; c <= c1; c++) row.push(value(sheet, r, c));
+          out.push(row);
+        }
+        return out;
+      },
+    };
   }
 
   /** Builds the workbook: values, formats and formulas through Excel.run (the same API the add-in uses). */
@@ -129,9 +171,9 @@ export class PlaygroundWorkbook {
   async enter(sheet: string, address: string, text: string): Promise<EntryResult> {
     const isFormula = text.startsWith("=") && text.length > 1;
     if (isFormula) {
-      const parsed = computeFormula(text, this.evalContext(sheet));
+      const parsed = withTemplateSource(this.templates, () => this.engine.evaluate(text, sheet));
       if ("syntaxError" in parsed) {
-        return { ok: false, message: parsed.syntaxError.message };
+        return { ok: false, message: parsed.syntaxError };
       }
     }
     await this.host.Excel.run(async (context) => {
@@ -155,6 +197,16 @@ export class PlaygroundWorkbook {
   /** Re-evaluates every formula cell and re-spills array results. Synchronous, not an Excel.run batch. */
   recalc(): void {
     if (this.recalculating) return;
+    // A spill area that appeared or moved may be read by a formula ordered before its anchor: once more then.
+    const spillAreas = () => JSON.stringify([...this.spills].map(([k, v]) => [k, v.rect]).sort());
+    for (let pass = 0; pass < 2; pass++) {
+      const before = spillAreas();
+      this.recalcPass();
+      if (spillAreas() === before) break;
+    }
+  }
+
+  private recalcPass(): void {
     this.recalculating = true;
     try {
       const host = this.host;
@@ -173,27 +225,33 @@ export class PlaygroundWorkbook {
           }
         }
       }
+      const lastSpills = new Map([...this.spills].map(([k, v]) => [k, v.rect]));
       this.spills = new Map();
       this.errorMessages = new Map();
-      // 2. Every formula, sheet by sheet, row by row.
+      // 2. Every formula after the formulas it reads (spill areas of the last calculation count as read).
+      const anchors: Anchor[] = [];
       for (const ws of host.workbook.sheets) {
-        const anchors: { r: number; c: number; formula: string }[] = [];
+        const here: Anchor[] = [];
         ws.cols.forEach((col, c) => {
           col?.f?.forEach((formula, r) => {
-            if (formula !== undefined) anchors.push({ r, c, formula });
+            if (formula !== undefined) here.push({ sheet: ws.name, r, c, formula });
           });
         });
-        anchors.sort((a, b) => a.r - b.r || a.c - b.c);
-        for (const a of anchors) this.recalcCell(ws.name, a.r, a.c, a.formula);
+        here.sort((a, b) => a.r - b.r || a.c - b.c);
+        anchors.push(...here);
       }
+      const { order, circular } = recalcOrder(anchors, lastSpills);
+      withTemplateSource(this.templates, () => {
+        for (const a of order) this.recalcCell(a.sheet, a.r, a.c, a.formula, circular.has(anchorKey(a.sheet, a.r, a.c)) ? circular : undefined);
+      });
     } finally {
       this.recalculating = false;
     }
   }
 
-  private recalcCell(sheet: string, r: number, c: number, formula: string): void {
+  private recalcCell(sheet: string, r: number, c: number, formula: string, circle?: ReadonlySet<string>): void {
     const host = this.host;
-    const result = this.compute(formula, sheet);
+    const result = circle ? [[circularError(circle, this.lang())]] : this.compute(formula, sheet, r, c);
     const rows = result.length;
     const cols = Math.max(...result.map((x) => x.length));
     let anchor: ResultCell = result[0][0];
@@ -268,14 +326,14 @@ export class PlaygroundWorkbook {
   private anchorValue(formula: string, sheet: string, r: number, c: number): unknown {
     const key = cellKey(sheet, r, c);
     if (this.pending.has(key)) return hostValue(this.pending.get(key)!);
-    const v = this.compute(formula, sheet)[0][0];
+    const v = withTemplateSource(this.templates, () => this.compute(formula, sheet, r, c))[0][0];
     if (v instanceof FormulaErrorCell) this.errorMessages.set(key, v.message);
     return hostValue(v);
   }
 
-  private compute(formula: string, sheet: string): ResultCell[][] {
-    const parsed = computeFormula(formula, this.evalContext(sheet));
-    if ("syntaxError" in parsed) return [[new FormulaErrorCell("#NAME?", parsed.syntaxError.message)]];
+  private compute(formula: string, sheet: string, r: number, c: number): ResultCell[][] {
+    const parsed = this.engine.evaluate(formula, sheet, r, c);
+    if ("syntaxError" in parsed) return [[new FormulaErrorCell("#NAME?", parsed.syntaxError)]];
     return parsed.cells.length && parsed.cells[0].length ? parsed.cells : [[""]];
   }
 
@@ -320,6 +378,16 @@ export class PlaygroundWorkbook {
     const sel = this.host.workbook.selection;
     return sel ? fullAddress(sel.sheet.name, sel.rect) : null;
   }
+}
+
+/** The error of a formula in a circle of references (Excel warns and shows 0; the playground names the cells). */
+function circularError(circle: ReadonlySet<string>, lang: Lang): FormulaErrorCell {
+  const cells = [...circle].slice(0, 6).map((k) => {
+    const [sheet, r, c] = k.split("\u0000");
+    return fullAddress(sheet, { r0: Number(r), c0: Number(c), r1: Number(r), c1: Number(c) });
+  });
+  const list = cells.join(", ");
+  return new FormulaErrorCell("#REF!", lang === "zh-CN" ? `循环引用：${list} 互相引用` : `circular reference: ${list} read each other`);
 }
 
 /** Values (with Excel's input rules) and formats of one sample sheet, queued on a context. */

@@ -109,6 +109,7 @@ export async function openPlayground(browser: Browser, served: Served, query = "
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000); // a step that cannot happen fails in seconds, not at the test timeout
+  page.setDefaultNavigationTimeout(60_000); // the first load of the development build on a busy 2-core machine
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
