@@ -1,23 +1,43 @@
 /**
  * IR -> one SQL query. Plain ANSI SQL plus the few functions DuckDB, PostgreSQL and Spark SQL all
- * have (CHR): CASE WHEN, window functions (RANK, COUNT OVER PARTITION BY) for
- * percentile tiers, and a one-row derived table of maxima for relative-to-max points.
+ * have (CHR): CASE WHEN and window functions (RANK, COUNT/SUM/MAX ... OVER) for populations.
+ *
+ * Each value is computed once: a shared value used more than once (validity, score, rounded
+ * score, adjusted grade number) and every window function becomes a column `gk_<id>` of a derived
+ * table (`SELECT "t".*, grade, score FROM (SELECT "t".*, ... AS "gk_score" FROM (SELECT "t".*,
+ * ... AS "gk_valid" FROM "input" AS "t") AS "t") AS "t"`), computed at the first stage where what
+ * it reads exists; outer stages read the column. A window over another window's result
+ * (cumulative shares) is an outer stage. SQLite has no LATERAL, so stages nest, not join.
  *
  * Columns: number fields are numeric columns (NULL = blank); category, yes/no and text fields
  * are text columns (NULL or spaces = blank).
  */
-import { mayBeNa, type Node } from "./ir";
+import { children, mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
 import { WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
-const SUB = "u";
-const MAXIMA = "m";
+/** Prefix of the computed columns (a field may not start with it). */
+const PREFIX = "gk_";
+
+interface Hoisted {
+  ref: string;
+  /** The first stage that may read it. */
+  lvl: number;
+}
 
 export class SqlPrinter {
-  private readonly maxima = new Map<string, string>();
   private readonly types = new Map<string, string>();
+  /** Computed columns per stage (stage k reads what stages < k computed). */
+  private readonly stages: { name: string; text: string }[][] = [];
+  private readonly hoisted = new Map<string, Hoisted>();
+  private readonly uses = new Map<string, number>();
+  private readonly inValidity = new Set<string>();
+  /** The stage the text being printed needs (max over what it reads). */
+  private level = 0;
+  private windows = 0;
+  private computed = 0;
 
   constructor(
     private readonly lowered: Lowered,
@@ -37,7 +57,11 @@ export class SqlPrinter {
           `字段“${f.key}”与输出列（grade、score）同名；请重命名该字段`,
         );
       }
+      if (f.key.toLowerCase().startsWith(PREFIX)) {
+        refuse("notExpressible", `the field '${f.key}' starts with '${PREFIX}', the prefix of the query's computed columns; rename the field`, `字段“${f.key}”以查询计算列的前缀“${PREFIX}”开头；请重命名该字段`);
+      }
     }
+    this.countUses([L.allBlank, L.valid, L.valid, L.grade, L.score]);
     const blank = this.e(L.allBlank, MAIN);
     const valid = this.e(L.valid, MAIN);
     let grade = this.e(L.grade, MAIN);
@@ -48,12 +72,103 @@ export class SqlPrinter {
     if (L.score) {
       cols.push(`  CASE\n    WHEN ${blank} THEN NULL\n    WHEN ${valid} THEN ${this.e(L.score, MAIN)}\n  END AS ${this.q("score")}`);
     }
-    const from = [`FROM ${this.tableName()} AS ${this.q(MAIN)}`];
-    if (this.maxima.size) {
-      const aggs = [...this.maxima].map(([id, expr]) => `    ${expr} AS ${this.q(id)}`).join(",\n");
-      from.push(`CROSS JOIN (\n  SELECT\n${aggs}\n  FROM ${this.tableName()} AS ${this.q(SUB)}\n) AS ${this.q(MAXIMA)}`);
+    // Stages with computed columns, innermost first, each reading the one before (nested derived
+    // tables all named "t", so a column is "t"."x" at every level).
+    const stages = this.stages.filter((st) => st?.length);
+    const from = (k: number, depth: number): string => {
+      if (k < 0) return this.tableName();
+      const pad = "  ".repeat(depth);
+      const computed = stages[k].map((c) => `${pad}    ${c.text} AS ${this.q(c.name)}`).join(",\n");
+      return `(\n${pad}  SELECT ${this.q(MAIN)}.*,\n${computed}\n${pad}  FROM ${from(k - 1, depth + 1)} AS ${this.q(MAIN)}\n${pad})`;
+    };
+    const source = from(stages.length - 1, 0);
+    return `SELECT ${this.q(MAIN)}.*,\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
+  }
+
+  // ---- computed columns ---------------------------------------------------------------------
+
+  /**
+   * How often each shared value, rounded value and adjusted grade number is printed (a value
+   * printed once stays inline), and which values the validity reads (those stay inline: a
+   * computed row value is guarded by the validity).
+   */
+  private countUses(roots: readonly (Node | undefined)[]): void {
+    const bump = (key: string) => {
+      const c = (this.uses.get(key) ?? 0) + 1;
+      this.uses.set(key, c);
+      return c;
+    };
+    const go = (n: Node, times: number) => {
+      for (let k = 0; k < times; k++) {
+        if (n.k === "share" && bump(n.id) > 1) return;
+        if (n.k === "round9") bump(`x:${JSON.stringify(n)}`);
+        // An adjustment prints its grade number twice.
+        if (n.k === "adjust") for (const _ of [0, 1]) bump(`x:${JSON.stringify(n.idx)}`);
+      }
+      // Tiers, sums and adjustments print some of their parts twice.
+      const twice = n.k === "tier" || n.k === "popSum" || n.k === "adjust";
+      for (const ch of children(n)) go(ch, twice ? 2 : 1);
+    };
+    for (const r of roots) if (r) go(r, 1);
+    const inValid = (n: Node) => {
+      this.inValidity.add(JSON.stringify(n));
+      for (const ch of children(n)) inValid(ch);
+    };
+    inValid(this.lowered.valid);
+  }
+
+  /** A row value printed more than once, computed once as a column (valid rows only). */
+  private once(n: Node, a: string, print: () => string): string {
+    const key = `x:${JSON.stringify(n)}`;
+    if ((this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
+    return this.hoist(key, `${PREFIX}x${++this.computed}`, () => `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${print()} END`);
+  }
+
+  /** Prints `make` and the stage it needs. */
+  private measure(make: () => string): { s: string; l: number } {
+    const saved = this.level;
+    this.level = 0;
+    const s = make();
+    const l = this.level;
+    this.level = Math.max(saved, l);
+    return { s, l };
+  }
+
+  /** A column computed once at the first stage where what it reads exists; returns its reference. */
+  private hoist(key: string, name: string, make: () => string): string {
+    let h = this.hoisted.get(key);
+    if (!h) {
+      const { s, l } = this.measure(make);
+      (this.stages[l] ??= []).push({ name, text: s });
+      h = { ref: `${this.q(MAIN)}.${this.q(name)}`, lvl: l + 1 };
+      this.hoisted.set(key, h);
     }
-    return `SELECT ${this.q(MAIN)}.*,\n${cols.join(",\n")}\n${from.join("\n")}`;
+    this.level = Math.max(this.level, h.lvl);
+    return h.ref;
+  }
+
+  /** A window function as a column (a window cannot read another window in the same SELECT). */
+  private window(text: () => string): string {
+    const { s, l } = this.measure(text);
+    const key = `w:${s}`;
+    if (!this.hoisted.has(key)) {
+      (this.stages[l] ??= []).push({ name: `${PREFIX}w${++this.windows}`, text: s });
+      this.hoisted.set(key, { ref: `${this.q(MAIN)}.${this.q(`${PREFIX}w${this.windows}`)}`, lvl: l + 1 });
+    }
+    const h = this.hoisted.get(key)!;
+    this.level = Math.max(this.level, h.lvl);
+    return h.ref;
+  }
+
+  private shareRef(n: Extract<Node, { k: "share" }>, a: string): string {
+    if ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`)) return this.e(n.a, a);
+    const rowValue = !["valid", "blank", "rowok"].includes(n.id) && !isCondition(n.a);
+    return this.hoist(`s:${n.id}`, `${PREFIX}${n.id}`, () => {
+      // A row value is computed for valid rows only (the query reads it nowhere else): no
+      // arithmetic on bad rows' cells (PostgreSQL stops on a division by zero).
+      const x = this.e(n.a, a);
+      return rowValue ? `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${x} END` : x;
+    });
   }
 
   // ---- quoting ------------------------------------------------------------------------------
@@ -150,11 +265,12 @@ export class SqlPrinter {
         return n.op === "/" ? `(${this.e(n.a, a)} * 1E0 / ${this.e(n.b, a)})` : `(${this.e(n.a, a)} ${n.op} ${this.e(n.b, a)})`;
       case "neg":
         return `(-${this.e(n.a, a)})`;
-      case "round9": {
-        // The engine's round9: 9 decimals below 10^6, the value itself above.
-        const x = this.e(n.a, a);
-        return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(38, 12)), 9) END)`;
-      }
+      case "round9":
+        return this.once(n, a, () => {
+          // The engine's round9: 9 decimals below 10^6, the value itself above.
+          const x = this.e(n.a, a);
+          return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(38, 12)), 9) END)`;
+        });
       case "floor":
         return `FLOOR(${this.e(n.a, a)})`;
       case "abs":
@@ -216,30 +332,53 @@ export class SqlPrinter {
         return `(CASE WHEN ${v} > 0 AND ${m} > 0 THEN ${v} * 1E0 / ${m} * ${this.number(n.points)} ELSE 0 END)`;
       }
       case "popMax": {
-        if (!this.maxima.has(n.id)) {
-          const v = this.e(n.v, SUB);
-          this.maxima.set(n.id, `COALESCE(MAX(CASE WHEN ${this.e(n.pop, SUB)} AND ${v} > 0 THEN ${v} END), 0)`);
-        }
-        return `${this.q(MAXIMA)}.${this.q(n.id)}`;
+        const v = this.e(n.v, a);
+        return this.window(() => `COALESCE(MAX(CASE WHEN ${this.e(n.pop, a)} AND ${this.e(n.v, a)} > 0 THEN ${v} END) OVER (), 0)`);
       }
       case "tier": {
-        const key = n.group ? this.e(n.group, a) : "1";
-        const part = `PARTITION BY CASE WHEN ${this.e(n.pop, a)} THEN ${key} END`;
-        const greater = `(RANK() OVER (${part} ORDER BY ${this.e(n.v, a)} DESC) - 1)`;
-        const size = `(COUNT(*) OVER (${part}))`;
+        const part = () => `PARTITION BY CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`;
+        const greater = `(${this.window(() => `RANK() OVER (${part()} ORDER BY ${this.e(n.v, a)} DESC)`)} - 1)`;
+        const size = this.window(() => `COUNT(*) OVER (${part()})`);
         const whens = n.cuts.map((c, k) => `WHEN ${greater} < ${this.number(c)} * ${size} THEN ${k + 1}`);
         return `(CASE ${whens.join(" ")} ELSE ${n.cuts.length + 1} END)`;
       }
+      case "popSum": {
+        const key = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`;
+        const summed = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END`;
+        if (!n.above) return this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()})`);
+        // The sum of the larger values: the running sum before the row, largest first, and its
+        // smallest value among equal values (ties share the sum of the values above them).
+        const running = () => this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()} ORDER BY ${this.e(n.v, a)} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`);
+        return this.window(() => `MIN(COALESCE(${running()}, 0)) OVER (PARTITION BY ${key()}, ${this.e(n.v, a)})`);
+      }
+      case "popMean": {
+        const sum = this.window(() => `SUM(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END) OVER ()`);
+        const count = this.window(() => `COUNT(CASE WHEN ${this.e(n.pop, a)} THEN 1 END) OVER ()`);
+        return `(CASE WHEN ${count} > 0 THEN ${sum} * 1E0 / ${count} END)`;
+      }
+      case "anyRow":
+        return `(${this.window(() => `MAX(CASE WHEN ${this.e(n.c, a)} THEN 1 ELSE 0 END) OVER ()`)} = 1)`;
+      case "meanOf": {
+        const sum = n.fs.map((f) => `COALESCE(${this.col(f, a)}, 0)`).join(" + ");
+        return `((${sum}) * 1E0 / NULLIF(${this.e({ k: "countNum", fs: n.fs }, a)}, 0))`;
+      }
+      case "countNum":
+        return `(${n.fs.map((f) => `(CASE WHEN ${this.col(f, a)} IS NOT NULL THEN 1 ELSE 0 END)`).join(" + ")})`;
       case "adjust": {
-        const idx = this.e(n.idx, a);
+        const idx = this.once(n.idx, a, () => this.e(n.idx, a));
         const worse = n.kind === "floor" ? ">" : "<";
         return `(CASE WHEN ${this.e(n.when, a)} AND ${idx} ${worse} ${n.t} THEN ${n.t} ELSE ${idx} END)`;
       }
       case "share":
-        return this.e(n.a, a);
+        return this.shareRef(n, a);
       case "sameGroup":
         // Tiers partition by the group key instead.
         return "TRUE";
     }
   }
+}
+
+/** Nodes that are conditions (true/false), not values. */
+function isCondition(n: Node): boolean {
+  return ["isNum", "blank", "allBlank", "words", "cmp", "and", "or", "not", "bool"].includes(n.k);
 }
