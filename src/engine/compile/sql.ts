@@ -38,11 +38,16 @@ export class SqlPrinter {
   private level = 0;
   private windows = 0;
   private computed = 0;
+  /** Whole-table aggregates (maxima, means, "some row"): one derived table cross-joined at stage 0. */
+  private readonly aggregates: { name: string; text: string }[] = [];
+  /** Printing an aggregate over the table itself: every value inline, nothing computed as a column. */
+  private inline = false;
 
   constructor(
     private readonly lowered: Lowered,
     private readonly table: string,
     private readonly quoteStyle: "double" | "backtick",
+    private readonly keep?: readonly string[],
   ) {
     for (const f of lowered.fields) this.types.set(f.key, f.type);
   }
@@ -74,15 +79,24 @@ export class SqlPrinter {
     }
     // Stages with computed columns, innermost first, each reading the one before (nested derived
     // tables all named "t", so a column is "t"."x" at every level).
-    const stages = this.stages.filter((st) => st?.length);
+    if (this.aggregates.length) this.stages[0] ??= [];
+    const stages = this.stages.filter((st, k) => st?.length || (k === 0 && st));
     const from = (k: number, depth: number): string => {
       if (k < 0) return this.tableName();
       const pad = "  ".repeat(depth);
-      const computed = stages[k].map((c) => `${pad}    ${c.text} AS ${this.q(c.name)}`).join(",\n");
-      return `(\n${pad}  SELECT ${this.q(MAIN)}.*,\n${computed}\n${pad}  FROM ${from(k - 1, depth + 1)} AS ${this.q(MAIN)}\n${pad})`;
+      const computed = stages[k].map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
+      let source = `${from(k - 1, depth + 1)} AS ${this.q(MAIN)}`;
+      let all = `${this.q(MAIN)}.*`;
+      if (k === 0 && this.aggregates.length) {
+        const aggs = this.aggregates.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
+        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${this.tableName()} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
+        all += `, ${this.q("m")}.*`;
+      }
+      return `(\n${pad}  SELECT ${all}${computed}\n${pad}  FROM ${source}\n${pad})`;
     };
     const source = from(stages.length - 1, 0);
-    return `SELECT ${this.q(MAIN)}.*,\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
+    const out = this.keep ? this.keep.map((c) => this.col(c, MAIN)).join(", ") : `${this.q(MAIN)}.*`;
+    return `SELECT ${out},\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
   }
 
   // ---- computed columns ---------------------------------------------------------------------
@@ -102,6 +116,8 @@ export class SqlPrinter {
       for (let k = 0; k < times; k++) {
         if (n.k === "share" && bump(n.id) > 1) return;
         if (n.k === "round9") bump(`x:${JSON.stringify(n)}`);
+        if (n.k === "words") bump(`w:${n.f}`);
+        if (n.k === "catIndex") for (const _ of n.groups) bump(`w:${n.f}`);
         // An adjustment prints its grade number twice.
         if (n.k === "adjust") for (const _ of [0, 1]) bump(`x:${JSON.stringify(n.idx)}`);
       }
@@ -120,7 +136,7 @@ export class SqlPrinter {
   /** A row value printed more than once, computed once as a column (valid rows only). */
   private once(n: Node, a: string, print: () => string): string {
     const key = `x:${JSON.stringify(n)}`;
-    if ((this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
+    if (this.inline || (this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
     return this.hoist(key, `${PREFIX}x${++this.computed}`, () => `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${print()} END`);
   }
 
@@ -148,20 +164,53 @@ export class SqlPrinter {
   }
 
   /** A window function as a column (a window cannot read another window in the same SELECT). */
-  private window(text: () => string): string {
+  private window(text: () => string, prefix = "w"): string {
     const { s, l } = this.measure(text);
     const key = `w:${s}`;
     if (!this.hoisted.has(key)) {
-      (this.stages[l] ??= []).push({ name: `${PREFIX}w${++this.windows}`, text: s });
-      this.hoisted.set(key, { ref: `${this.q(MAIN)}.${this.q(`${PREFIX}w${this.windows}`)}`, lvl: l + 1 });
+      const name = `${PREFIX}${prefix}${++this.windows}`;
+      (this.stages[l] ??= []).push({ name, text: s });
+      this.hoisted.set(key, { ref: `${this.q(MAIN)}.${this.q(name)}`, lvl: l + 1 });
     }
     const h = this.hoisted.get(key)!;
     this.level = Math.max(this.level, h.lvl);
     return h.ref;
   }
 
+  /**
+   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row derived table over
+   * the table itself, cross-joined at the first stage: no window over the whole table (which
+   * DuckDB materialises), and outer stages read it as "t"."gk_m1".
+   */
+  private aggregate(text: () => string): string {
+    const saved = this.inline;
+    this.inline = true;
+    let s: string;
+    try {
+      s = text();
+    } finally {
+      this.inline = saved;
+    }
+    let found = this.aggregates.find((x) => x.text === s);
+    if (!found) {
+      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s };
+      this.aggregates.push(found);
+    }
+    this.level = Math.max(this.level, 1);
+    return `${this.q(MAIN)}.${this.q(found.name)}`;
+  }
+
+  /**
+   * A window's partition or order key: a column as it is, anything else computed once as a
+   * column (Trino's grammar in node-sql-parser takes only columns there; and it is computed once).
+   */
+  private keyColumn(text: () => string): string {
+    const { s } = this.measure(text);
+    return /^"[^"]*"\."[^"]*"$|^`[^`]*`\.`[^`]*`$/.test(s) ? s : this.window(text, "k");
+  }
+
   private shareRef(n: Extract<Node, { k: "share" }>, a: string): string {
-    if ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`)) return this.e(n.a, a);
+    if (this.inline || ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`))) return this.e(n.a, a);
     const rowValue = !["valid", "blank", "rowok"].includes(n.id) && !isCondition(n.a);
     return this.hoist(`s:${n.id}`, `${PREFIX}${n.id}`, () => {
       // A row value is computed for valid rows only (the query reads it nowhere else): no
@@ -229,8 +278,10 @@ export class SqlPrinter {
   /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
-    const key = WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c);
-    return `LOWER(${key}) IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
+    const make = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+    // A cell's word key tested more than once (validity, conditions, points) is computed once.
+    const key = !this.inline && (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
+    return `${key} IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
   // ---- expressions --------------------------------------------------------------------------
@@ -269,7 +320,8 @@ export class SqlPrinter {
         return this.once(n, a, () => {
           // The engine's round9: 9 decimals below 10^6, the value itself above.
           const x = this.e(n.a, a);
-          return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(38, 12)), 9) END)`;
+          // Below 10^6, 18 digits with 12 decimals hold the value (DuckDB: 64-bit decimals, fast).
+          return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(18, 12)), 9) END)`;
         });
       case "floor":
         return `FLOOR(${this.e(n.a, a)})`;
@@ -313,7 +365,9 @@ export class SqlPrinter {
       case "concat":
         return `(${n.args.map((x) => this.e(x, a)).join(" || ")})`;
       case "choose":
-        return `(CASE ${this.e(n.idx, a)} ${n.opts.map((o, k) => `WHEN ${k + 1} THEN ${this.e(o, a)}`).join(" ")} END)`;
+        // The operand without its outer parentheses (`CASE (x) WHEN` is valid SQL, but
+        // node-sql-parser's Trino, BigQuery and Hive grammars refuse it; `CASE x WHEN` reads alike).
+        return `(CASE ${unwrap(this.e(n.idx, a))} ${n.opts.map((o, k) => `WHEN ${k + 1} THEN ${this.e(o, a)}`).join(" ")} END)`;
       case "countTrue": {
         const x = this.e(n.a, a);
         return `(${n.ts.map((t) => `(CASE WHEN ${x} ${n.op} ${this.number(t)} THEN 1 ELSE 0 END)`).join(" + ")})`;
@@ -331,33 +385,32 @@ export class SqlPrinter {
         const m = this.e(n.max, a);
         return `(CASE WHEN ${v} > 0 AND ${m} > 0 THEN ${v} * 1E0 / ${m} * ${this.number(n.points)} ELSE 0 END)`;
       }
-      case "popMax": {
-        const v = this.e(n.v, a);
-        return this.window(() => `COALESCE(MAX(CASE WHEN ${this.e(n.pop, a)} AND ${this.e(n.v, a)} > 0 THEN ${v} END) OVER (), 0)`);
-      }
+      case "popMax":
+        return this.aggregate(() => `COALESCE(MAX(CASE WHEN ${this.e(n.pop, a)} AND ${this.e(n.v, a)} > 0 THEN ${this.e(n.v, a)} END), 0)`);
       case "tier": {
-        const part = () => `PARTITION BY CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`;
-        const greater = `(${this.window(() => `RANK() OVER (${part()} ORDER BY ${this.e(n.v, a)} DESC)`)} - 1)`;
+        const part = () => `PARTITION BY ${this.keyColumn(() => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`)}`;
+        const greater = `(${this.window(() => `RANK() OVER (${part()} ORDER BY ${this.keyColumn(() => this.e(n.v, a))} DESC)`)} - 1)`;
         const size = this.window(() => `COUNT(*) OVER (${part()})`);
         const whens = n.cuts.map((c, k) => `WHEN ${greater} < ${this.number(c)} * ${size} THEN ${k + 1}`);
         return `(CASE ${whens.join(" ")} ELSE ${n.cuts.length + 1} END)`;
       }
       case "popSum": {
-        const key = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`;
+        const key = () => this.keyColumn(() => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`);
+        const v = () => this.keyColumn(() => this.e(n.v, a));
         const summed = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END`;
         if (!n.above) return this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()})`);
         // The sum of the larger values: the running sum before the row, largest first, and its
         // smallest value among equal values (ties share the sum of the values above them).
-        const running = () => this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()} ORDER BY ${this.e(n.v, a)} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`);
-        return this.window(() => `MIN(COALESCE(${running()}, 0)) OVER (PARTITION BY ${key()}, ${this.e(n.v, a)})`);
+        const running = () => this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()} ORDER BY ${v()} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`);
+        return this.window(() => `MIN(COALESCE(${running()}, 0)) OVER (PARTITION BY ${key()}, ${v()})`);
       }
       case "popMean": {
-        const sum = this.window(() => `SUM(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END) OVER ()`);
-        const count = this.window(() => `COUNT(CASE WHEN ${this.e(n.pop, a)} THEN 1 END) OVER ()`);
+        const sum = this.aggregate(() => `SUM(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END)`);
+        const count = this.aggregate(() => `COUNT(CASE WHEN ${this.e(n.pop, a)} THEN 1 END)`);
         return `(CASE WHEN ${count} > 0 THEN ${sum} * 1E0 / ${count} END)`;
       }
       case "anyRow":
-        return `(${this.window(() => `MAX(CASE WHEN ${this.e(n.c, a)} THEN 1 ELSE 0 END) OVER ()`)} = 1)`;
+        return `(${this.aggregate(() => `MAX(CASE WHEN ${this.e(n.c, a)} THEN 1 ELSE 0 END)`)} = 1)`;
       case "meanOf": {
         const sum = n.fs.map((f) => `COALESCE(${this.col(f, a)}, 0)`).join(" + ");
         return `((${sum}) * 1E0 / NULLIF(${this.e({ k: "countNum", fs: n.fs }, a)}, 0))`;
@@ -381,4 +434,22 @@ export class SqlPrinter {
 /** Nodes that are conditions (true/false), not values. */
 function isCondition(n: Node): boolean {
   return ["isNum", "blank", "allBlank", "words", "cmp", "and", "or", "not", "bool"].includes(n.k);
+}
+
+/** `(x)` -> `x` when the outer parentheses enclose the whole text. */
+function unwrap(s: string): string {
+  if (!s.startsWith("(") || !s.endsWith(")")) return s;
+  let depth = 0;
+  let inStr: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (inStr) {
+      if (ch === inStr) inStr = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === "`") inStr = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0 && i < s.length - 1) return s;
+  }
+  return s.slice(1, -1);
 }

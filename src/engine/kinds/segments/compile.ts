@@ -29,5 +29,5 @@ export function lowerSegments(model: ModelOf<"segments">, ctx: LowerContext): Lo
     seen.add(bits);
     byMask[bits] = num(ctx.gradeNo(sg.grade));
   }
-  return { index: { k: "choose", idx: arith("+", mask, num(1)), opts: byMask } };
+  return { index: { k: "choose", idx: arith("+", num(1), mask), opts: byMask } };
 }

@@ -23,7 +23,7 @@ export function lowerShare(model: ModelOf<"share">, ctx: LowerContext): LoweredM
   const above: Node = { k: "popSum", pop, v, group: g?.key, above: true };
   const before: Node = { k: "round9", a: arith("/", above, total) };
   const cuts = model.shares.map((s) => round9(ctx.num(s)));
-  const tier = arith("+", { k: "countTrue", a: before, op: ">=", ts: cuts }, num(1));
+  const tier = arith("+", num(1), { k: "countTrue", a: before, op: ">=", ts: cuts });
   const outside = or(nan, noGroup);
   const index = iff(outside, NA, iff(positive, tier, num(cuts.length + 1)));
   const score = iff(outside, { k: "empty" }, iff(positive, arith("*", arith("/", v, total), num(100)), num(0)));
