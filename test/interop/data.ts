@@ -62,6 +62,8 @@ function populationFields(t: Template): Set<string> {
   if (m.kind === "percentile") s.add(m.field);
   if (m.kind === "scorecard") for (const c of m.criteria) if (c.scoring.kind === "relativeToMax") s.add(c.scoring.field);
   if (m.kind === "code") for (const p of m.parts) if (p.kind === "tier") s.add(p.field);
+  if (m.kind === "share") s.add(m.field);
+  if (m.kind === "segments") for (const ms of m.measures) s.add(ms.field);
   return s;
 }
 
@@ -160,6 +162,24 @@ export function makeRows(t: Template, opts: RowOptions): Cell[][] {
           return round2(lo + (hi - lo) * frac);
         }),
       );
+    }
+  }
+  // Grouped scorecards: a row with every indicator of one group blank (no indicator assessed: a
+  // bad input), and rows with one assessed indicator per group.
+  if (m.kind === "groups") {
+    for (const g of m.groups) {
+      const none = new Set(g.fields);
+      rows.push(t.fields.map((f) => (none.has(f.key) ? null : cell(f))));
+    }
+    const firsts = new Set(m.groups.map((g) => g.fields[0]));
+    for (const v of [60, 90, 100]) rows.push(t.fields.map((f) => (firsts.has(f.key) ? v : null)));
+  }
+  // Cumulative shares: amounts of 0 and below (last tier, outside the total), ties, blank groups.
+  if (m.kind === "share") {
+    const gi = t.fields.findIndex((f) => f.key === m.groupBy);
+    const ai = t.fields.findIndex((f) => f.key === m.field);
+    for (const [a, g] of [[-5, "North"], [0, "South"], [50, null], [50, "North"], [300, "South"], [300, " South "]] as const) {
+      rows.push(t.fields.map((_, k) => (k === ai ? a : k === gi ? g : null)));
     }
   }
   rows.push(...(EXTRA[t.id] ?? []));

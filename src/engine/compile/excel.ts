@@ -273,7 +273,40 @@ export class ExcelPrinter {
         return atom("TRUE()");
       case "share":
         return this.share(n, "row");
+      case "meanOf": {
+        // SUM and COUNT of cell references skip blank cells and cells of spaces.
+        const cells = n.fs.map((f) => this.cell(f));
+        return this.bin(this.call("SUM", cells), "/", this.call("COUNT", cells), 3);
+      }
+      case "countNum":
+        return this.call("COUNT", n.fs.map((f) => this.cell(f)));
+      case "popSum":
+        return this.popSum(n);
+      case "popMean": {
+        // Sum over the population / its size (at least 1: an empty population is read by no row).
+        const pop = this.arr(n.pop);
+        const popNum = pop.bool ? `--${this.wrap(pop, 4)}` : pop.s;
+        const sum = this.call("SUMPRODUCT", [popNum, this.arr(n.v).s]);
+        return this.bin(sum, "/", this.call("MAX", ["1", this.call("SUMPRODUCT", [popNum]).s]), 3);
+      }
+      case "anyRow": {
+        const c = this.arr(n.c);
+        return { s: `${this.call("SUMPRODUCT", [c.bool ? `--${this.wrap(c, 4)}` : c.s]).s}>0`, p: 0 };
+      }
     }
+  }
+
+  /**
+   * Sum of the population's values (of this row's group; larger than this row's value with
+   * `above`). The values are SUMPRODUCT's own argument, so text cells there count as 0 rather
+   * than making the sum an error.
+   */
+  private popSum(n: Extract<Node, { k: "popSum" }>): Out {
+    const terms: Out[] = [this.arr(n.pop)];
+    if (n.group) terms.push(this.arr({ k: "sameGroup", group: n.group }));
+    if (n.above) terms.push({ s: `${this.wrap(this.arr(n.v), 1)}>${this.wrap(this.row(n.v), 1)}`, p: 0, bool: true });
+    const weights = terms.length === 1 ? (terms[0].bool ? `--${this.wrap(terms[0], 4)}` : terms[0].s) : terms.map((t) => this.wrap(t, 3)).join("*");
+    return this.call("SUMPRODUCT", [weights, this.arr(n.v).s]);
   }
 
   private tier(n: Extract<Node, { k: "tier" }>): Out {
@@ -358,6 +391,9 @@ export class ExcelPrinter {
         return { s: `(${this.wrap(v, 1)}>0)*${this.wrap(v, 4)}/${denom}*${this.number(n.points).s}`, p: 3 };
       }
       case "popMax":
+      case "popMean":
+      case "anyRow":
+        // Whole-table values: the same in every row.
         return this.row(n);
       case "sameGroup": {
         const g = n.group;

@@ -136,6 +136,10 @@ export function compileSql(template: Template, options: SqlOptions = {}): string
     if (quote !== "double" && quote !== "backtick") {
       return refusal("badOptions", `unknown quote style '${String(quote)}' (double or backtick)`, `未知引号方式“${String(quote)}”（可用 double 或 backtick）`);
     }
-    return new SqlPrinter(L, options.table ?? "input", quote).query();
+    const columns = options.columns;
+    if (columns !== undefined && (!Array.isArray(columns) || columns.length === 0 || columns.some((c) => typeof c !== "string" || c.trim() === ""))) {
+      return refusal("badOptions", "columns must be a list of column names", "columns 必须是列名列表");
+    }
+    return new SqlPrinter(L, options.table ?? "input", quote, columns).query();
   });
 }

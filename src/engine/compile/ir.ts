@@ -78,7 +78,20 @@ export type Node =
    */
   | { k: "textIn"; fs: string[] }
   /** A value worth naming (Excel 365 `LET`); printed inline elsewhere. */
-  | { k: "share"; id: string; a: Node };
+  | { k: "share"; id: string; a: Node }
+  /** Mean of the cells of these number fields that hold a number (the row's own cells); NaN when none does (guard with `countNum`). */
+  | { k: "meanOf"; fs: string[] }
+  /** How many of these number fields' cells hold a number (the row's own cells). */
+  | { k: "countNum"; fs: string[] }
+  /**
+   * Sum of `v` over the rows where `pop` holds (and whose `group` equals this row's); with
+   * `above`, only the rows whose `v` is greater than this row's `v` (cumulative shares).
+   */
+  | { k: "popSum"; pop: Node; v: Node; group?: Node; above?: boolean }
+  /** Mean of `v` over the rows where `pop` holds (NaN / NULL when there is none). */
+  | { k: "popMean"; id: string; pop: Node; v: Node }
+  /** Some row of the table satisfies `c` (a whole-table test, e.g. "some row has a group"). */
+  | { k: "anyRow"; id: string; c: Node };
 
 export const num = (v: number): Node => ({ k: "num", v: Object.is(v, -0) ? 0 : v });
 export const str = (v: string): Node => ({ k: "str", v });
@@ -166,6 +179,12 @@ export function children(n: Node): Node[] {
       return [n.idx, n.when];
     case "sameGroup":
       return [n.group];
+    case "popSum":
+      return n.group ? [n.pop, n.v, n.group] : [n.pop, n.v];
+    case "popMean":
+      return [n.pop, n.v];
+    case "anyRow":
+      return [n.c];
     default:
       return [];
   }
@@ -182,11 +201,16 @@ export function populationFields(roots: readonly (Node | undefined)[], numberFie
     if (seen.has(x) && !inPop) return;
     seen.add(x);
     if (inPop && (x.k === "val" || x.k === "isNum") && numberFields.has(x.f)) out.add(x.f);
-    const pop = inPop || x.k === "popMax" || x.k === "tier";
+    const pop = inPop || isAggregate(x);
     for (const c of children(x)) go(c, pop);
   };
   for (const r of roots) if (r) go(r, false);
   return [...out];
+}
+
+/** Nodes whose inner row expressions are evaluated over every row of the table. */
+export function isAggregate(n: Node): boolean {
+  return n.k === "popMax" || n.k === "tier" || n.k === "popSum" || n.k === "popMean" || n.k === "anyRow";
 }
 
 /** True when the value may be "no value" (`na`). */
@@ -196,7 +220,7 @@ export function mayBeNa(n: Node): boolean {
     if (found) return;
     if (x.k === "na") found = true;
     // Aggregates' inner row expressions are not the row's own value.
-    if (x.k === "popMax" || x.k === "tier") return;
+    if (isAggregate(x)) return;
     for (const c of children(x)) go(c);
   };
   go(n);

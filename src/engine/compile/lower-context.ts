@@ -40,4 +40,9 @@ export interface LowerContext {
  * none); the compiler applies post adjustments and turns numbers into grade ids. `id`: the grade
  * id itself (code templates); such models take no post adjustments.
  */
-export type LoweredModel = { index: Node; score?: Node } | { id: Node };
+export type LoweredModel = {
+  index: Node;
+  score?: Node;
+  /** Rows whose cells read but that the model itself makes a bad input (`#VALUE!`), e.g. a group with no assessed indicator. */
+  invalid?: Node;
+} | { id: Node };

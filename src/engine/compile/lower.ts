@@ -82,6 +82,8 @@ class Lowerer implements LowerContext {
     const lowered = kindOf(t.model).lower(t.model, this);
     let grade: Node;
     let score: Node | undefined;
+    let valid = this.valid();
+    if ("invalid" in lowered && lowered.invalid) valid = { k: "share", id: "rowok", a: and(valid, not(lowered.invalid)) };
     if ("id" in lowered) {
       // The kind refuses post adjustments it cannot take; this guards a kind that forgets to.
       if ((t.post ?? []).length > 0) {
@@ -102,7 +104,7 @@ class Lowerer implements LowerContext {
       template: t,
       compiled: this.compiled,
       allBlank: this.allBlank(),
-      valid: this.valid(),
+      valid,
       grade,
       score,
       fields: t.fields,

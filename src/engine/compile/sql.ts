@@ -1,28 +1,53 @@
 /**
  * IR -> one SQL query. Plain ANSI SQL plus the few functions DuckDB, PostgreSQL and Spark SQL all
- * have (CHR): CASE WHEN, window functions (RANK, COUNT OVER PARTITION BY) for
- * percentile tiers, and a one-row derived table of maxima for relative-to-max points.
+ * have (CHR): CASE WHEN and window functions (RANK, COUNT/SUM/MAX ... OVER) for populations.
+ *
+ * Each value is computed once: a shared value used more than once (validity, score, rounded
+ * score, adjusted grade number) and every window function becomes a column `gk_<id>` of a derived
+ * table (`SELECT "t".*, grade, score FROM (SELECT "t".*, ... AS "gk_score" FROM (SELECT "t".*,
+ * ... AS "gk_valid" FROM "input" AS "t") AS "t") AS "t"`), computed at the first stage where what
+ * it reads exists; outer stages read the column. A window over another window's result
+ * (cumulative shares) is an outer stage. SQLite has no LATERAL, so stages nest, not join.
  *
  * Columns: number fields are numeric columns (NULL = blank); category, yes/no and text fields
  * are text columns (NULL or spaces = blank).
  */
-import { mayBeNa, type Node } from "./ir";
+import { children, mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
 import { WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
-const SUB = "u";
-const MAXIMA = "m";
+/** Prefix of the computed columns (a field may not start with it). */
+const PREFIX = "gk_";
+
+interface Hoisted {
+  ref: string;
+  /** The first stage that may read it. */
+  lvl: number;
+}
 
 export class SqlPrinter {
-  private readonly maxima = new Map<string, string>();
   private readonly types = new Map<string, string>();
+  /** Computed columns per stage (stage k reads what stages < k computed). */
+  private readonly stages: { name: string; text: string }[][] = [];
+  private readonly hoisted = new Map<string, Hoisted>();
+  private readonly uses = new Map<string, number>();
+  private readonly inValidity = new Set<string>();
+  /** The stage the text being printed needs (max over what it reads). */
+  private level = 0;
+  private windows = 0;
+  private computed = 0;
+  /** Whole-table aggregates (maxima, means, "some row"): one derived table cross-joined at stage 0. */
+  private readonly aggregates: { name: string; text: string }[] = [];
+  /** Printing an aggregate over the table itself: every value inline, nothing computed as a column. */
+  private inline = false;
 
   constructor(
     private readonly lowered: Lowered,
     private readonly table: string,
     private readonly quoteStyle: "double" | "backtick",
+    private readonly keep?: readonly string[],
   ) {
     for (const f of lowered.fields) this.types.set(f.key, f.type);
   }
@@ -37,7 +62,11 @@ export class SqlPrinter {
           `字段“${f.key}”与输出列（grade、score）同名；请重命名该字段`,
         );
       }
+      if (f.key.toLowerCase().startsWith(PREFIX)) {
+        refuse("notExpressible", `the field '${f.key}' starts with '${PREFIX}', the prefix of the query's computed columns; rename the field`, `字段“${f.key}”以查询计算列的前缀“${PREFIX}”开头；请重命名该字段`);
+      }
     }
+    this.countUses([L.allBlank, L.valid, L.valid, L.grade, L.score]);
     const blank = this.e(L.allBlank, MAIN);
     const valid = this.e(L.valid, MAIN);
     let grade = this.e(L.grade, MAIN);
@@ -48,12 +77,147 @@ export class SqlPrinter {
     if (L.score) {
       cols.push(`  CASE\n    WHEN ${blank} THEN NULL\n    WHEN ${valid} THEN ${this.e(L.score, MAIN)}\n  END AS ${this.q("score")}`);
     }
-    const from = [`FROM ${this.tableName()} AS ${this.q(MAIN)}`];
-    if (this.maxima.size) {
-      const aggs = [...this.maxima].map(([id, expr]) => `    ${expr} AS ${this.q(id)}`).join(",\n");
-      from.push(`CROSS JOIN (\n  SELECT\n${aggs}\n  FROM ${this.tableName()} AS ${this.q(SUB)}\n) AS ${this.q(MAXIMA)}`);
+    // Stages with computed columns, innermost first, each reading the one before (nested derived
+    // tables all named "t", so a column is "t"."x" at every level).
+    if (this.aggregates.length) this.stages[0] ??= [];
+    const stages = this.stages.filter((st, k) => st?.length || (k === 0 && st));
+    const from = (k: number, depth: number): string => {
+      if (k < 0) return this.tableName();
+      const pad = "  ".repeat(depth);
+      const computed = stages[k].map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
+      let source = `${from(k - 1, depth + 1)} AS ${this.q(MAIN)}`;
+      let all = `${this.q(MAIN)}.*`;
+      if (k === 0 && this.aggregates.length) {
+        const aggs = this.aggregates.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
+        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${this.tableName()} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
+        all += `, ${this.q("m")}.*`;
+      }
+      return `(\n${pad}  SELECT ${all}${computed}\n${pad}  FROM ${source}\n${pad})`;
+    };
+    const source = from(stages.length - 1, 0);
+    const out = this.keep ? this.keep.map((c) => this.col(c, MAIN)).join(", ") : `${this.q(MAIN)}.*`;
+    return `SELECT ${out},\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
+  }
+
+  // ---- computed columns ---------------------------------------------------------------------
+
+  /**
+   * How often each shared value, rounded value and adjusted grade number is printed (a value
+   * printed once stays inline), and which values the validity reads (those stay inline: a
+   * computed row value is guarded by the validity).
+   */
+  private countUses(roots: readonly (Node | undefined)[]): void {
+    const bump = (key: string) => {
+      const c = (this.uses.get(key) ?? 0) + 1;
+      this.uses.set(key, c);
+      return c;
+    };
+    const go = (n: Node, times: number) => {
+      for (let k = 0; k < times; k++) {
+        if (n.k === "share" && bump(n.id) > 1) return;
+        if (n.k === "round9") bump(`x:${JSON.stringify(n)}`);
+        if (n.k === "words") bump(`w:${n.f}`);
+        if (n.k === "catIndex") for (const _ of n.groups) bump(`w:${n.f}`);
+        // An adjustment prints its grade number twice.
+        if (n.k === "adjust") for (const _ of [0, 1]) bump(`x:${JSON.stringify(n.idx)}`);
+      }
+      // Tiers, sums and adjustments print some of their parts twice.
+      const twice = n.k === "tier" || n.k === "popSum" || n.k === "adjust";
+      for (const ch of children(n)) go(ch, twice ? 2 : 1);
+    };
+    for (const r of roots) if (r) go(r, 1);
+    const inValid = (n: Node) => {
+      this.inValidity.add(JSON.stringify(n));
+      for (const ch of children(n)) inValid(ch);
+    };
+    inValid(this.lowered.valid);
+  }
+
+  /** A row value printed more than once, computed once as a column (valid rows only). */
+  private once(n: Node, a: string, print: () => string): string {
+    const key = `x:${JSON.stringify(n)}`;
+    if (this.inline || (this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
+    return this.hoist(key, `${PREFIX}x${++this.computed}`, () => `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${print()} END`);
+  }
+
+  /** Prints `make` and the stage it needs. */
+  private measure(make: () => string): { s: string; l: number } {
+    const saved = this.level;
+    this.level = 0;
+    const s = make();
+    const l = this.level;
+    this.level = Math.max(saved, l);
+    return { s, l };
+  }
+
+  /** A column computed once at the first stage where what it reads exists; returns its reference. */
+  private hoist(key: string, name: string, make: () => string): string {
+    let h = this.hoisted.get(key);
+    if (!h) {
+      const { s, l } = this.measure(make);
+      (this.stages[l] ??= []).push({ name, text: s });
+      h = { ref: `${this.q(MAIN)}.${this.q(name)}`, lvl: l + 1 };
+      this.hoisted.set(key, h);
     }
-    return `SELECT ${this.q(MAIN)}.*,\n${cols.join(",\n")}\n${from.join("\n")}`;
+    this.level = Math.max(this.level, h.lvl);
+    return h.ref;
+  }
+
+  /** A window function as a column (a window cannot read another window in the same SELECT). */
+  private window(text: () => string, prefix = "w"): string {
+    const { s, l } = this.measure(text);
+    const key = `w:${s}`;
+    if (!this.hoisted.has(key)) {
+      const name = `${PREFIX}${prefix}${++this.windows}`;
+      (this.stages[l] ??= []).push({ name, text: s });
+      this.hoisted.set(key, { ref: `${this.q(MAIN)}.${this.q(name)}`, lvl: l + 1 });
+    }
+    const h = this.hoisted.get(key)!;
+    this.level = Math.max(this.level, h.lvl);
+    return h.ref;
+  }
+
+  /**
+   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row derived table over
+   * the table itself, cross-joined at the first stage: no window over the whole table (which
+   * DuckDB materialises), and outer stages read it as "t"."gk_m1".
+   */
+  private aggregate(text: () => string): string {
+    const saved = this.inline;
+    this.inline = true;
+    let s: string;
+    try {
+      s = text();
+    } finally {
+      this.inline = saved;
+    }
+    let found = this.aggregates.find((x) => x.text === s);
+    if (!found) {
+      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s };
+      this.aggregates.push(found);
+    }
+    this.level = Math.max(this.level, 1);
+    return `${this.q(MAIN)}.${this.q(found.name)}`;
+  }
+
+  /**
+   * A window's partition or order key: a column as it is, anything else computed once as a
+   * column (Trino's grammar in node-sql-parser takes only columns there; and it is computed once).
+   */
+  private keyColumn(text: () => string): string {
+    const { s } = this.measure(text);
+    return /^"[^"]*"\."[^"]*"$|^`[^`]*`\.`[^`]*`$/.test(s) ? s : this.window(text, "k");
+  }
+
+  private shareRef(n: Extract<Node, { k: "share" }>, a: string): string {
+    if (this.inline || ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`))) return this.e(n.a, a);
+    const rowValue = !["valid", "blank", "rowok"].includes(n.id) && !isCondition(n.a);
+    return this.hoist(`s:${n.id}`, `${PREFIX}${n.id}`, () => {
+      // A row value is computed for valid rows only (the query reads it nowhere else): no
+      // arithmetic on bad rows' cells (PostgreSQL stops on a division by zero).
+      const x = this.e(n.a, a);
+      return rowValue ? `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${x} END` : x;
+    });
   }
 
   // ---- quoting ------------------------------------------------------------------------------
@@ -114,8 +278,10 @@ export class SqlPrinter {
   /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
-    const key = WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c);
-    return `LOWER(${key}) IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
+    const make = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+    // A cell's word key tested more than once (validity, conditions, points) is computed once.
+    const key = !this.inline && (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
+    return `${key} IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
   // ---- expressions --------------------------------------------------------------------------
@@ -150,11 +316,13 @@ export class SqlPrinter {
         return n.op === "/" ? `(${this.e(n.a, a)} * 1E0 / ${this.e(n.b, a)})` : `(${this.e(n.a, a)} ${n.op} ${this.e(n.b, a)})`;
       case "neg":
         return `(-${this.e(n.a, a)})`;
-      case "round9": {
-        // The engine's round9: 9 decimals below 10^6, the value itself above.
-        const x = this.e(n.a, a);
-        return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(38, 12)), 9) END)`;
-      }
+      case "round9":
+        return this.once(n, a, () => {
+          // The engine's round9: 9 decimals below 10^6, the value itself above.
+          const x = this.e(n.a, a);
+          // Below 10^6, 18 digits with 12 decimals hold the value (DuckDB: 64-bit decimals, fast).
+          return `(CASE WHEN ABS(${x}) >= 1000000 THEN ${x} ELSE ROUND(CAST(${x} AS DECIMAL(18, 12)), 9) END)`;
+        });
       case "floor":
         return `FLOOR(${this.e(n.a, a)})`;
       case "abs":
@@ -197,7 +365,9 @@ export class SqlPrinter {
       case "concat":
         return `(${n.args.map((x) => this.e(x, a)).join(" || ")})`;
       case "choose":
-        return `(CASE ${this.e(n.idx, a)} ${n.opts.map((o, k) => `WHEN ${k + 1} THEN ${this.e(o, a)}`).join(" ")} END)`;
+        // The operand without its outer parentheses (`CASE (x) WHEN` is valid SQL, but
+        // node-sql-parser's Trino, BigQuery and Hive grammars refuse it; `CASE x WHEN` reads alike).
+        return `(CASE ${unwrap(this.e(n.idx, a))} ${n.opts.map((o, k) => `WHEN ${k + 1} THEN ${this.e(o, a)}`).join(" ")} END)`;
       case "countTrue": {
         const x = this.e(n.a, a);
         return `(${n.ts.map((t) => `(CASE WHEN ${x} ${n.op} ${this.number(t)} THEN 1 ELSE 0 END)`).join(" + ")})`;
@@ -215,31 +385,71 @@ export class SqlPrinter {
         const m = this.e(n.max, a);
         return `(CASE WHEN ${v} > 0 AND ${m} > 0 THEN ${v} * 1E0 / ${m} * ${this.number(n.points)} ELSE 0 END)`;
       }
-      case "popMax": {
-        if (!this.maxima.has(n.id)) {
-          const v = this.e(n.v, SUB);
-          this.maxima.set(n.id, `COALESCE(MAX(CASE WHEN ${this.e(n.pop, SUB)} AND ${v} > 0 THEN ${v} END), 0)`);
-        }
-        return `${this.q(MAXIMA)}.${this.q(n.id)}`;
-      }
+      case "popMax":
+        return this.aggregate(() => `COALESCE(MAX(CASE WHEN ${this.e(n.pop, a)} AND ${this.e(n.v, a)} > 0 THEN ${this.e(n.v, a)} END), 0)`);
       case "tier": {
-        const key = n.group ? this.e(n.group, a) : "1";
-        const part = `PARTITION BY CASE WHEN ${this.e(n.pop, a)} THEN ${key} END`;
-        const greater = `(RANK() OVER (${part} ORDER BY ${this.e(n.v, a)} DESC) - 1)`;
-        const size = `(COUNT(*) OVER (${part}))`;
+        const part = () => `PARTITION BY ${this.keyColumn(() => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`)}`;
+        const greater = `(${this.window(() => `RANK() OVER (${part()} ORDER BY ${this.keyColumn(() => this.e(n.v, a))} DESC)`)} - 1)`;
+        const size = this.window(() => `COUNT(*) OVER (${part()})`);
         const whens = n.cuts.map((c, k) => `WHEN ${greater} < ${this.number(c)} * ${size} THEN ${k + 1}`);
         return `(CASE ${whens.join(" ")} ELSE ${n.cuts.length + 1} END)`;
       }
+      case "popSum": {
+        const key = () => this.keyColumn(() => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`);
+        const v = () => this.keyColumn(() => this.e(n.v, a));
+        const summed = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END`;
+        if (!n.above) return this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()})`);
+        // The sum of the larger values: the running sum before the row, largest first, and its
+        // smallest value among equal values (ties share the sum of the values above them).
+        const running = () => this.window(() => `SUM(${summed()}) OVER (PARTITION BY ${key()} ORDER BY ${v()} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`);
+        return this.window(() => `MIN(COALESCE(${running()}, 0)) OVER (PARTITION BY ${key()}, ${v()})`);
+      }
+      case "popMean": {
+        const sum = this.aggregate(() => `SUM(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END)`);
+        const count = this.aggregate(() => `COUNT(CASE WHEN ${this.e(n.pop, a)} THEN 1 END)`);
+        return `(CASE WHEN ${count} > 0 THEN ${sum} * 1E0 / ${count} END)`;
+      }
+      case "anyRow":
+        return `(${this.aggregate(() => `MAX(CASE WHEN ${this.e(n.c, a)} THEN 1 ELSE 0 END)`)} = 1)`;
+      case "meanOf": {
+        const sum = n.fs.map((f) => `COALESCE(${this.col(f, a)}, 0)`).join(" + ");
+        return `((${sum}) * 1E0 / NULLIF(${this.e({ k: "countNum", fs: n.fs }, a)}, 0))`;
+      }
+      case "countNum":
+        return `(${n.fs.map((f) => `(CASE WHEN ${this.col(f, a)} IS NOT NULL THEN 1 ELSE 0 END)`).join(" + ")})`;
       case "adjust": {
-        const idx = this.e(n.idx, a);
+        const idx = this.once(n.idx, a, () => this.e(n.idx, a));
         const worse = n.kind === "floor" ? ">" : "<";
         return `(CASE WHEN ${this.e(n.when, a)} AND ${idx} ${worse} ${n.t} THEN ${n.t} ELSE ${idx} END)`;
       }
       case "share":
-        return this.e(n.a, a);
+        return this.shareRef(n, a);
       case "sameGroup":
         // Tiers partition by the group key instead.
         return "TRUE";
     }
   }
+}
+
+/** Nodes that are conditions (true/false), not values. */
+function isCondition(n: Node): boolean {
+  return ["isNum", "blank", "allBlank", "words", "cmp", "and", "or", "not", "bool"].includes(n.k);
+}
+
+/** `(x)` -> `x` when the outer parentheses enclose the whole text. */
+function unwrap(s: string): string {
+  if (!s.startsWith("(") || !s.endsWith(")")) return s;
+  let depth = 0;
+  let inStr: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (inStr) {
+      if (ch === inStr) inStr = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === "`") inStr = ch;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0 && i < s.length - 1) return s;
+  }
+  return s.slice(1, -1);
 }

@@ -53,6 +53,12 @@ export interface SqlOptions {
   quote?: "double" | "backtick";
   /** Parameter values overriding the template's defaults. */
   params?: Readonly<Record<string, number>>;
+  /**
+   * The table's columns to output before `grade` and `score`. Default: every column (`"t".*`),
+   * which then also carries the query's computed `gk_*` columns (standard SQL cannot leave
+   * columns out of `*`); naming the columns leaves them out.
+   */
+  columns?: readonly string[];
 }
 
 export function refusal(code: string, en: string, zh: string): Refusal {

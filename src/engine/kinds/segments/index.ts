@@ -3,11 +3,11 @@
  * the population mean (compared at 9 decimals), else low; the segment table maps the high/low
  * pattern to a grade.
  */
-import { refuse } from "../../compile/types";
 import { round9 } from "../../eval/precision";
 import { fmt, tr } from "../../text/display";
 import { fillBoth, joinParts } from "../../text/format";
 import type { CheckContext, ModelKind, ModelOf } from "../types";
+import { lowerSegments } from "./compile";
 import { SEGMENT_TEXT, segmentSay } from "./messages";
 
 type SegmentsModel = ModelOf<"segments">;
@@ -93,12 +93,7 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
     };
   },
   check: checkSegments,
-  lower: (_model, ctx) =>
-    refuse(
-      "notExpressible",
-      `template '${ctx.template.id}' cannot be compiled: segments compare each row with the population mean, which the portable formulas and SQL do not express yet; grade it with GradeKit`,
-      `模板“${ctx.template.id}”无法编译：细分需要将每行与总体均值比较，可移植公式和 SQL 暂不能表达；请用 GradeKit 评级`,
-    ),
+  lower: lowerSegments,
   editor: {
     label: { en: "Segments against the mean (RFM)", zh: "均值高低细分（RFM）" },
     hint: {

@@ -3,13 +3,13 @@
  * given); a row's tier is decided by the share of the total held by larger amounts.
  */
 import { numValue } from "../../eval/expr";
-import { refuse } from "../../compile/types";
 import { fmt } from "../../text/display";
 import { fillBoth } from "../../text/format";
 import type { Lang } from "../../text/lang";
 import { groupIds, groupLabel } from "../shared/tiers";
 import { msg } from "../../text/messages";
 import type { ModelKind, ModelOf } from "../types";
+import { lowerShare } from "./compile";
 import { SHARE_TEXT, shareSay } from "./messages";
 import { shareTiers } from "./tiers";
 
@@ -81,7 +81,7 @@ export const shareKind: ModelKind<ModelOf<"share">> = {
     }
     ctx.template.grades.forEach((g) => ctx.gives(g.id));
   },
-  lower: (_model, ctx) => refuseShare(ctx.template.id),
+  lower: lowerShare,
   editor: {
     label: { en: "Cumulative-share tiers (ABC)", zh: "累计占比分级（ABC）" },
     hint: {
@@ -91,11 +91,3 @@ export const shareKind: ModelKind<ModelOf<"share">> = {
     form: false,
   },
 };
-
-function refuseShare(id: string): never {
-  return refuse(
-    "notExpressible",
-    `template '${id}' cannot be compiled: cumulative shares need a sum over the larger amounts of the population, which the portable formulas and SQL do not express yet; grade it with GradeKit`,
-    `模板“${id}”无法编译：累计占比需要对总体中更大金额求和，可移植公式和 SQL 暂不能表达；请用 GradeKit 评级`,
-  );
-}
