@@ -15,8 +15,12 @@ import { ReviewSchema } from "./review-schema";
 export * from "./schema-base";
 export * from "./review-schema";
 
-/** `text`: free text (a group such as region, a customer key); usable as a group, not in conditions. */
-export type FieldType = "number" | "yesno" | "category" | "text";
+/**
+ * `text`: free text (a group such as region, a customer key); usable as a group and in text
+ * patterns. `date`: a calendar date (Excel date serial, `2026-12-03`, `2026/12/03`, `2026年12月3日`,
+ * `3/12/2026` with a day/month order), used through `{ since: field, unit }` expressions.
+ */
+export type FieldType = "number" | "yesno" | "category" | "text" | "date";
 
 export interface CategoryValue {
   /** Canonical value, used in conditions and maps (e.g. `"explicit"`). */
@@ -242,7 +246,7 @@ const CategoryValueSchema = z.strictObject({
 export const FieldSchema = z.strictObject({
   key: ident,
   label: TextSchema,
-  type: z.enum(["number", "yesno", "category", "text"]),
+  type: z.enum(["number", "yesno", "category", "text", "date"]),
   required: z.boolean().optional(),
   requiredUnless: ConditionSchema.optional(),
   default: z.union([z.string().max(200), z.number().finite()]).optional(),
