@@ -84,7 +84,7 @@ const dormancy: Template = {
   version: 1,
   description: { en: "test", zh: "测试" },
   category: "value",
-  fields: [{ key: "daysSince", label: { en: "Days since last order", zh: "距上次下单天数" }, type: "number", unit: "days", min: 0 }],
+  fields: [{ key: "daysSince", label: { en: "Days since last order", zh: "距上次下单天数" }, type: "number", unit: "days", min: 0, sinceDate: true }],
   grades: [
     { id: "Active", label: { en: "Active", zh: "活跃" }, color: "#1E8E3E" },
     { id: "Dormant", label: { en: "Dormant", zh: "沉睡" }, color: "#9AA0A6" },

@@ -19,6 +19,12 @@ export interface DateReading {
   asOf?: string | number;
   /** How `3/12/2026` is read; without it such cells are refused as ambiguous. */
   dateOrder?: DateOrder;
+  /**
+   * Whether plain numbers in `dateColumns` are Excel date serials (a date-formatted cell read as
+   * its value). `false` when the columns were found holding dates by their look (text dates,
+   * `Date` cells): a number among them could be a day count and is refused. @default true
+   */
+  serialNumbers?: boolean;
 }
 
 interface Sink {
@@ -52,6 +58,11 @@ function readDates(field: Field, raw: ArrayLike<unknown>, reading: DateReading, 
       sink.blankCount[i]++;
       v[i] = NaN;
       if (sink.required) sink.fail(i, "required", (l) => ({ field: tr(field.label, l) }), field.key);
+      continue;
+    }
+    if (typeof x === "number" && field.type !== "date" && reading.serialNumbers === false) {
+      v[i] = NaN;
+      sink.fail(i, "notDate", (l) => ({ field: tr(field.label, l), text: String(x) }), field.key);
       continue;
     }
     const r = parseDate(x, reading.dateOrder);

@@ -228,7 +228,7 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
   for (const field of template.fields) {
     const blank = new Uint8Array(n);
     const required = field.required !== false && field.default === undefined && field.requiredUnless === undefined;
-    const elapsed = field.type === "number" && table.dateColumns?.[field.key] === true;
+    const elapsed = field.type === "number" && field.sinceDate === true && table.dateColumns?.[field.key] === true;
     if (field.type === "date" || elapsed) {
       const raw = rawColumn(table, field.key, n);
       const read = field.type === "date" ? readDateColumn : readElapsedColumn;

@@ -49,6 +49,12 @@ export interface Field {
   max?: number;
   /** How the value is read and shown: percent fields take `12.5%` or `0.125`. */
   unit?: "percent" | "money" | "days" | "months" | "count" | "points" | "quantity";
+  /**
+   * The value counts days (or months, by `unit`) since a date (days since the last order): the
+   * column may instead hold the dates, read as elapsed time to the as-of date when the mapping says
+   * so (`TableInput.dateColumns`; the CLI's `--dates` or a column of date text / date cells).
+   */
+  sinceDate?: boolean;
   categories?: CategoryValue[];
   description?: Text;
 }
@@ -253,6 +259,7 @@ export const FieldSchema = z.strictObject({
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
   unit: z.enum(["percent", "money", "days", "months", "count", "points", "quantity"]).optional(),
+  sinceDate: z.boolean().optional(),
   categories: z.array(CategoryValueSchema).max(200).optional(),
   description: TextSchema.optional(),
 });
