@@ -78,7 +78,14 @@ export type Node =
    */
   | { k: "textIn"; fs: string[] }
   /** A value worth naming (Excel 365 `LET`); printed inline elsewhere. */
-  | { k: "share"; id: string; a: Node };
+  | { k: "share"; id: string; a: Node }
+  /**
+   * The trimmed, lower-cased text of a free-text cell contains / starts with / ends with / equals
+   * one of the words (already folded by `foldText`: lower case, ASCII forms, single spaces).
+   */
+  | { k: "textMatch"; f: string; mode: "contains" | "startsWith" | "endsWith" | "equalsAny"; words: string[] }
+  /** The cell holds a character the engine folds and the formulas cannot (full-width forms, odd spaces, tabs). */
+  | { k: "oddText"; f: string };
 
 export const num = (v: number): Node => ({ k: "num", v: Object.is(v, -0) ? 0 : v });
 export const str = (v: string): Node => ({ k: "str", v });

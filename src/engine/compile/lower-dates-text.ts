@@ -1,9 +1,10 @@
 /**
  * Lowering of date fields, `since` expressions and text patterns. Text patterns on category
- * fields become the categories they match (the same words test as `in`); the rest is refused by
- * name where the formulas or SQL would read cells differently from the engine.
+ * fields become the categories they match (the same words test as `in`); on free-text fields a
+ * `textMatch` node (Excel: `excel-text.ts`; SQL refuses it by name). Dates are refused by name:
+ * the formulas and SQL would read date cells differently from the engine.
  */
-import type { Condition, Field, SinceUnit } from "../template/schema";
+import type { Condition, Field, SinceUnit, Template } from "../template/schema";
 import { foldText, matchesFolded, textPatternOf } from "../eval/text-patterns";
 import type { Node } from "./ir";
 import type { LowerContext } from "./lower-context";
@@ -38,9 +39,23 @@ export function lowerTextPattern(ctx: LowerContext, f: Field, c: Condition): Nod
   if (f.type !== "text") {
     refuse("invalidTemplate", `field '${f.key}' is not a text or category field`, `字段“${f.key}”不是文本或类别字段`);
   }
-  refuse(
-    "notExpressible",
-    `the text pattern (${p.mode}) on the free-text field '${f.key}' is not compiled: formulas and SQL do not fold full-width letters as the engine does`,
-    `自由文本字段“${f.key}”上的文本模式（${p.mode}）无法编译：公式和 SQL 不能像引擎那样统一全角/半角字母`,
-  );
+  // Formulas: LOWER(TRIM(cell)); a cell with characters only the engine folds is an error (`oddText` in validity).
+  return { k: "textMatch", f: f.key, mode: p.mode, words: p.words.map(foldText).filter((w) => w !== "") };
+}
+
+/** Free-text fields tested by a text pattern anywhere in the template (their validity adds `oddText`). */
+export function patternTextFields(t: Template): string[] {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") {
+      const p = textPatternOf(x as Condition);
+      if (p && t.fields.some((f) => f.key === p.field && f.type === "text")) out.add(p.field);
+      Object.values(x).forEach(walk);
+    }
+  };
+  walk(t.model);
+  walk(t.post ?? []);
+  t.fields.forEach((f) => walk(f.requiredUnless));
+  return [...out];
 }

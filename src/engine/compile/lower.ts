@@ -19,7 +19,7 @@ import { and, arith, cmp, FALSE, iff, NA, not, num, or, str, TRUE, type CmpOp, t
 import type { LowerContext } from "./lower-context";
 import { refuse } from "./types";
 import { valuesOf, wordGroups } from "./words";
-import { lowerSince, lowerTextPattern } from "./lower-dates-text";
+import { lowerSince, lowerTextPattern, patternTextFields } from "./lower-dates-text";
 
 export interface Lowered {
   template: Template;
@@ -224,6 +224,7 @@ class Lowerer implements LowerContext {
   private valid(): Node {
     if (!this.validNode) {
       const parts = this.t.fields.map((f) => this.fieldOk(f));
+      for (const key of patternTextFields(this.t)) parts.push(not({ k: "oddText", f: key }));
       for (const group of this.t.requireOneOf ?? []) {
         const keys = group.filter((k) => this.fields.has(k));
         if (keys.length) parts.push(not(and(...keys.map((k): Node => ({ k: "blank", f: k })))));
