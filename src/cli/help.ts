@@ -47,6 +47,12 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
       --no-bom              CSV output without the UTF-8 byte order mark
       --encoding <enc>      CSV input encoding: utf-8, utf-16le, utf-16be, gb18030, windows-1252
       --delimiter <c>       CSV input delimiter (default: sniffed from the header line); tab, ;, |
+      --as-of <date>        the day dates are measured to (default today), e.g. 2026-12-03;
+                            printed in the summary and written into reasons
+      --date-order dmy|mdy  how 3/12/2026 is read (day first / month first); without it such
+                            dates are refused as ambiguous (2026-12-03, 2026年12月3日 always work)
+      --dates <fields>      fields of elapsed days/months whose column holds dates (found by
+                            themselves when the column's first value is a date text or date cell)
   -q, --quiet               no summary
 
 A CSV row with more or fewer fields than the header (an unquoted 1,200,000) is an error for that
@@ -215,6 +221,11 @@ const ZH: Record<string, string> = {
       --no-bom              CSV 输出不带 UTF-8 BOM
       --encoding <编码>     CSV 输入编码：utf-8、utf-16le、utf-16be、gb18030、windows-1252（默认自动识别）
       --delimiter <字符>    CSV 输入分隔符（默认按表头行判断）；tab、;、|
+      --as-of <日期>        日期计算截至的日期（默认今天），如 2026-12-03；写入摘要和原因
+      --date-order dmy|mdy  3/12/2026 的读法（日在前 / 月在前）；不指定时此类日期因有歧义而拒绝
+                            （2026-12-03、2026年12月3日 总能读取）
+      --dates <字段>        以天数/月数计、但该列填的是日期的字段（列中第一个值是日期文本
+                            或日期单元格时自动识别）
   -q, --quiet               不输出汇总
 
 CSV 中字段数多于或少于表头的行（如未加引号的 1,200,000）记为该行错误，并给出行号。

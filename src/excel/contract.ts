@@ -5,7 +5,7 @@
  * Components receive a `WorkbookActions` through a React context or hook and never call Office.js
  * themselves, so the same UI runs in Excel and on the in-memory host.
  */
-import type { CheckIssue, GradeInfo, HeaderMatch, Lang, Template, Text } from "../engine";
+import type { CheckIssue, DateReading, GradeInfo, HeaderMatch, Lang, Template, Text } from "../engine";
 import type { Comparison, FollowUp } from "../engine/review";
 
 // ---------------------------------------------------------------------------------------------
@@ -68,6 +68,8 @@ export interface ApplyOptions {
   lang?: Lang;
   /** Parameter overrides for the template. */
   params?: Record<string, number>;
+  /** How dates are read: the as-of date, day/month order, columns of dates for elapsed-day fields. */
+  dates?: DateReading;
   /** Set after the user confirmed replacing non-empty target cells. @default false */
   confirmOverwrite?: boolean;
   /** Called after each block is written: rows done, total rows. */
@@ -125,6 +127,8 @@ export interface SummaryOptions {
   period?: string;
   /** Set after the user confirmed replacing the summary of the same period. */
   confirmReplace?: boolean;
+  /** How dates are read (as in `ApplyOptions`). */
+  dates?: DateReading;
 }
 
 export interface SummaryResult {

@@ -153,6 +153,7 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       mapping: options.mapping,
       extra: { measure: options.measureColumn, group: options.groupColumn },
       params: options.params,
+      dates: options.dates,
       alsoLoad: () => old.load("position"),
       // The selection is on a summary sheet: use the table the last apply/read worked on.
       redirect: (loc) => {

@@ -11,6 +11,7 @@ import {
   showValue,
   unitScale,
   type CompiledTemplate,
+  type DateReading,
   type GradeResult,
   type Template,
   type TemplateCategory,
@@ -65,6 +66,7 @@ export function evaluate(
   mapping: Mapping,
   params: Record<string, number> = {},
   headers?: readonly unknown[],
+  dates?: DateReading,
 ): Evaluation {
   const fields: Record<string, FieldCheck> = {};
   for (const f of template.fields) fields[f.key] = { failing: 0 };
@@ -72,7 +74,7 @@ export function evaluate(
   let result: GradeResult;
   try {
     compiled = compileTemplate(template);
-    result = gradeTable(compiled, columnsFor(template, rows, mapping, headers), { params });
+    result = gradeTable(compiled, { ...columnsFor(template, rows, mapping, headers), ...dates }, { params });
   } catch (e) {
     return { result: null, compiled: null, problem: e instanceof Error ? e.message : String(e), fields };
   }

@@ -60,7 +60,7 @@ export const rfm8: Template = {
     "常用 RFM 八分类模型；指标来自 seeds/001_c49d298df30d5d45.txt 和 seeds/003_121d184207902294.txt",
   ),
   fields: [
-    num("daysSinceLastOrder", "Days since last order (R)", "距上次消费天数（R）", { min: 0, unit: "days" }),
+    num("daysSinceLastOrder", "Days since last order (R)", "距上次消费天数（R）", { min: 0, unit: "days", sinceDate: true }),
     num("orderCount", "Orders (F)", "消费次数（F）", { min: 0, unit: "count" }),
     num("totalAmount", "Total amount (M)", "消费金额（M）", { min: 0, unit: "money" }),
   ],

@@ -269,6 +269,7 @@ export const lifecycle5: Template = {
     num("daysSinceLastOrder", "Days since last order", "距上次下单天数", {
       min: 0,
       unit: "days",
+      sinceDate: true,
       requiredUnless: { field: "orderCount", op: "=", value: 0 },
     }),
   ],

@@ -65,6 +65,7 @@ export const status5: Template = {
     num("daysSinceLastOrder", "Days since last order", "距上次订单天数", {
       min: 0,
       unit: "days",
+      sinceDate: true,
       requiredUnless: { field: "orderCount", op: "=", value: 0 },
     }),
     modifier("hasNeed", "Has a need and the means to pay", "有需求且有购买能力"),
@@ -160,7 +161,7 @@ export const defeat3: Template = {
     modifier("lostContact", "Lost contact", "失联"),
     modifier("gaveUp", "Gave up buying", "放弃购买"),
     modifier("misjudged", "Intent misjudged", "判断失误"),
-    num("daysOpen", "Days since first contact without a deal", "首次接触后未成交天数", { min: 0, unit: "days", required: false }),
+    num("daysOpen", "Days since first contact without a deal", "首次接触后未成交天数", { min: 0, unit: "days", required: false, sinceDate: true }),
     { key: "reason", label: t("Defeat reason", "战败原因"), type: "text", required: false },
     { key: "series", label: t("Series", "车型系列"), type: "text", required: false },
   ],

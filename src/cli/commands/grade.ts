@@ -8,6 +8,7 @@ import type * as ExcelJS from "exceljs";
 import {
   compileTemplate,
   gradeTable,
+  isoOf,
   matchHeaders,
   unitScale,
   normalizeWord,
@@ -40,6 +41,7 @@ import { both, fail, m, type CliIo } from "../messages";
 import { refuseOutputOverInput } from "../output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
+import { asOfLine, DATE_OPTIONS, dateReading, dateRunOptions, type DateRunOptions } from "./grade-dates";
 
 /** Names of the columns the CLI adds. */
 export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
@@ -64,6 +66,8 @@ export interface GradeRunOptions {
   encoding?: string;
   /** CSV input: `--delimiter` (sniffed from the first line when absent). */
   delimiter?: string;
+  /** `--as-of`, `--date-order`, `--dates`. */
+  dates?: DateRunOptions;
 }
 
 /** What a grading run did; printed as the summary. */
@@ -84,6 +88,9 @@ export interface GradeSummary {
   /** `unit`/`factor`: a unit in the header that scales the column (`年消费额（万元）`: 万元, 10000). */
   columns: { field: string; column: number; header: string; unit?: string; factor?: number }[];
   notes: string[];
+  /** The as-of date (ISO) when the run read dates, and the fields read from date columns. */
+  asOf?: string;
+  dateFields?: string[];
 }
 
 const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -270,7 +277,8 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   const dataRows = rows.slice(h + 1, last + 1).map((row, i) => (ragged.has(i) ? [] : row));
   const fieldOfColumn = new Array<string>(width).fill("");
   for (const [key, col] of Object.entries(match.mapping)) fieldOfColumn[col] = key;
-  const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn, scale: unitScale(match.units) }, { params });
+  const dates = dateReading(template, opts.dates ?? {}, match.mapping, dataRows);
+  const result = gradeTable(template, { rows: dataRows, fields: fieldOfColumn, scale: unitScale(match.units), ...dates }, { params });
   const scores = result.scores !== null;
   const n = result.n;
 
@@ -376,6 +384,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       .sort((a, b) => a[1] - b[1])
       .map(([field, col]) => ({ field, column: col + 1, header: headers[col], ...(match.units[field] ?? {}) })),
     notes,
+    ...(result.asOf !== undefined ? { asOf: isoOf(result.asOf), dateFields: dates.found } : {}),
   };
 }
 
@@ -490,6 +499,7 @@ export function printSummary(s: GradeSummary, lang: Lang, err: (t: string) => vo
         .join(", "),
     }),
   );
+  if (s.asOf !== undefined) lines.push(asOfLine(s.asOf, s.dateFields ?? [], lang));
   for (const note of s.notes) lines.push(note);
   if (s.rows === 0) lines.push(m("noDataRows", lang, { row: s.headerRow }));
   lines.push(m("summaryRows", lang, { n: s.rows, graded: s.graded, errors: s.errors, empty: s.empty }));
@@ -520,6 +530,7 @@ const GRADE_OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   encoding: { type: "string" },
   delimiter: { type: "string" },
+  ...DATE_OPTIONS,
 } as const;
 
 /** `gradekit grade ...` -> exit code. */
@@ -548,6 +559,7 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
       quiet: values.quiet === true,
       encoding: encodingOption(values.encoding as string | undefined),
       delimiter: delimiterOption(values.delimiter as string | undefined),
+      dates: dateRunOptions(values),
     },
     io,
   );

@@ -12,6 +12,7 @@
 import type { Node } from "./ir";
 import { refuse } from "./types";
 import { WORD_STRIPPED } from "./words";
+import { oddTextFormula, textMatchFormula } from "./excel-text";
 
 /** Excel's limits on a cell formula. */
 export const EXCEL_LIMITS = Object.freeze({ chars: 8192, nesting: 64, args: 255, stringChars: 255 });
@@ -204,6 +205,10 @@ export class ExcelPrinter {
       }
       case "textKey":
         return this.call("TRIM", [this.cell(n.f)]);
+      case "textMatch":
+        return textMatchFormula(n, this.cell(n.f), (w) => this.str(w), (fn, args) => this.call(fn, args));
+      case "oddText":
+        return oddTextFormula(this.cell(n.f), (items) => this.arrayConst(items, false), (fn, args) => this.call(fn, args));
       case "arith":
         return this.bin(this.row(n.a), n.op, this.row(n.b), n.op === "+" || n.op === "-" ? 2 : 3);
       case "neg":

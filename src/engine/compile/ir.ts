@@ -91,7 +91,14 @@ export type Node =
   /** Mean of `v` over the rows where `pop` holds (NaN / NULL when there is none). */
   | { k: "popMean"; id: string; pop: Node; v: Node }
   /** Some row of the table satisfies `c` (a whole-table test, e.g. "some row has a group"). */
-  | { k: "anyRow"; id: string; c: Node };
+  | { k: "anyRow"; id: string; c: Node }
+  /**
+   * The trimmed, lower-cased text of a free-text cell contains / starts with / ends with / equals
+   * one of the words (already folded by `foldText`: lower case, ASCII forms, single spaces).
+   */
+  | { k: "textMatch"; f: string; mode: "contains" | "startsWith" | "endsWith" | "equalsAny"; words: string[] }
+  /** The cell holds a character the engine folds and the formulas cannot (full-width forms, odd spaces, tabs). */
+  | { k: "oddText"; f: string };
 
 export const num = (v: number): Node => ({ k: "num", v: Object.is(v, -0) ? 0 : v });
 export const str = (v: string): Node => ({ k: "str", v });

@@ -19,6 +19,7 @@ import { and, arith, cmp, FALSE, iff, NA, not, num, or, str, TRUE, type CmpOp, t
 import type { LowerContext } from "./lower-context";
 import { refuse } from "./types";
 import { valuesOf, wordGroups } from "./words";
+import { lowerSince, lowerTextPattern, patternTextFields } from "./lower-dates-text";
 
 export interface Lowered {
   template: Template;
@@ -205,6 +206,8 @@ class Lowerer implements LowerContext {
       }
       case "text":
         return not({ k: "blank", f: key });
+      case "date":
+        return lowerSince(this, key).ok;
       default: {
         const ws = wordGroups(f).flat();
         return ws.length ? { k: "words", f: key, words: ws } : FALSE;
@@ -223,6 +226,7 @@ class Lowerer implements LowerContext {
   private valid(): Node {
     if (!this.validNode) {
       const parts = this.t.fields.map((f) => this.fieldOk(f));
+      for (const key of patternTextFields(this.t)) parts.push(not({ k: "oddText", f: key }));
       for (const group of this.t.requireOneOf ?? []) {
         const keys = group.filter((k) => this.fields.has(k));
         if (keys.length) parts.push(not(and(...keys.map((k): Node => ({ k: "blank", f: k })))));
@@ -275,7 +279,8 @@ class Lowerer implements LowerContext {
       const idx = ("is" in c ? [c.is] : c.in).map((w) => this.valueIndex(f, w));
       return this.words(c.field, [...new Set(idx)]);
     }
-    this.field(c.field);
+    const f = this.field(c.field);
+    if (!("blank" in c)) return lowerTextPattern(this, f, c);
     const b: Node = { k: "blank", f: c.field };
     return c.blank ? b : not(b);
   }
@@ -288,6 +293,7 @@ class Lowerer implements LowerContext {
       if (f.type !== "number") refuse("invalidTemplate", `field '${e.field}' is not a number field`, `字段“${e.field}”不是数字字段`);
       return { v: this.readNum(e.field), nan: this.nanOf(e.field) };
     }
+    if ("since" in e) return lowerSince(this, e.since, e.unit);
     if ("if" in e) {
       const c = this.cond(e.if);
       const a = this.expr(e.then);

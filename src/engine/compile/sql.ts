@@ -311,6 +311,13 @@ export class SqlPrinter {
       }
       case "textKey":
         return `TRIM(${this.col(n.f, a)})`;
+      case "textMatch":
+      case "oddText":
+        return refuse(
+          "notExpressible",
+          `the text pattern on the free-text field '${n.f}' is not compiled to SQL: LOWER and TRIM differ between databases (SQLite lowers ASCII only) from the engine's case and width folding`,
+          `自由文本字段“${n.f}”上的文本模式无法编译为 SQL：各数据库的 LOWER、TRIM 与引擎的大小写和全角/半角统一方式不同（SQLite 只转换 ASCII 字母）`,
+        );
       case "arith":
         // `* 1E0` keeps integer columns from integer division (PostgreSQL: 7 / 2 = 3).
         return n.op === "/" ? `(${this.e(n.a, a)} * 1E0 / ${this.e(n.b, a)})` : `(${this.e(n.a, a)} ${n.op} ${this.e(n.b, a)})`;

@@ -10,6 +10,8 @@ import type { CmpOp, Condition, Expr, Num } from "../template/schema";
 import type { CategoryColumn, Column, NumberColumn } from "../input/table";
 import { TemplateError } from "../template/template-error";
 import { normalizeWord, parseYesNo } from "../input/parse";
+import { elapsed, isoOf } from "../input/dates";
+import { patternValueSet, textPatternOf } from "./text-patterns";
 
 export type RowPred = (i: number) => boolean;
 export type RowNum = (i: number) => number;
@@ -18,6 +20,22 @@ export type RowNum = (i: number) => number;
 export interface Scope {
   columns: ReadonlyMap<string, Column>;
   params: Readonly<Record<string, number>>;
+  /** The as-of date (Excel serial) of `since` expressions; set when the table was read. */
+  asOf?: number;
+}
+
+/** The column of a date field. */
+export function dateColumn(scope: Scope, key: string): NumberColumn {
+  const c = scope.columns.get(key);
+  if (!c) throw new TemplateError(`unknown field '${key}'`);
+  if (c.type !== "number" || c.field.type !== "date") throw new TemplateError(`field '${key}' is not a date field`);
+  return c;
+}
+
+/** The as-of date of a scope (a table read without dates has none). */
+export function asOfOf(scope: Scope): number {
+  if (scope.asOf === undefined) throw new TemplateError("no as-of date for 'since'");
+  return scope.asOf;
 }
 
 export function numValue(v: Num, params: Readonly<Record<string, number>>): number {
@@ -219,10 +237,17 @@ export function compileCondition(c: Condition, scope: Scope): RowPred {
     const v = col.v;
     return (i) => v[i] >= 0 && set[v[i]] === 1;
   }
+  const pattern = textPatternOf(c);
+  if (pattern) {
+    const col = categoryColumn(scope, c.field);
+    const set = patternValueSet(col, pattern.mode, pattern.words);
+    const v = col.v;
+    return (i) => v[i] >= 0 && set[v[i]] === 1;
+  }
   const col = scope.columns.get(c.field);
   if (!col) throw new TemplateError(`unknown field '${c.field}'`);
   const b = col.blank;
-  return c.blank ? (i) => b[i] === 1 : (i) => b[i] === 0;
+  return "blank" in c && c.blank ? (i) => b[i] === 1 : (i) => b[i] === 0;
 }
 
 /** Compiles an expression; a blank field makes it NaN. `floor` floors the 9-decimal value. */
@@ -235,6 +260,12 @@ export function compileExpr(e: Expr, scope: Scope): RowNum {
   if ("param" in e) {
     const p = numValue(e, scope.params);
     return () => p;
+  }
+  if ("since" in e) {
+    const v = dateColumn(scope, e.since).v;
+    const to = asOfOf(scope);
+    const unit = e.unit;
+    return (i) => elapsed(v[i], to, unit);
   }
   if ("if" in e) {
     const c = compileCondition(e.if, scope);
@@ -283,6 +314,7 @@ export function showOp(op: CmpOp): string {
 export function exprFields(e: Expr | Condition, out: Set<string> = new Set()): Set<string> {
   if (typeof e === "number") return out;
   if ("field" in e) out.add(e.field);
+  if ("since" in e) out.add(e.since);
   if ("all" in e) e.all.forEach((x) => exprFields(x, out));
   if ("any" in e) e.any.forEach((x) => exprFields(x, out));
   if ("not" in e) exprFields(e.not, out);
@@ -300,6 +332,7 @@ export function exprFields(e: Expr | Condition, out: Set<string> = new Set()): S
 export function showCell(col: Column, i: number, lang: Lang): string {
   if (col.type === "number") {
     const x = col.v[i];
+    if (x === x && col.field.type === "date") return isoOf(x);
     return x === x ? fmt(x, col.field.unit) : msg("blankValue", lang);
   }
   const k = col.v[i];
@@ -324,6 +357,14 @@ export function describeCondition(c: Condition, scope: Scope, i: number, lang: L
   if ("not" in c) return msg("not", lang, { c: describeCondition(c.not, scope, i, lang) });
   if ("expr" in c) {
     const v = compileExpr(c.expr, scope)(i);
+    const e = c.expr;
+    if (typeof e === "object" && "since" in e) {
+      const col = scope.columns.get(e.since);
+      const d = col && col.type === "number" ? col.v[i] : NaN;
+      const unit = msg(e.unit === "days" ? "sinceDays" : e.unit === "months" ? "sinceMonths" : "sinceYears", lang);
+      const what = msg("since", lang, { unit, field: label(e.since), date: d === d ? isoOf(d) : msg("blankValue", lang), asOf: isoOf(asOfOf(scope)), value: fmt(v) });
+      return `${what} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params))}`;
+    }
     return `${fmt(round9(v))} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params))}`;
   }
   const col = scope.columns.get(c.field);
@@ -332,5 +373,13 @@ export function describeCondition(c: Condition, scope: Scope, i: number, lang: L
     return `${label(c.field)} ${col ? showCell(col, i, lang) : ""} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params), unit)}`;
   }
   if ("is" in c || "in" in c) return msg("inList", lang, { field: label(c.field), value: col ? showCell(col, i, lang) : "" });
+  const pattern = textPatternOf(c);
+  if (pattern) {
+    const held = compileCondition(c, scope)(i);
+    const words = pattern.words.map((w) => `“${w}”`).join(lang === "zh-CN" ? "、" : ", ");
+    const key = held ? pattern.mode : (`${pattern.mode}Not` as const);
+    return msg(key, lang, { field: label(c.field), value: col ? showCell(col, i, lang) : "", words });
+  }
+  if (!("blank" in c)) return "";
   return msg(c.blank ? "isBlank" : "notBlank", lang, { field: label(c.field) });
 }

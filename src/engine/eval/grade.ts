@@ -11,6 +11,7 @@ import { kindOf } from "../kinds";
 import type { BoundModel, GradeInfo, ModelContext } from "../kinds/types";
 import { joinParts } from "../text/format";
 import { msg } from "../text/messages";
+import { isoOf } from "../input/dates";
 import type { Adjustment, Template } from "../template/schema";
 import { fastGrade } from "./fastpath";
 import { makeError, parseTable, type GradeError, type ParsedTable, type TableInput } from "../input/table";
@@ -103,6 +104,8 @@ export class GradeResult {
     readonly errors: ReadonlyMap<number, readonly GradeError[]>,
     private readonly model: BoundModel | null,
     private readonly adjust: (i: number, g: number) => { grade: number; note?: (lang: Lang) => string },
+    /** The as-of date (Excel serial) the table's dates were measured to, when it has dates. */
+    readonly asOf?: number,
   ) {}
 
   status(i: number): RowStatus {
@@ -141,7 +144,8 @@ export class GradeResult {
     }
     const base = this.model ? this.model.explain(i, lang) : "";
     const adj = this.adjust(i, -1);
-    return adj.note ? joinParts([base, adj.note(lang)], lang) : base;
+    const asOf = this.asOf === undefined ? [] : [msg("asOf", lang, { date: isoOf(this.asOf) })];
+    return joinParts([base, ...(adj.note ? [adj.note(lang)] : []), ...asOf], lang);
   }
 
   row(i: number, lang: Lang = "en"): RowOutcome {
@@ -207,7 +211,7 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
   //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
   const PENDING = -3;
-  const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1);
+  const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1) || Object.values(table.dateColumns ?? {}).some(Boolean);
   const useFast = options.fastPath !== false && !scaled && Object.keys(options.params ?? {}).length === 0;
   const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
   const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
@@ -249,6 +253,7 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   const ctx: ModelContext = {
     columns: parsed.columns,
     params,
+    asOf: parsed.asOf,
     template: t,
     grades: compiled.grades,
     gradeIndex: compiled.gradeIndex,
@@ -323,5 +328,5 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
     }
     return { grade: g, note };
   };
-  return new GradeResult(compiled, n, gradeIndex, scores, errors, model, adjust);
+  return new GradeResult(compiled, n, gradeIndex, scores, errors, model, adjust, parsed.asOf);
 }

@@ -6,7 +6,9 @@
 import { numValue, type Scope } from "./expr";
 import { TemplateError } from "../template/template-error";
 import { round9 } from "./precision";
-import { categoryValueIndex } from "./expr";
+import { asOfOf, categoryValueIndex, dateColumn } from "./expr";
+import { patternValueSet, textPatternOf } from "./text-patterns";
+import { elapsed } from "../input/dates";
 import type { CmpOp, Condition, Expr } from "../template/schema";
 
 /** Fills `out[i]` with 1 where `v[i] op t` (false for NaN). */
@@ -76,8 +78,16 @@ export function conditionMask(c: Condition, scope: Scope, n: number, memo: Vecto
     for (let i = 0; i < n; i++) out[i] = v[i] >= 0 ? set[v[i]] : 0;
     return out;
   }
+  const pattern = textPatternOf(c);
+  if (pattern) {
+    if (col.type !== "category") throw new TemplateError(`field '${c.field}' is not a text or category field`);
+    const set = patternValueSet(col, pattern.mode, pattern.words);
+    const v = col.v;
+    for (let i = 0; i < n; i++) out[i] = v[i] >= 0 ? set[v[i]] : 0;
+    return out;
+  }
   const b = col.blank;
-  if (c.blank) out.set(b);
+  if ("blank" in c && c.blank) out.set(b);
   else for (let i = 0; i < n; i++) out[i] = b[i] ^ 1;
   return out;
 }
@@ -103,6 +113,13 @@ export function exprVector(e: Expr, scope: Scope, n: number, memo: VectorMemo = 
 }
 
 function computeVector(e: Exclude<Expr, number | { field: string } | { param: string }>, scope: Scope, n: number, memo: VectorMemo): Float64Array {
+  if ("since" in e) {
+    const v = dateColumn(scope, e.since).v;
+    const to = asOfOf(scope);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = elapsed(v[i], to, e.unit);
+    return out;
+  }
   if ("if" in e) {
     const m = conditionMask(e.if, scope, n, memo);
     const a = exprVector(e.then, scope, n, memo);

@@ -9,7 +9,10 @@ export type ParseProblem =
   | { code: "notNumber"; text: string }
   | { code: "notYesNo"; text: string }
   | { code: "notCategory"; text: string }
-  | { code: "errorValue"; text: string };
+  | { code: "errorValue"; text: string }
+  | { code: "notDate"; text: string }
+  | { code: "ambiguousDate"; text: string }
+  | { code: "noSuchDate"; text: string };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ParseProblem };
 
@@ -63,7 +66,7 @@ const NUMBER_RE =
 const CURRENCY_RE = /^([+-])?\s*[¥￥$]\s*/;
 
 /** Full-width digits and punctuation to ASCII; odd spaces to a plain space. */
-function normalizeText(s: string): string {
+export function normalizeText(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

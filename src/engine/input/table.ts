@@ -8,6 +8,7 @@ import type { Lang } from "../text/lang";
 import { msg, type MessageKey } from "../text/messages";
 import { isBlank, normalizeWord, parseNumberIn, parseYesNo, showValue, type ParseProblem } from "./parse";
 import type { Field, Template, Text } from "../template/schema";
+import { readDateColumn, readElapsedColumn, type DateReading } from "./date-columns";
 
 /**
  * A table to grade: either columns keyed by field key, or rows whose cells follow `fields`
@@ -22,7 +23,7 @@ export type TableInput = (
    * `headerUnits`). Plain numbers there are scaled; a cell with its own unit (`50万`) is not.
    */
   scale?: Readonly<Record<string, number>>;
-};
+} & DateReading;
 
 /** The header-unit factor of a field in a table (1 when none). */
 export function scaleOf(table: TableInput, key: string): number {
@@ -80,6 +81,8 @@ export interface ParsedTable {
   /** 1 where the row has at least one entry in `errors`. */
   bad: Uint8Array;
   fieldCount: number;
+  /** The as-of date (Excel serial) dates were measured to; set when the template or table has dates. */
+  asOf?: number;
 }
 
 export const YES_NO_VALUES: readonly string[] = ["yes", "no"];
@@ -221,10 +224,19 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
   const bad = new Uint8Array(n);
   const { errors, addError } = errorSink(bad);
 
+  let asOf: number | undefined;
   for (const field of template.fields) {
     const blank = new Uint8Array(n);
     const required = field.required !== false && field.default === undefined && field.requiredUnless === undefined;
-    if (field.type === "number") {
+    const elapsed = field.type === "number" && field.sinceDate === true && table.dateColumns?.[field.key] === true;
+    if (field.type === "date" || elapsed) {
+      const raw = rawColumn(table, field.key, n);
+      const read = field.type === "date" ? readDateColumn : readElapsedColumn;
+      const fail = (i: number, code: MessageKey, args: (l: Lang) => Record<string, string | number>, key: string) => addError(i, makeError("#VALUE!", code, args, key));
+      const r = read(field, raw, table, { blank, blankCount, fail, required });
+      asOf = r.asOf;
+      columns.set(field.key, { type: "number", field, v: r.v, blank });
+    } else if (field.type === "number") {
       const v = new Float64Array(n);
       const lo = field.min ?? -Infinity;
       const hi = field.max ?? Infinity;
@@ -315,7 +327,7 @@ export function parseTable(template: Template, table: TableInput): ParsedTable {
     }
   }
 
-  const parsed: ParsedTable = { n, columns, errors, blankCount, bad, fieldCount: template.fields.length };
+  const parsed: ParsedTable = { n, columns, errors, blankCount, bad, fieldCount: template.fields.length, asOf };
   checkRequireOneOf(template, parsed, addError);
   return parsed;
 }

@@ -8,6 +8,7 @@ import { DEFAULTS } from "./defaults";
 import { kindOf } from "../kinds";
 import type { CheckContext, CheckIssue, Severity } from "../kinds/types";
 import { normalizeWord, parseYesNo } from "../input/parse";
+import { foldText, textPatternOf } from "../eval/text-patterns";
 import { TemplateSchema, type Condition, type Expr, type Field, type Num, type Param, type Template, type Text } from "./schema";
 import { categoryIndex } from "../input/table";
 import { parseJsonSafely } from "./template-json";
@@ -193,12 +194,21 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
         }
         return;
       }
-      ctx.field(c.field, `${path}.field`, ["number", "category", "yesno", "text"]);
+      const pattern = textPatternOf(c);
+      if (pattern) {
+        ctx.field(c.field, `${path}.field`, ["text", "category"]);
+        pattern.words.forEach((w, k) => {
+          if (foldText(w) === "") report("error", `${path}.${pattern.mode}[${k}]`, "emptyWord", { en: "a blank word matches every cell", zh: "空白词会匹配所有单元格" });
+        });
+        return;
+      }
+      ctx.field(c.field, `${path}.field`, ["number", "category", "yesno", "text", "date"]);
     },
     expr(e: Expr, path) {
       if (typeof e === "number") return;
       if ("param" in e) return void ctx.num(e, path);
       if ("field" in e) return void ctx.field(e.field, `${path}.field`, ["number"]);
+      if ("since" in e) return void ctx.field(e.since, `${path}.since`, ["date"]);
       if ("if" in e) {
         ctx.condition(e.if, `${path}.if`);
         ctx.expr(e.then, `${path}.then`);

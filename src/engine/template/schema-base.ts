@@ -32,7 +32,23 @@ export type Condition =
   | { expr: Expr; op: CmpOp; value: Num }
   | { field: string; is: string }
   | { field: string; in: string[] }
-  | { field: string; blank: boolean };
+  | { field: string; blank: boolean }
+  | TextPattern;
+
+/**
+ * A text pattern on a text or category field: the cell contains / starts with / ends with /
+ * equals one of the words. Case-insensitive and full-width/half-width insensitive (both sides
+ * folded by `foldText`, `eval/text-patterns.ts`). On a category field the value, its labels and
+ * aliases are tested. E.g. `{ field: "jobTitle", contains: ["marketing", "市场"] }`.
+ */
+export type TextPattern =
+  | { field: string; contains: string[] }
+  | { field: string; startsWith: string[] }
+  | { field: string; endsWith: string[] }
+  | { field: string; equalsAny: string[] };
+
+/** Elapsed time from a date field to the as-of date, in whole days, months or years. */
+export type SinceUnit = "days" | "months" | "years";
 
 /** An arithmetic expression over number fields and parameters (no code is ever executed). */
 export type Expr =
@@ -41,7 +57,9 @@ export type Expr =
   | { param: string }
   | { op: "+" | "-" | "*" | "/"; args: Expr[] }
   | { fn: "min" | "max" | "mean" | "sum" | "floor" | "abs"; args: Expr[] }
-  | { if: Condition; then: Expr; else: Expr };
+  | { if: Condition; then: Expr; else: Expr }
+  /** Whole days / months / years from a date field's date to the as-of date (blank date: NaN). */
+  | { since: string; unit: SinceUnit };
 
 
 export const MAX_TEXT = 4000;
@@ -57,6 +75,8 @@ export const TextSchema = z.strictObject({ en: shortText, zh: shortText });
 export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident })]);
 export const CmpOpSchema = z.enum(["<", "<=", ">", ">=", "=", "!="]);
 
+const patternWords = z.array(z.string().min(1).max(200)).min(1).max(200);
+
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1).max(100) }),
@@ -67,6 +87,10 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ field: ident, is: z.string().max(200) }),
     z.strictObject({ field: ident, in: z.array(z.string().max(200)).min(1).max(200) }),
     z.strictObject({ field: ident, blank: z.boolean() }),
+    z.strictObject({ field: ident, contains: patternWords }),
+    z.strictObject({ field: ident, startsWith: patternWords }),
+    z.strictObject({ field: ident, endsWith: patternWords }),
+    z.strictObject({ field: ident, equalsAny: patternWords }),
   ]),
 );
 
@@ -81,5 +105,6 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
       args: z.array(ExprSchema).min(1).max(100),
     }),
     z.strictObject({ if: ConditionSchema, then: ExprSchema, else: ExprSchema }),
+    z.strictObject({ since: ident, unit: z.enum(["days", "months", "years"]) }),
   ]),
 );

@@ -15,8 +15,12 @@ import { ReviewSchema } from "./review-schema";
 export * from "./schema-base";
 export * from "./review-schema";
 
-/** `text`: free text (a group such as region, a customer key); usable as a group, not in conditions. */
-export type FieldType = "number" | "yesno" | "category" | "text";
+/**
+ * `text`: free text (a group such as region, a customer key); usable as a group and in text
+ * patterns. `date`: a calendar date (Excel date serial, `2026-12-03`, `2026/12/03`, `2026年12月3日`,
+ * `3/12/2026` with a day/month order), used through `{ since: field, unit }` expressions.
+ */
+export type FieldType = "number" | "yesno" | "category" | "text" | "date";
 
 export interface CategoryValue {
   /** Canonical value, used in conditions and maps (e.g. `"explicit"`). */
@@ -45,6 +49,12 @@ export interface Field {
   max?: number;
   /** How the value is read and shown: percent fields take `12.5%` or `0.125`. */
   unit?: "percent" | "money" | "days" | "months" | "count" | "points" | "quantity";
+  /**
+   * The value counts days (or months, by `unit`) since a date (days since the last order): the
+   * column may instead hold the dates, read as elapsed time to the as-of date when the mapping says
+   * so (`TableInput.dateColumns`; the CLI's `--dates` or a column of date text / date cells).
+   */
+  sinceDate?: boolean;
   categories?: CategoryValue[];
   description?: Text;
 }
@@ -242,13 +252,14 @@ const CategoryValueSchema = z.strictObject({
 export const FieldSchema = z.strictObject({
   key: ident,
   label: TextSchema,
-  type: z.enum(["number", "yesno", "category", "text"]),
+  type: z.enum(["number", "yesno", "category", "text", "date"]),
   required: z.boolean().optional(),
   requiredUnless: ConditionSchema.optional(),
   default: z.union([z.string().max(200), z.number().finite()]).optional(),
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
   unit: z.enum(["percent", "money", "days", "months", "count", "points", "quantity"]).optional(),
+  sinceDate: z.boolean().optional(),
   categories: z.array(CategoryValueSchema).max(200).optional(),
   description: TextSchema.optional(),
 });

@@ -44,6 +44,28 @@ export const MESSAGES = {
   codePartSeparator: { en: ", ", zh: "，" },
   newRetailer: { en: "new", zh: "新户" },
   blankValue: { en: "blank", zh: "空" },
+  notDate: {
+    en: "{field}: '{text}' is not a date (write 2026-12-03, 2026/12/03 or 2026年12月3日)",
+    zh: "{field}：“{text}”不是日期（请写作 2026-12-03、2026/12/03 或 2026年12月3日）",
+  },
+  ambiguousDate: {
+    en: "{field}: '{text}' could be day/month or month/day; choose the date order (day first or month first; CLI --date-order dmy|mdy) or write 2026-12-03",
+    zh: "{field}：“{text}”无法确定是日/月还是月/日；请选择日期顺序（日在前或月在前；命令行 --date-order dmy|mdy），或写作 2026-12-03",
+  },
+  noSuchDate: { en: "{field}: '{text}' is not a day of the calendar", zh: "{field}：“{text}”不是日历上存在的日期" },
+  asOf: { en: "as of {date}", zh: "截至 {date}" },
+  since: { en: "{unit} since {field} ({date}) to {asOf}: {value}", zh: "{field}（{date}）至 {asOf} 的{unit}：{value}" },
+  sinceDays: { en: "days", zh: "天数" },
+  sinceMonths: { en: "months", zh: "月数" },
+  sinceYears: { en: "years", zh: "年数" },
+  contains: { en: "{field} “{value}” contains {words}", zh: "{field}“{value}”包含 {words}" },
+  containsNot: { en: "{field} “{value}” contains none of {words}", zh: "{field}“{value}”不包含 {words}" },
+  startsWith: { en: "{field} “{value}” starts with {words}", zh: "{field}“{value}”以 {words} 开头" },
+  startsWithNot: { en: "{field} “{value}” starts with none of {words}", zh: "{field}“{value}”不以 {words} 开头" },
+  endsWith: { en: "{field} “{value}” ends with {words}", zh: "{field}“{value}”以 {words} 结尾" },
+  endsWithNot: { en: "{field} “{value}” ends with none of {words}", zh: "{field}“{value}”不以 {words} 结尾" },
+  equalsAny: { en: "{field} “{value}” is one of {words}", zh: "{field}“{value}”属于 {words}" },
+  equalsAnyNot: { en: "{field} “{value}” is none of {words}", zh: "{field}“{value}”不属于 {words}" },
   population: { en: "needs the whole table (it compares rows), give a block of rows", zh: "需要整个表格（按行相互比较），请传入多行区域" },
 } as const;
 

@@ -33,6 +33,10 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
   const template = options.template;
   const compiled = compileTemplate(template);
   const kinds = outputKinds(options, compiled.scores);
+  // Formulas read a date cell as its serial number, not as days since it: refused rather than wrong.
+  if (options.portable && Object.values(options.dates?.dateColumns ?? {}).some(Boolean)) {
+    throw new AdapterError("notPortable", "columns of dates are read as days since each date only by GradeKit, not by formulas; map day counts, or write values", "日期列只有 GradeKit 能按距今天数读取，公式不能；请对应天数列，或写入值");
+  }
   if (kinds.length === 0) throw new AdapterError("badTarget", "no output column selected");
   const k = kinds.length;
 
@@ -40,7 +44,7 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
     const app = context.workbook.application;
 
     // ---- find, check and read the table; in the same blocks, what is in the target area
-    const sel = await gradeSelection(context, { template, compiled, table: options.table, mapping: options.mapping, params: options.params }, (table, loc) => {
+    const sel = await gradeSelection(context, { template, compiled, table: options.table, mapping: options.mapping, params: options.params, dates: options.dates }, (table, loc) => {
       state.get(loc.workbook).lastTable = table;
       const area = outputArea(table, kinds, options.targetColumn);
       const rules = planRules(compiled, table, area, { colour: options.colour, mapping: options.mapping, lang });

@@ -9,7 +9,7 @@
  * stops after reading (a confirmation to ask first, a cancelled read) spends nothing on it, and
  * one that only reads never grades.
  */
-import { compileTemplate, gradeTable, headerUnits, unitScale, type CompiledTemplate, type GradeResult, type Template } from "../../engine";
+import { compileTemplate, gradeTable, headerUnits, unitScale, type CompiledTemplate, type DateReading, type GradeResult, type Template } from "../../engine";
 import type { Block } from "../batching";
 import type { TableInfo } from "../contract";
 import { AdapterError } from "../errors";
@@ -28,6 +28,8 @@ export interface SelectionRequest {
   /** More columns to read, by name (for messages), or made from the table found; undefined entries are skipped. */
   extra?: Readonly<Record<string, number | undefined>> | ((table: TableInfo) => Readonly<Record<string, number | undefined>>);
   params?: Record<string, number>;
+  /** How dates are read (as-of date, day/month order, columns of dates). */
+  dates?: DateReading;
   /** More loads queued into locate's sync. */
   alsoLoad?: () => void;
   /** Another table to use instead of the located one (e.g. the selection is on the summary sheet). */
@@ -108,7 +110,7 @@ export async function gradeSelection<P = undefined>(
       for (const [field, c] of Object.entries(mapping)) byField[field] = columns.get(c)!;
       // A unit in a mapped column's header (`年消费额（万元）`) scales that column, as the task pane shows it.
       const scale = table.hasHeader ? unitScale(headerUnits(template, table.headers, mapping)) : {};
-      result = gradeTable(request.compiled ?? compileTemplate(template), { columns: byField, rowCount: table.rowCount, scale }, { params: request.params });
+      result = gradeTable(request.compiled ?? compileTemplate(template), { columns: byField, rowCount: table.rowCount, scale, ...request.dates }, { params: request.params });
     }
     return result;
   };

@@ -23,6 +23,7 @@ import { evaluate, firstNumericColumn, missingFields, tableHeaders, type Mapping
 import { useI18n, type MessageKey, type TFunction } from "../i18n";
 import { AdhocEditor } from "./AdhocEditor";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { dateReadingOf, holdsDates, initialDateSettings, usesDates, type DateSettings } from "../dates";
 import { MappingPanel } from "./MappingPanel";
 import { DEFAULT_OPTIONS, OptionsPanel, targetColumnOf, type OutputOptions } from "./OptionsPanel";
 import { PreviewPanel } from "./PreviewPanel";
@@ -175,10 +176,21 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   );
   const { values: params, errors: paramErrors } = React.useMemo(() => parseParams(template, paramText, t), [template, paramText, t]);
 
+  // --- dates: the as-of date, day/month order, columns of dates
+  const [dateSettings, setDateSettings] = React.useState<DateSettings>(initialDateSettings);
+  const dates = React.useMemo(
+    () => (template && read ? dateReadingOf(template, dateSettings, read.rows, fieldMapping) : { badAsOf: false }),
+    [template, read, dateSettings, fieldMapping],
+  );
+  const dateHolds = React.useMemo(
+    () => (template && read ? holdsDates(template, dateSettings, read.rows, fieldMapping) : {}),
+    [template, read, dateSettings, fieldMapping],
+  );
+
   // --- the engine on the rows read: preview, counts, failing rows per field
   const evaluation = React.useMemo(
-    () => (template && read ? evaluate(template, read.rows, fieldMapping, params, tableHeaders(read.table)) : null),
-    [template, read, fieldMapping, params],
+    () => (template && read && !dates.badAsOf ? evaluate(template, read.rows, fieldMapping, params, tableHeaders(read.table), dates.reading) : null),
+    [template, read, fieldMapping, params, dates],
   );
   const missing = template ? missingFields(template, fieldMapping) : [];
   const scores = Boolean(evaluation?.compiled?.scores);
@@ -245,6 +257,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   else if (read.rows.length === 0) blocked = t("apply.blocked.noRows");
   else if (missing.length) blocked = t("apply.blocked.missing", { fields: missing.map(nameOf).join(t("list.separator")) });
   else if (Object.keys(paramErrors).length) blocked = t("apply.blocked.params");
+  else if (dates.badAsOf) blocked = t("dates.blocked");
   else if (targetColumn === null) blocked = t("apply.blocked.column");
   else if (evaluation?.problem) blocked = t("apply.blocked.problem");
 
@@ -271,6 +284,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
       onProgress: (done, total) => setProgress({ done, total }),
     };
     if (Object.keys(params).length) opts.params = params;
+    if (dates.reading) opts.dates = dates.reading;
     let done = false;
     try {
       const res = await actions.apply(opts);
@@ -293,6 +307,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
           groupColumn: options.group,
           lang,
           params: Object.keys(params).length ? params : undefined,
+          dates: dates.reading,
         };
         if (options.summaryPeriod.trim()) summaryOptions.period = options.summaryPeriod.trim();
         await writeSummary(summaryOptions);
@@ -395,6 +410,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
           }
           suggestions={read.match.suggestions}
           evaluation={evaluation}
+          dates={usesDates(template) ? { settings: dateSettings, holds: dateHolds, badAsOf: dates.badAsOf, onChange: setDateSettings } : undefined}
           missing={missing}
         />
       )}

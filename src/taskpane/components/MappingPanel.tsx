@@ -9,6 +9,7 @@ import { headerUnits, type Field as TemplateField, type Template } from "../../e
 import type { TableInfo } from "../../excel/contract";
 import { columnLetters, isRequired, sampleValues, type Evaluation, type Mapping } from "../grading";
 import { useI18n } from "../i18n";
+import { DatesPanel, HoldsDatesBox, type DatesProps } from "./DatesPanel";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -27,6 +28,8 @@ export interface MappingPanelProps {
   suggestions: readonly { field: string; header: string; column: number }[];
   evaluation: Evaluation | null;
   missing: readonly string[];
+  /** The as-of date and the columns read as dates, when the template reads dates. */
+  dates?: DatesProps;
 }
 
 export function MappingPanel(props: MappingPanelProps): React.JSX.Element {
@@ -49,6 +52,7 @@ export function MappingPanel(props: MappingPanelProps): React.JSX.Element {
           {t("mapping.oneOf", { fields: group.map(label).join(t("list.separator")) })}
         </Text>
       ))}
+      {props.dates && <DatesPanel {...props.dates} />}
       {template.fields.map((f) => (
         <MappingField
           key={f.key}
@@ -125,6 +129,7 @@ function MappingField(
           ))}
         </Select>
       </Field>
+      {props.dates && field.sinceDate === true && field.type === "number" && mapped && <HoldsDatesBox {...props.dates} field={field} />}
       {suggestion && (
         <Button
           className={s.suggestion}

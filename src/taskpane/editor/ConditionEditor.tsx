@@ -1,13 +1,15 @@
 /**
  * A structured editor of one condition: AND / OR groups of conditions on fields (comparison, is,
- * is one of, blank / not blank), each of which can be negated. Computed-expression conditions are
+ * is one of, blank / not blank, text patterns), each of which can be negated; days / months /
+ * years since a date field compared with a number. Other computed-expression conditions are
  * shown as such and edited in the JSON view.
  */
 import * as React from "react";
 import { Button, Checkbox, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { defaultCondition, type CmpOp, type Condition, type Field, type Num, type Param } from "../../engine";
+import { defaultCondition, makeTextPattern, textPatternOf, TEXT_PATTERN_MODES, type CmpOp, type Condition, type Field, type Num, type Param, type TextPatternMode } from "../../engine";
+import { SinceNode, isSinceCondition } from "./SinceEditor";
 import { useI18n, type MessageKey } from "../i18n";
-import { ItemButtons, NumValue, useEditorStyles } from "./inputs";
+import { ItemButtons, ListTextInput, NumValue, useEditorStyles } from "./inputs";
 import { removeAt, replaceAt } from "./template-draft";
 
 /** Nesting the form offers (deeper conditions still load and are edited in the JSON view). */
@@ -30,16 +32,19 @@ const useStyles = makeStyles({
 });
 
 type Leaf = Extract<Condition, { field: string }>;
-export type LeafOp = CmpOp | "is" | "in" | "blank" | "notBlank";
+export type LeafOp = CmpOp | "is" | "in" | "blank" | "notBlank" | TextPatternMode | "since";
 
 const NUMBER_OPS: LeafOp[] = [">=", ">", "<=", "<", "=", "!=", "blank", "notBlank"];
 const CHOICE_OPS: LeafOp[] = ["is", "in", "blank", "notBlank"];
 const TEXT_OPS: LeafOp[] = ["blank", "notBlank"];
+const DATE_OPS: LeafOp[] = ["since", "blank", "notBlank"];
 
 export function opsFor(field: Field | undefined): LeafOp[] {
   if (!field) return [...NUMBER_OPS, "is", "in"];
   if (field.type === "number") return NUMBER_OPS;
-  if (field.type === "text") return TEXT_OPS;
+  if (field.type === "text") return [...TEXT_PATTERN_MODES, ...TEXT_OPS];
+  if (field.type === "date") return DATE_OPS;
+  if (field.type === "category") return [...CHOICE_OPS.slice(0, 2), ...TEXT_PATTERN_MODES, ...CHOICE_OPS.slice(2)];
   return CHOICE_OPS;
 }
 
@@ -54,13 +59,20 @@ const OP_LABEL: Record<LeafOp, MessageKey> = {
   in: "cond.op.in",
   blank: "cond.op.blank",
   notBlank: "cond.op.notBlank",
+  contains: "cond.op.contains",
+  startsWith: "cond.op.startsWith",
+  endsWith: "cond.op.endsWith",
+  equalsAny: "cond.op.equalsAny",
+  since: "cond.op.since",
 };
 
 export function leafOp(c: Leaf): LeafOp {
   if ("op" in c) return c.op;
   if ("is" in c) return "is";
   if ("in" in c) return "in";
-  return c.blank ? "blank" : "notBlank";
+  const p = textPatternOf(c);
+  if (p) return p.mode;
+  return "blank" in c && c.blank ? "blank" : "notBlank";
 }
 
 /** Choices of a category / yes-no field (canonical values and their labels). */
@@ -74,8 +86,10 @@ function choicesOf(field: Field | undefined, tx: (x: { en: string; zh: string })
 }
 
 /** The leaf for `op` on `field`, keeping the old value where it still fits. */
-export function withOp(prev: Leaf, field: Field | undefined, op: LeafOp): Leaf {
+export function withOp(prev: Leaf, field: Field | undefined, op: LeafOp): Leaf | Condition {
   const key = prev.field;
+  if (op === "since") return { expr: { since: key, unit: "days" }, op: ">=", value: 0 };
+  if ((TEXT_PATTERN_MODES as readonly LeafOp[]).includes(op)) return makeTextPattern(key, op as TextPatternMode, textPatternOf(prev)?.words ?? [""]);
   if (op === "blank" || op === "notBlank") return { field: key, blank: op === "blank" };
   if (op === "is") {
     const cur = "is" in prev ? prev.is : "in" in prev ? prev.in[0] : undefined;
@@ -87,7 +101,7 @@ export function withOp(prev: Leaf, field: Field | undefined, op: LeafOp): Leaf {
     return { field: key, in: cur.length ? cur : first !== undefined ? [first] : [""] };
   }
   const value: Num = "op" in prev ? prev.value : 0;
-  return { field: key, op, value };
+  return { field: key, op: op as CmpOp, value };
 }
 
 export interface ConditionEditorProps {
@@ -143,6 +157,8 @@ function ConditionNode(props: ConditionEditorProps & { depth: number }): React.J
         <GroupNode {...props} value={inner} onChange={(x) => props.onChange(wrap(x))} />
       ) : "not" in inner ? (
         <ConditionNode {...props} value={inner} onChange={(x) => props.onChange(wrap(x))} />
+      ) : isSinceCondition(inner) ? (
+        <SinceNode {...props} value={inner} onChange={(x) => props.onChange(wrap(x))} />
       ) : "expr" in inner ? (
         <Text size={200} className={st.note}>
           {t("cond.expr")}
@@ -214,7 +230,7 @@ function LeafNode(props: Omit<ConditionEditorProps, "value"> & { value: Leaf }):
         onChange={(_, d) => {
           const f = props.fields.find((x) => x.key === d.value);
           const next = opsFor(f);
-          props.onChange(next.includes(op) ? withOp({ ...c, field: d.value } as Leaf, f, op) : defaultCondition(f));
+          props.onChange(next.includes(op) && op !== "since" ? withOp({ ...c, field: d.value } as Leaf, f, op) : defaultCondition(f));
         }}
       >
         {!knownField && <option value={c.field}>{c.field ? t("editor.unknownOption", { value: c.field }) : t("editor.choose")}</option>}
@@ -233,6 +249,14 @@ function LeafNode(props: Omit<ConditionEditorProps, "value"> & { value: Leaf }):
       </Select>
       {"op" in c && (
         <NumValue label={t("cond.valueNamed", { label: props.label })} value={c.value} params={props.params} onChange={(v) => props.onChange({ ...c, value: v })} />
+      )}
+      {textPatternOf(c) && (
+        <ListTextInput
+          label={t("cond.wordsNamed", { label: props.label })}
+          hint={t("cond.wordsHint")}
+          value={textPatternOf(c)!.words}
+          onChange={(ws) => props.onChange(makeTextPattern(c.field, textPatternOf(c)!.mode, ws.length ? ws : [""]))}
+        />
       )}
       {"is" in c && (
         <Select aria-label={t("cond.valueNamed", { label: props.label })} value={c.is} onChange={(_, d) => props.onChange({ field: c.field, is: d.value })}>

@@ -10,7 +10,7 @@ import { ItemButtons, ListTextInput, NumberField, TextPair, useEditorStyles } fr
 import { compact, moveItem, removeAt, renameField, replaceAt, uniqueId } from "./template-draft";
 
 const EMPTY: readonly string[] = [];
-const TYPES: FieldType[] = ["number", "category", "yesno", "text"];
+const TYPES: FieldType[] = ["number", "category", "yesno", "text", "date"];
 const UNITS = ["percent", "money", "days", "months", "count", "points", "quantity"] as const;
 
 export const TYPE_LABEL: Record<FieldType, MessageKey> = {
@@ -18,6 +18,7 @@ export const TYPE_LABEL: Record<FieldType, MessageKey> = {
   category: "editor.type.category",
   yesno: "editor.type.yesno",
   text: "editor.type.text",
+  date: "editor.type.date",
 };
 
 export interface SectionProps {

@@ -8,6 +8,7 @@ export function defaultCondition(field: Field | undefined): Condition {
   if (field.type === "number") return { field: field.key, op: ">=", value: 0 };
   if (field.type === "yesno") return { field: field.key, is: "yes" };
   if (field.type === "category") return { field: field.key, is: field.categories?.[0]?.value ?? "" };
+  if (field.type === "date") return { expr: { since: field.key, unit: "days" }, op: ">=", value: 0 };
   return { field: field.key, blank: false };
 }
 
