@@ -29,6 +29,7 @@ export {
 export { matchHeaders, fieldNames, headerUnit, headerUnits, unitScale, type HeaderMatch, type HeaderUnit, type MappingOverride } from "./input/headers";
 export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type KindEditor, type NewModelNames } from "./kinds";
 export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
+export { describeTemplate, isDefaultsReading, type TemplateDescription } from "./kinds/describe";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";
 export * from "./sheet";

@@ -210,7 +210,7 @@ test("the MF/Q 102/A form prints: PDF text has the form number, headers and foot
   console.log(`LibreOffice printed the MF/Q 102/A form to PDF in ${seconds.toFixed(1)} s`);
   const pdf = outputs[0];
   const text = spawnSync(tool.pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-  for (const s of ["MF/Q 102/A", "客户分类/等级划分表", "Customer classification / grading form", "聚合物手机电池及电芯客户", "客户名称", "地址", "法人代表", "联系电话", "主要产品", "交易过程分类", "累计订单次数", "累计订单量", "等级", "记录", "审核", "日期"]) {
+  for (const s of ["MF/Q 102/A", "客户分类/等级划分表", "Customer classification / grading form", "聚合物移动电池和电芯客户", "客户名称", "地址", "法人代表", "联系电话", "主要产品", "交易过程分类", "累计订单次数", "累计订单量", "等级", "记录", "审核", "日期"]) {
     expect([s, text.includes(s)]).toEqual([s, true]);
   }
   expect(text.split("MF/Q 102/A").length - 1).toBeGreaterThanOrEqual(3); // page header, sheet, page footer

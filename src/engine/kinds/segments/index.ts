@@ -9,6 +9,7 @@ import { fmt, tr } from "../../text/display";
 import { fillBoth, joinParts } from "../../text/format";
 import type { CheckContext, ModelKind, ModelOf } from "../types";
 import { SEGMENT_TEXT, segmentSay } from "./messages";
+import { describeSegments } from "./describe";
 
 type SegmentsModel = ModelOf<"segments">;
 
@@ -99,6 +100,7 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
       `template '${ctx.template.id}' cannot be compiled: segments compare each row with the population mean, which the portable formulas and SQL do not express yet; grade it with GradeKit`,
       `模板“${ctx.template.id}”无法编译：细分需要将每行与总体均值比较，可移植公式和 SQL 暂不能表达；请用 GradeKit 评级`,
     ),
+  describe: describeSegments,
   editor: {
     label: { en: "Segments against the mean (RFM)", zh: "均值高低细分（RFM）" },
     hint: {
