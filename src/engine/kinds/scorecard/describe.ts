@@ -28,7 +28,7 @@ function how(c: Criterion, ctx: DescribeContext): string {
     case "steps": {
       const unit = ctx.unitOf(s.field);
       const steps = s.steps.map((st) => ctx.say("step", { op: showOp(st.op), value: ctx.value(st.value, unit), points: ctx.expr(st.points) }));
-      steps.push(ctx.say("stepOtherwise", { points: ctx.expr(s.otherwise) }));
+      steps.push(ctx.say(typeof s.otherwise === "number" ? "stepOtherwise" : "stepOtherwiseExpr", { points: ctx.expr(s.otherwise) }));
       return ctx.field(s.field) === tr(c.label, ctx.lang) ? ctx.list(steps) : ctx.say("steps", { field: ctx.field(s.field), steps: ctx.list(steps) });
     }
   }

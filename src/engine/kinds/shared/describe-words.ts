@@ -20,6 +20,7 @@ export const DESCRIBE_TEXT = {
   steps: { en: "by {field}: {steps}", zh: "按{field}：{steps}" },
   step: { en: "{op} {value} → {points}", zh: "{op} {value} 得 {points}" },
   stepOtherwise: { en: "otherwise {points}", zh: "其余得 {points}" },
+  stepOtherwiseExpr: { en: "otherwise {points}", zh: "其余{points}" },
   formula: { en: "a formula of {fields}", zh: "按{fields}的公式计算" },
   map: { en: "by {field}: {pairs}", zh: "按{field}：{pairs}" },
   mapPair: { en: "{value} {points}", zh: "{value} {points} 分" },
@@ -53,8 +54,8 @@ export const DESCRIBE_TEXT = {
   notBlank: { en: "{field} is filled in", zh: "{field}已填写" },
   param: { en: "{value} ({param})", zh: "{value}（{param}）" },
   // adjustments and where the numbers come from
-  floor: { en: "raised to at least {grade} when {when}", zh: "当{when}时至少为 {grade}" },
-  cap: { en: "limited to at most {grade} when {when}", zh: "当{when}时至多为 {grade}" },
+  floor: { en: "raised to at least {grade} when {when}", zh: "当{when}时至少为{grade}" },
+  cap: { en: "limited to at most {grade} when {when}", zh: "当{when}时至多为{grade}" },
   fromSource: { en: "The thresholds and points are the source's.", zh: "阈值与分值均为来源规定。" },
   exampleDefaults: { en: "Example defaults and GradeKit's readings (not the source's numbers): {text}", zh: "示例默认值与 GradeKit 的解读（非来源数字）：{text}" },
 } as const;
