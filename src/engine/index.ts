@@ -5,7 +5,7 @@
 export * from "./template/schema";
 export { DEFAULTS, type EngineDefaults } from "./template/defaults";
 export { parseNumber, parseNumberIn, scaleExact, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
-export { tr, fmt } from "./text/display";
+export { tr, fmt, fmtScore } from "./text/display";
 export { round9 } from "./eval/precision";
 export * from "./text";
 export { msg, MESSAGES, type MessageKey } from "./text/messages";
