@@ -151,5 +151,7 @@ export function drawXlsxSheet(wb: ExcelJS.Workbook, layout: SheetLayout): XlsxDr
   writeStyles(ws, layout);
   for (const a of layout.merges) ws.mergeCells(a.row + 1, a.col + 1, a.row + a.rows, a.col + a.cols);
   writeRules(ws, layout);
+  // A manual break under sheet row n (1-based) starts the next page at zero-based row n.
+  for (const r of layout.print?.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   return { worksheet: ws, chartsLeftOut: layout.charts.length };
 }

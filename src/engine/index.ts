@@ -5,7 +5,7 @@
 export * from "./template/schema";
 export { DEFAULTS, type EngineDefaults } from "./template/defaults";
 export { parseNumber, parseNumberIn, scaleExact, parseYesNo, isBlank, normalizeWord, showValue, type ParseProblem, type ParseResult } from "./input/parse";
-export { tr, fmt } from "./text/display";
+export { tr, fmt, fmtScore } from "./text/display";
 export { round9 } from "./eval/precision";
 export * from "./text";
 export { msg, MESSAGES, type MessageKey } from "./text/messages";
@@ -32,6 +32,7 @@ export {
 export { matchHeaders, fieldNames, headerUnit, headerUnits, unitScale, type HeaderMatch, type HeaderUnit, type MappingOverride } from "./input/headers";
 export { MODEL_KINDS, kindOf, type GradeInfo, type ModelKind, type ModelOf, type KindEditor, type NewModelNames } from "./kinds";
 export { defaultCondition, evenCuts } from "./kinds/shared/new-models";
+export { describeTemplate, isDefaultsReading, type TemplateDescription } from "./kinds/describe";
 export { MAX_ROWS, MAX_COLS, columnLetters, columnIndex, quoteSheet, cellA1, type Rect } from "./sheet-address/a1";
 export * from "./compile";
 export * from "./sheet";

@@ -24,7 +24,7 @@ export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from
 export { AdapterState } from "./apply/state";
 export type { ExcelApi } from "./excel-api";
 export { readSelection } from "./read-selection";
-export { applyGrades } from "./apply/apply";
+export { applyGrades, SCORE_FORMAT } from "./apply/apply";
 export { BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply/output-columns";
 export { undoLastApply, canUndo } from "./apply/undo";
 export { writeSummary, summarize, MAX_GROUPS } from "./summary";

@@ -6,7 +6,9 @@
  */
 import { area, compileTemplate, rowHeightFor, SheetBuilder, textWidth, wrappedLines, type Area, type CellStyle } from "../engine";
 import { columnLetters, compileFormulaRows, isRefusal } from "../engine/compile";
+import { gradeShown } from "./legend";
 import { inlineListOk } from "./limits";
+import { DEFAULT_ROW_HEIGHT, pageBreaks, pageHeight } from "./pages";
 import { DATA_ROW_HEIGHT, FORM_ERROR_STYLE, GROUP_FILL, HEADER_FILL, MUTED, PORTRAIT_MAX_WIDTH, type FormSpec } from "./spec";
 import type { FormLayout, FormPrint, FormRefusal } from "./types";
 import { FORM_WORDS } from "./words";
@@ -80,6 +82,20 @@ interface DataColumns {
   scoreColumn?: number;
 }
 
+/** Excel text constant. */
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The grade formula of a cell showing `shown` instead of the grade ids where they differ (a
+ * Chinese form's labels): a grade id becomes its label, "" (no data) and errors stay as they are.
+ */
+function shownGrades(ids: readonly string[], shown: readonly string[]): (formula: string) => string {
+  if (ids.every((id, k) => id === shown[k])) return (f) => f;
+  const idList = `{${ids.map(quoted).join(";")}}`;
+  const shownList = `{${shown.map(quoted).join(";")}}`;
+  return (f) => `IFERROR(INDEX(${shownList},MATCH(${f},${idList},0)),${f})`;
+}
+
 /** The data rows: grid, column formats, grade/score formulas, validation, grade colours. */
 function data(b: FormSheet, headerRow: number, first: number, rows: number, params: Readonly<Record<string, number>> | undefined): DataColumns | FormRefusal {
   const { spec, width } = b;
@@ -107,8 +123,11 @@ function data(b: FormSheet, headerRow: number, first: number, rows: number, para
   for (const [k, col] of Object.entries(out.fieldColumns)) letters[k] = columnLetters(col + 1);
   const compiled = compileFormulaRows(spec.template, { target: "excel-compat", columns: letters, firstRow: first + 1, lastRow: last + 1, params });
   if (isRefusal(compiled)) return { ok: false, code: compiled.code, reason: compiled.reason };
+  const grades = compileTemplate(spec.template).grades;
+  const shown = grades.map((g) => gradeShown(g, spec.lang));
+  const gradeCell = shownGrades(grades.map((g) => g.id), shown);
   compiled.forEach((f, i) => {
-    b.formula(first + i, gradeColumn, f.grade);
+    b.formula(first + i, gradeColumn, gradeCell(f.grade));
     if (scoreColumn !== undefined && f.score !== undefined) b.formula(first + i, scoreColumn, f.score);
   });
 
@@ -129,7 +148,7 @@ function data(b: FormSheet, headerRow: number, first: number, rows: number, para
   });
 
   // Grade colours: one rule per grade, best grade first; then errors (#VALUE!, #N/A) in light red.
-  for (const g of compileTemplate(spec.template).grades) b.conditional({ kind: "equals", area: dataArea(gradeColumn), text: g.id, fill: g.color, grade: g.id });
+  grades.forEach((g, k) => b.conditional({ kind: "equals", area: dataArea(gradeColumn), text: shown[k], fill: g.color, grade: g.id }));
   const resultFirst = scoreColumn !== undefined && scoreColumn === gradeColumn - 1 ? scoreColumn : gradeColumn;
   b.conditional({ kind: "error", area: area(first, resultFirst, rows, gradeColumn - resultFirst + 1), ...FORM_ERROR_STYLE });
   if (scoreColumn !== undefined && resultFirst !== scoreColumn) b.conditional({ kind: "error", area: dataArea(scoreColumn), ...FORM_ERROR_STYLE });
@@ -145,8 +164,18 @@ function bottom(b: FormSheet, r: number): number {
   const textCols = Math.max(1, width - 1);
   for (const g of spec.legend) {
     b.put(r, 0, g.code).style(area(r, 0), { bold: true, fill: g.color, hAlign: "center", vAlign: "center", border: "grid" });
-    if (width > 1) b.text(area(r, 1, 1, textCols), g.text, { vAlign: "center", wrap: true, border: "grid" });
-    b.rowHeight(r, rowHeightFor(wrappedLines(g.text, b.widthOf(1, textCols)), 11, 18));
+    // The cut-off or rule in its own cells (about half the width) when there is room, else before the text.
+    const split = g.rule !== undefined && g.text !== "" && textCols >= 3;
+    const ruleCols = split ? Math.ceil(textCols / 2) : 0;
+    const text = g.rule !== undefined && !split ? [g.rule, g.text].filter(Boolean).join(spec.lang === "zh-CN" ? "。" : ". ") : g.text;
+    let lines = 1;
+    if (split) {
+      b.text(area(r, 1, 1, ruleCols), g.rule!, { vAlign: "center", wrap: true, border: "grid" });
+      lines = wrappedLines(g.rule!, b.widthOf(1, ruleCols));
+    }
+    if (width > 1) b.text(area(r, 1 + ruleCols, 1, textCols - ruleCols), text, { vAlign: "center", wrap: true, border: "grid" });
+    lines = Math.max(lines, wrappedLines(text, b.widthOf(1 + ruleCols, textCols - ruleCols)));
+    b.rowHeight(r, rowHeightFor(lines, 11, 18));
     r++;
   }
   for (const note of spec.extraNotes) {
@@ -208,6 +237,10 @@ export function buildForm(spec: FormSpec, rows: number, params: Readonly<Record<
     centerHorizontally: true,
   };
   const sheet = b.freeze(headerRow + 1, 0).select(first, 0).print(print).done();
+  const widths = spec.columns.map((c) => c.width);
+  const rowHeight = (r: number) => sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
+  const breaks = pageBreaks({ height: rowHeight, titleFirst, headerRow, first, last, total: height, widths }, pageHeight(print, widths));
+  if (breaks.length) print.rowBreaks = breaks;
   const notes = compileTemplate(spec.template).population ? [{ en: FORM_WORDS.en.populationNote, zh: FORM_WORDS["zh-CN"].populationNote }] : [];
   return {
     ...sheet,

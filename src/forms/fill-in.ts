@@ -1,16 +1,19 @@
 /** The fill-in form of any template: customer, one column per field, score, grade, notes; legend of the grades. */
-import { headerFooterLiteral, textWidth, tr, wrapTokens, type Field, type GradeInfo, type Lang, type Template } from "../engine";
-import { codeLegend, legendText } from "./legend";
+import { describeTemplate, headerFooterLiteral, textWidth, tr, wrapTokens, type Field, type GradeInfo, type Lang, type Template } from "../engine";
+import { codeLegend, gradeLegend, gradeShown } from "./legend";
 import { clip, formSheetName } from "./limits";
 import { GRADE_MIN_WIDTH, type ColumnSpec, type FormSpec } from "./spec";
 import { fieldLabel, fieldValidation } from "./validation";
 import { FORM_WORDS } from "./words";
 
+/**
+ * A number column's format: it shows the decimals entered (a hidden decimal can change the grade:
+ * 100000.5 > 100000, and `#,##0` shows 100,001), so plain numbers keep Excel's General format and
+ * a percentage shows up to four decimals.
+ */
 function numberFormatFor(f: Field): string | undefined {
   if (f.type !== "number") return undefined;
-  if (f.unit === "percent") return "0.0%";
-  if (f.unit === "count" || f.unit === "quantity" || f.unit === "money") return "#,##0";
-  return undefined;
+  return f.unit === "percent" ? "0.0###%" : undefined;
 }
 
 function columnWidthFor(header: string, min: number, max: number, words: readonly string[] = []): number {
@@ -37,13 +40,14 @@ export function fillInSpec(template: Template, grades: readonly GradeInfo[], pop
     });
   }
   if (scores) columns.push({ header: w.score, role: "score", width: 9, numberFormat: "0.00" });
-  const gradeWidth = Math.max(GRADE_MIN_WIDTH, ...grades.map((g) => textWidth(g.id) + 3));
+  const gradeWidth = Math.max(GRADE_MIN_WIDTH, ...grades.map((g) => textWidth(gradeShown(g, lang)) + 3));
   columns.push({ header: w.grade, role: "grade", width: Math.min(16, gradeWidth) });
   columns.push({ header: w.notes, role: "notes", width: 20 });
 
   const code = template.model.kind === "code" ? codeLegend(template, lang) : undefined;
-  const legend = code ? code.rows : grades.map((g) => ({ code: g.id, color: g.color, text: legendText(g, lang) }));
-  const extraNotes = [...(code ? code.notes : []), ...(population ? [w.populationNote] : [])];
+  const legend = code ? code.rows : gradeLegend(template, grades, lang);
+  const d = describeTemplate(template, lang);
+  const extraNotes = [...(code ? code.notes : []), ...d.adjustments.map(w.adjustment), d.numbersNote, ...(population ? [w.populationNote] : [])];
   return {
     kind: "template",
     template,

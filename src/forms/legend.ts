@@ -1,14 +1,34 @@
 /** The legend under a form's table: one row per grade (or, for code templates, per code of the colour part). */
-import { tr, type GradeInfo, type Lang, type Template } from "../engine";
+import { describeTemplate, tr, type GradeInfo, type Lang, type Template } from "../engine";
 import type { LegendRow } from "./spec";
 import { fieldLabel } from "./validation";
 import { FORM_WORDS } from "./words";
 
-/** A grade's legend text: its label (when not just the id), then its action or description. */
+/**
+ * What a grade cell and the legend show for a grade: its id, or in a Chinese form its Chinese
+ * label when the label does not already hold the id (`Platinum` -> `白金`, `A（战略性）` stays `A`).
+ */
+export function gradeShown(g: GradeInfo, lang: Lang): string {
+  const label = tr(g.label, lang);
+  return lang === "zh-CN" && label.trim() !== "" && !label.includes(g.id) ? label : g.id;
+}
+
+/** A grade's legend text: its label (when the code cell does not show it), then its action or description. */
 export function legendText(g: GradeInfo, lang: Lang): string {
   const label = tr(g.label, lang);
-  const parts = [label !== g.id ? label : "", g.action ? tr(g.action, lang) : "", g.description && !g.action ? tr(g.description, lang) : ""].filter(Boolean);
+  const parts = [label !== gradeShown(g, lang) ? label : "", g.action ? tr(g.action, lang) : "", g.description && !g.action ? tr(g.description, lang) : ""].filter(Boolean);
   return parts.join(lang === "zh-CN" ? "：" : ": ");
+}
+
+/** The legend of a template's grades: each grade's cut-off or rule in words (the kind's describer), then its label and action. */
+export function gradeLegend(template: Template, grades: readonly GradeInfo[], lang: Lang): LegendRow[] {
+  const d = describeTemplate(template, lang);
+  return grades.map((g) => {
+    const when = d.grades.filter((x) => x.grade === g.id).map((x) => x.when);
+    const row: LegendRow = { code: gradeShown(g, lang), color: g.color, text: legendText(g, lang) };
+    if (when.length) row.rule = when.join(lang === "zh-CN" ? "；或" : "; or ");
+    return row;
+  });
 }
 
 /** Legend of a code template: the codes of the part that decides the colour (there are too many grades to list). */

@@ -1,6 +1,6 @@
 /** The MF/Q 102/A form of seed 000 ("客户分类/等级划分表"): Chinese, as the source, with an English subtitle. */
-import { headerFooterLiteral, type GradeInfo, type Lang, type Template } from "../engine";
-import { legendText } from "./legend";
+import { describeTemplate, headerFooterLiteral, type GradeInfo, type Lang, type Template } from "../engine";
+import { gradeLegend } from "./legend";
 import { GRADE_MIN_WIDTH, type FormSpec } from "./spec";
 import { fieldValidation } from "./validation";
 import { FORM_WORDS } from "./words";
@@ -45,7 +45,7 @@ export function mfqSpec(template: Template, grades: readonly GradeInfo[]): FormS
     sheetName: "客户分类等级划分表",
     title,
     subtitle: "Customer classification / grading form",
-    noteLeft: "说明：分类及等级划分仅包括聚合物手机电池及电芯客户。（Scope: polymer mobile batteries and cells customers.）",
+    noteLeft: "说明：分类及等级划分仅包括聚合物移动电池和电芯客户。（Scope: polymer mobile batteries and cells customers.）",
     noteRight: `表单编号：${formNumber}`,
     formNumber,
     groups: [
@@ -68,17 +68,14 @@ export function mfqSpec(template: Template, grades: readonly GradeInfo[]): FormS
           error: { title: w.badWordTitle, message: `交易过程分类只能是：${statusWords}。` },
         },
       },
-      { header: "累计订单次数", role: "field", field: "orderCount", width: 12, numberFormat: "#,##0", validation: fieldValidation(template, count, lang) },
-      { header: "累计订单量", role: "field", field: "orderVolume", width: 13, numberFormat: "#,##0", validation: fieldValidation(template, volume, lang) },
+      // Excel's General format: the decimals entered show (5.5 orders > 5 changes the grade; #,##0 would show 6).
+      { header: "累计订单次数", role: "field", field: "orderCount", width: 12, validation: fieldValidation(template, count, lang) },
+      { header: "累计订单量", role: "field", field: "orderVolume", width: 13, validation: fieldValidation(template, volume, lang) },
       { header: "等级", role: "grade", width: GRADE_MIN_WIDTH },
     ],
     legendTitle: "客户的等级（按客户订单量/潜在订单量分为：A级/战略性、B级、C级）",
-    legend: grades.map((g) => ({
-      code: g.id,
-      color: g.color,
-      text: builtinRules && MFQ_LEGEND[g.id] ? MFQ_LEGEND[g.id] : legendText(g, lang),
-    })),
-    extraNotes: [w.fillNote],
+    legend: gradeLegend(template, grades, lang).map((row, k) => (builtinRules && MFQ_LEGEND[grades[k].id] ? { code: row.code, color: row.color, text: MFQ_LEGEND[grades[k].id] } : row)),
+    extraNotes: [w.fillNote, describeTemplate(template, lang).numbersNote],
     footer: w.footer,
     page: {
       header: { left: headerFooterLiteral(title), center: "", right: formNumber },

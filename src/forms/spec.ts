@@ -33,7 +33,10 @@ export interface ColumnSpec extends FormColumn {
 export interface LegendRow {
   code: string;
   color: string;
+  /** Label and action. */
   text: string;
+  /** The grade's cut-off or rule in words, in a column of its own before the text. */
+  rule?: string;
 }
 
 export interface FormSpec {

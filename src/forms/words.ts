@@ -12,6 +12,7 @@ export interface FormWords {
   populationNote: string;
   codeNote: (parts: string) => string;
   codeColours: (field: string) => string;
+  adjustment: (text: string) => string;
   footer: readonly [string, string, string];
   pageOf: string;
   listsHeader: string;
@@ -49,6 +50,7 @@ export const FORM_WORDS: Readonly<Record<Lang, FormWords>> = Object.freeze({
     populationNote: "This template ranks customers against each other: a row's grade depends on all the rows of this form.",
     codeNote: (parts: string) => `The grade is a code made of: ${parts}.`,
     codeColours: (field: string) => `Colour: ${field}`,
+    adjustment: (text: string) => `After grading: ${text}.`,
     footer: ["Recorded by:", "Reviewed by:", "Date:"] as const,
     pageOf: "Page &P of &N",
     listsHeader: "Lists",
@@ -82,6 +84,7 @@ export const FORM_WORDS: Readonly<Record<Lang, FormWords>> = Object.freeze({
     populationNote: "此模板按客户相互比较评级：每行的等级取决于本表所有行。",
     codeNote: (parts: string) => `等级为代码，依次由以下部分组成：${parts}。`,
     codeColours: (field: string) => `颜色：${field}`,
+    adjustment: (text: string) => `定级后调整：${text}。`,
     footer: ["记录：", "审核：", "日期："] as const,
     pageOf: "第 &P 页，共 &N 页",
     listsHeader: "列表",

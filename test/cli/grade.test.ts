@@ -252,7 +252,7 @@ describe("--lang zh-CN", () => {
     const grades = new Set(rows.map((x) => x.grade).filter((g) => g));
     expect([...grades].sort()).toEqual(["沃德 VIP", "理财", "普通", "钻石"].sort());
     expect(rows.find((x) => x["客户姓名"] === "刘德明")).toMatchObject({ grade: "沃德 VIP" });
-    expect(rows.find((x) => x["客户姓名"] === "刘德明")!.reason).toMatch(/提升至 沃德 VIP/);
+    expect(rows.find((x) => x["客户姓名"] === "刘德明")!.reason).toMatch(/提升至沃德 VIP/);
     expect(rows.find((x) => x["客户姓名"] === "周慧敏")!.reason).toMatch(/不是数字/);
     expect(rows.find((x) => x.reason === "无数据")).toBeDefined();
     expect(r.stderr).toMatch(/共 12 行：已评级 10 行，错误 1 行，无数据 1 行/);

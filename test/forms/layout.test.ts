@@ -32,7 +32,7 @@ describe("MF/Q 102/A form", () => {
     expect(l.lang).toBe("zh-CN"); // Chinese whatever --lang says
     expect(textAt(l, 0, 0)).toBe("客户分类/等级划分表");
     expect(textAt(l, 1, 0)).toBe("Customer classification / grading form");
-    expect(texts(l).some((s) => s.includes("聚合物手机电池及电芯客户") && s.includes("polymer mobile batteries and cells customers"))).toBe(true);
+    expect(texts(l).some((s) => s.includes("聚合物移动电池和电芯客户") && s.includes("polymer mobile batteries and cells customers"))).toBe(true);
     expect(texts(l).filter((s) => s.includes("MF/Q 102/A")).length).toBeGreaterThanOrEqual(2); // top right and bottom
     expect(l.columns.map((c) => c.header)).toEqual(["客户名称", "地址", "法人代表", "联系电话", "主要产品", "交易过程分类", "累计订单次数", "累计订单量", "等级"]);
     expect(l.columns.map((c) => textAt(l, l.headerRow, l.columns.indexOf(c)))).toEqual(l.columns.map((c) => c.header));

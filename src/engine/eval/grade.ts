@@ -318,7 +318,8 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
       if ((a.isFloor ? g > a.target : g < a.target) && a.when(i)) {
         g = a.target;
         const name = (lang: Lang) => tr(compiled.grades[a.target].label, lang);
-        const why = (lang: Lang) => (a.a.note ? tr(a.a.note, lang) : describeCondition(a.a.when, ctx, i, lang));
+        // the condition in words (a note such as "law grade C: at most tier 2" would name the grade twice)
+        const why = (lang: Lang) => describeCondition(a.a.when, ctx, i, lang);
         const prev = note;
         note = (lang) => {
           const own = msg(a.isFloor ? "floor" : "cap", lang, { grade: name(lang), why: why(lang) });

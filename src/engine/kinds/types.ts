@@ -7,7 +7,9 @@ import type { LowerContext, LoweredModel } from "../compile/lower-context";
 import type { Scope } from "../eval/expr";
 import type { GradeError } from "../input/table";
 import type { Condition, Expr, Field, Grade, Model, Num, Param, Template, Text } from "../template/schema";
+import type { Args } from "../text/format";
 import type { Lang } from "../text/lang";
+import type { DESCRIBE_TEXT } from "./shared/describe-words";
 
 /** The model of one kind: `ModelOf<"bands">`. */
 export type ModelOf<K extends Model["kind"]> = Extract<Model, { kind: K }>;
@@ -88,8 +90,36 @@ export interface ModelKind<M extends Model = Model> {
    * targets cannot express.
    */
   lower(model: M, ctx: LowerContext): LoweredModel;
+  /** The model's rules, criteria and thresholds in words (template details, forms' legends). */
+  describe(model: M, ctx: DescribeContext): ModelDescription;
   /** What the template editor needs to know about the kind. */
   editor: KindEditor<M>;
+}
+
+/** A template's labels, numbers and conditions in one language, for a kind's describer. */
+export interface DescribeContext {
+  template: Template;
+  lang: Lang;
+  /** A field's label. */
+  field(key: string): string;
+  unitOf(key: string): Field["unit"];
+  /** A number (with the field's unit), or a parameter's default and name. */
+  value(v: Num, unit?: Field["unit"]): string;
+  /** A grade's label. */
+  grade(id: string): string;
+  condition(c: Condition): string;
+  expr(e: Expr): string;
+  /** A list as the language writes it (`a, b` / `a、b`). */
+  list(parts: readonly string[]): string;
+  say(key: keyof typeof DESCRIBE_TEXT & string, args?: Args): string;
+}
+
+/** A model in words. */
+export interface ModelDescription {
+  /** How a row is scored or coded (one line per criterion, group or measure); empty for plain rules. */
+  lines: string[];
+  /** When each grade is given, in the model's order (a grade may appear more than once). */
+  grades: { grade: string; when: string }[];
 }
 
 /** Names the editor gives new things in a starting model (its own catalogue's words). */

@@ -97,6 +97,8 @@ export interface PrintSetup {
   fitToHeight: number;
   /** Rows repeated at the top of every printed page (zero-based, inclusive). */
   titleRows?: { first: number; last: number };
+  /** Manual page breaks: zero-based rows that start a new printed page. */
+  rowBreaks?: number[];
   area: Area;
   header: HeaderFooterText;
   footer: HeaderFooterText;

@@ -20,6 +20,16 @@ export function fmt(x: number, unit?: Field["unit"]): string {
   return fmtPlain(x);
 }
 
+/**
+ * Shows a score for a person: two decimals at most (the cell keeps full precision).
+ *
+ * @example fmtScore(93.66666666666667) // "93.67"
+ */
+export function fmtScore(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return fmtPlain(Math.round(x * 100) / 100);
+}
+
 function fmtPlain(x: number): string {
   const r = Math.round(x * 1e4) / 1e4;
   const neg = r < 0;

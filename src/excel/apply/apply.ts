@@ -27,6 +27,9 @@ import { badCellAddress, gradeText, outputArea, outputKinds } from "./output-col
 import type { AdapterState, UndoRecord } from "./state";
 import { TargetCells } from "./target-cells";
 
+/** Number format of written score cells that had none (General): two decimals shown, full precision kept. */
+export const SCORE_FORMAT = "0.00";
+
 export async function applyGrades(excel: ExcelApi, state: AdapterState, options: ApplyOptions): Promise<ApplyResult> {
   const lang: Lang = options.lang ?? "en";
   const words = WORDS[lang];
@@ -97,6 +100,7 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
         return textCell(result.reason(i, lang), target.formats.at(i, j));
       });
     const identical = new IdenticalRules(target.existing, rules);
+    const scoreCol = kinds.indexOf("score");
 
     // ---- write phase: values only, blocks of <= 20,000 rows and <= 4 MB, one sync per block
     const header = kinds.map((kind) => words[kind]);
@@ -122,6 +126,13 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       const block = ws.getRangeByIndexes(top + chunk.start, targetCol, chunk.rows.length, k);
       if (portable) block.formulas = chunk.rows;
       else block.values = chunk.rows;
+      // Scores show two decimals (93.67) where the cell had no format of its own; the cell keeps full precision.
+      if (scoreCol >= 0) {
+        ws.getRangeByIndexes(top + chunk.start, targetCol + scoreCol, chunk.rows.length, 1).numberFormat = chunk.rows.map((_, r) => {
+          const nf = target.formats.at(chunk.start + r, scoreCol);
+          return [nf === "General" ? SCORE_FORMAT : nf];
+        });
+      }
       await context.sync();
       done += chunk.rows.length;
       options.onProgress?.(done, n);

@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { fmt } from "../../engine";
+import { fmt, fmtScore } from "../../engine";
 import type { TableInfo } from "../../excel/contract";
 import { sheetRow, type Evaluation } from "../grading";
 import { useI18n } from "../i18n";
@@ -106,7 +106,7 @@ export function PreviewPanel({ table, evaluation, blocked }: PreviewPanelProps):
                         <GradeChip label={t("grade.empty")} kind="empty" />
                       )}
                     </td>
-                    {scores && <td className={`${s.td} ${s.num}`}>{o.score === null ? "" : fmt(o.score)}</td>}
+                    {scores && <td className={`${s.td} ${s.num}`}>{o.score === null ? "" : fmtScore(o.score)}</td>}
                     <td className={`${s.td} ${s.reason}`}>{o.reason}</td>
                   </tr>
                 );

@@ -8,7 +8,7 @@ import { Button, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/re
 import type { Template } from "../../engine";
 import { groupByCategory, searchTemplates } from "../grading";
 import { CATALOGUES, useI18n, type MessageKey } from "../i18n";
-import { GradeChip } from "./GradeChip";
+import { TemplateDetails } from "./TemplateDetails";
 
 export type Choice = { kind: "template"; template: Template } | { kind: "bands" } | { kind: "percentile" };
 
@@ -147,7 +147,6 @@ function TemplateItem({ template, onUse }: { template: Template; onUse: () => vo
   const [open, setOpen] = React.useState(false);
   const detailsId = React.useId();
   const name = tx(template.name);
-  const readings = template.readings ?? [];
   return (
     <li className={s.item} data-template-id={template.id}>
       <h4 className={s.name}>{name}</h4>
@@ -175,37 +174,7 @@ function TemplateItem({ template, onUse }: { template: Template; onUse: () => vo
         </Button>
       </div>
       <div id={detailsId} className={s.details} hidden={!open}>
-        {open && (
-          <>
-            <Text size={200}>
-              <strong>{t("picker.fields")}</strong> {template.fields.map((f) => tx(f.label)).join(t("list.separator"))}
-            </Text>
-            {template.grades.length > 0 && (
-              <div className={s.chips} aria-label={t("picker.grades")} role="group">
-                {template.grades.map((g) => (
-                  <GradeChip key={g.id} label={tx(g.label)} color={g.color} />
-                ))}
-              </div>
-            )}
-            {readings.length > 0 && (
-              <div>
-                <h5 className={s.detailTitle}>{t("picker.readings")}</h5>
-                <ul className={s.detailList}>
-                  {readings.map((r, k) => (
-                    <li key={k}>
-                      <Text size={200}>{tx(r)}</Text>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {template.reviewCadence && (
-              <Text size={200}>
-                <strong>{t("picker.review")}</strong> {tx(template.reviewCadence)}
-              </Text>
-            )}
-          </>
-        )}
+        {open && <TemplateDetails template={template} />}
       </div>
     </li>
   );

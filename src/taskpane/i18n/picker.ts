@@ -44,5 +44,13 @@ export const PICKER_MESSAGES = {
   "picker.fields": { en: "Columns:", zh: "所需列：" },
   "picker.grades": { en: "Grades", zh: "等级" },
   "picker.readings": { en: "How the source is read", zh: "对来源的解读" },
+  "picker.how": { en: "How rows are scored", zh: "计分方法" },
+  "picker.rules": { en: "Grades and their rules", zh: "等级与规则" },
+  "picker.after": { en: "After grading", zh: "定级后调整" },
+  "picker.numbers": { en: "Numbers:", zh: "数字来源：" },
+  "picker.numbersDefaults": {
+    en: "some are example defaults, not the source's: see how the source is read below.",
+    zh: "部分为示例默认值，并非来源数字：见下方“对来源的解读”。",
+  },
   "picker.review": { en: "Review:", zh: "复核：" },
 } as const satisfies Catalogue;

@@ -6,6 +6,7 @@ import { bandGrader, checkBands, describeBand, fieldDomain } from "../shared/ban
 import type { ModelKind, ModelOf } from "../types";
 import { lowerBands } from "./compile";
 import { bandsEditor } from "./editor";
+import { describeBandsModel } from "./describe";
 
 export const bandsKind: ModelKind<ModelOf<"bands">> = {
   kind: "bands",
@@ -37,5 +38,6 @@ export const bandsKind: ModelKind<ModelOf<"bands">> = {
     checkBands(model.bands, model.otherwise, fieldDomain(f), ctx, "model.bands", f?.unit);
   },
   lower: lowerBands,
+  describe: describeBandsModel,
   editor: bandsEditor,
 };

@@ -55,18 +55,19 @@ export function bindCode(model: ModelOf<"code">, ctx: ModelContext): BoundModel 
         const o = picks[k](i);
         if (o < 0) return;
         const opt = options[k][o];
+        const named = msg("labelled", lang, { label: tr(opt.label, lang), value: opt.code });
         if (part.kind === "flag") {
-          if (opt.code) parts.push(`${tr(opt.label, lang)} (${opt.code})`);
+          if (opt.code) parts.push(named);
           return;
         }
         const excepted = "except" in part && part.except && compileCondition(part.except.when, ctx)(i);
         if (excepted) {
-          parts.push(`${tr(opt.label, lang)} (${opt.code}): ${describeCondition(part.except!.when, ctx, i, lang)}`);
+          parts.push(msg("codePart", lang, { part: named, why: describeCondition(part.except!.when, ctx, i, lang) }));
         } else if (part.kind === "tier") {
           const t = tierTables.get(k)!;
           const group = groupLabel(part.groupBy ? ctx.columns.get(part.groupBy) : undefined, i, lang);
-          parts.push(`${tr(opt.label, lang)} (${opt.code}): ${describeTier("", t.greater[i], t.size[i], part.cuts, t.tier[i], group, lang).replace(/^: |^：/, "")}`);
-        } else parts.push(`${tr(opt.label, lang)} (${opt.code})`);
+          parts.push(msg("codePart", lang, { part: named, why: describeTier("", t.greater[i], t.size[i], part.cuts, t.tier[i], group, lang).replace(/^: |^：/, "") }));
+        } else parts.push(named);
       });
       const gi = grade(i);
       return msg("codeReason", lang, { code: ctx.gradeName(gi, lang), parts: parts.join(msg("codePartSeparator", lang)) });

@@ -8,6 +8,7 @@ import { enumerate } from "./codes";
 import { lowerCode } from "./compile";
 import { codeEditor } from "./editor";
 import { bindCode } from "./grade";
+import { describeCode } from "./describe";
 
 export const codeKind: ModelKind<ModelOf<"code">> = {
   kind: "code",
@@ -22,5 +23,6 @@ export const codeKind: ModelKind<ModelOf<"code">> = {
   bind: bindCode,
   check: checkCode,
   lower: lowerCode,
+  describe: describeCode,
   editor: codeEditor,
 };

@@ -5,7 +5,7 @@
 import { round9 } from "../../eval/precision";
 import type { GradeError } from "../../input/table";
 import { fmt, tr } from "../../text/display";
-import { fillBoth, joinParts } from "../../text/format";
+import { fillBoth } from "../../text/format";
 import { GradeKitError } from "../../text/error";
 import type { Lang } from "../../text/lang";
 import { msg } from "../../text/messages";
@@ -81,10 +81,9 @@ export function bindGroups(model: GroupsModel, ctx: ModelContext): BoundModel {
       const parts = model.groups
         .map((g, k) => groupsSay("groupPart", lang, { group: tr(g.label, lang), mean: fmt(means[k][i]), weight: fmt(weights[k]) }))
         .join(" + ");
-      const head = groupsSay("score", lang, { score: fmt(s), parts });
       const gi = bands.grade(s);
       const band = describeBand(model.bands, bands.band(s), bands.thresholds, label(lang), round9(s), ctx.gradeName(gi, lang), undefined, lang);
-      return joinParts([head, band], lang);
+      return groupsSay("scoreReason", lang, { grade: band, parts });
     },
   };
 }

@@ -8,6 +8,7 @@ import { checkGroups } from "./check";
 import { lowerGroups } from "./compile";
 import { groupsEditor } from "./editor";
 import { bindGroups } from "./grade";
+import { describeGroups } from "./describe";
 
 export const groupsKind: ModelKind<ModelOf<"groups">> = {
   kind: "groups",
@@ -21,5 +22,6 @@ export const groupsKind: ModelKind<ModelOf<"groups">> = {
   bind: bindGroups,
   check: checkGroups,
   lower: lowerGroups,
+  describe: describeGroups,
   editor: groupsEditor,
 };

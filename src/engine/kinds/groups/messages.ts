@@ -6,6 +6,7 @@ export const GROUP_TEXT = {
   weightsSum: { en: "the group weights add up to {sum}, not 100", zh: "各组权重之和为 {sum}，不等于 100" },
   groupPart: { en: "{group} {mean}×{weight}%", zh: "{group} {mean}×{weight}%" },
   score: { en: "score {score} = {parts}", zh: "得分 {score} = {parts}" },
+  scoreReason: { en: "{grade}; groups: {parts}", zh: "{grade}；各组得分：{parts}" },
 } as const;
 
 export const groupsSay = catalogue(GROUP_TEXT);

@@ -6,6 +6,7 @@ import { checkCuts, describeTier, groupIds, groupLabel } from "../shared/tiers";
 import type { ModelContext, ModelKind, ModelOf } from "../types";
 import { lowerPercentile } from "./compile";
 import { percentileEditor } from "./editor";
+import { describePercentile } from "./describe";
 
 export const percentileKind: ModelKind<ModelOf<"percentile">> = {
   kind: "percentile",
@@ -39,5 +40,6 @@ export const percentileKind: ModelKind<ModelOf<"percentile">> = {
     ctx.template.grades.forEach((g) => ctx.gives(g.id));
   },
   lower: lowerPercentile,
+  describe: describePercentile,
   editor: percentileEditor,
 };

@@ -8,6 +8,7 @@ import type { ModelKind, ModelOf } from "../types";
 import { checkRules } from "./check";
 import { lowerRules } from "./compile";
 import { rulesEditor } from "./editor";
+import { describeRules } from "./describe";
 
 export const rulesKind: ModelKind<ModelOf<"rules">> = {
   kind: "rules",
@@ -51,5 +52,6 @@ export const rulesKind: ModelKind<ModelOf<"rules">> = {
   },
   check: checkRules,
   lower: lowerRules,
+  describe: describeRules,
   editor: rulesEditor,
 };

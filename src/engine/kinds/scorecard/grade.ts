@@ -36,10 +36,10 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
         const p = pts[k](i);
         const f = criterionField(c);
         const col = f ? ctx.columns.get(f) : undefined;
-        const input = col && c.scoring.kind !== "input" ? ` (${showCell(col, i, lang)})` : "";
-        return weighted
-          ? `${tr(c.label, lang)}${input} ${fmt(p)}×${fmt(w[k] * 100)}%`
-          : `${tr(c.label, lang)}${input} ${fmt(p)}`;
+        const name = col && c.scoring.kind !== "input" ? msg("labelled", lang, { label: tr(c.label, lang), value: showCell(col, i, lang) }) : tr(c.label, lang);
+        // no space between a Chinese closing bracket and the points
+        const sep = lang === "zh-CN" && name.endsWith("）") ? "" : " ";
+        return weighted ? `${name}${sep}${fmt(p)}×${fmt(w[k] * 100)}%` : `${name}${sep}${fmt(p)}`;
       })
       .join(" + ");
   };
@@ -60,9 +60,8 @@ export function bindScorecard(model: ScorecardModel, ctx: ModelContext): BoundMo
       explain(i, lang) {
         const s = score(i);
         const gi = bands.grade(s);
-        const head = msg("score", lang, { score: fmt(s), parts: breakdown(i, lang) });
         const band = describeBand(g.bands, bands.band(s), bands.thresholds, label(lang), round9(s), ctx.gradeName(gi, lang), undefined, lang);
-        return joinParts([head, band], lang);
+        return msg("scoreReason", lang, { grade: band, parts: breakdown(i, lang) });
       },
     };
   }
@@ -74,10 +73,9 @@ export function bindScorecard(model: ScorecardModel, ctx: ModelContext): BoundMo
     score,
     grade: (i) => tiers.tier[i],
     explain(i, lang) {
-      const head = msg("score", lang, { score: fmt(score(i)), parts: breakdown(i, lang) });
       const t = tiers.tier[i];
       const tier = describeTier(ctx.gradeName(t, lang), tiers.greater[i], tiers.size[i], g.cuts, t, undefined, lang);
-      return joinParts([head, tier], lang);
+      return joinParts([msg("score", lang, { score: fmt(score(i)), parts: breakdown(i, lang) }), tier], lang);
     },
   };
 }

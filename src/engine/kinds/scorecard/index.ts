@@ -7,6 +7,7 @@ import { checkScorecard } from "./check";
 import { lowerScorecard } from "./compile";
 import { scorecardEditor } from "./editor";
 import { bindScorecard } from "./grade";
+import { describeScorecard } from "./describe";
 
 export const scorecardKind: ModelKind<ModelOf<"scorecard">> = {
   kind: "scorecard",
@@ -20,5 +21,6 @@ export const scorecardKind: ModelKind<ModelOf<"scorecard">> = {
   bind: bindScorecard,
   check: checkScorecard,
   lower: lowerScorecard,
+  describe: describeScorecard,
   editor: scorecardEditor,
 };

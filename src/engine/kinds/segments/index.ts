@@ -9,6 +9,7 @@ import { fillBoth, joinParts } from "../../text/format";
 import type { CheckContext, ModelKind, ModelOf } from "../types";
 import { lowerSegments } from "./compile";
 import { SEGMENT_TEXT, segmentSay } from "./messages";
+import { describeSegments } from "./describe";
 
 type SegmentsModel = ModelOf<"segments">;
 
@@ -94,6 +95,7 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
   },
   check: checkSegments,
   lower: lowerSegments,
+  describe: describeSegments,
   editor: {
     label: { en: "Segments against the mean (RFM)", zh: "均值高低细分（RFM）" },
     hint: {

@@ -12,6 +12,7 @@ import type { ModelKind, ModelOf } from "../types";
 import { lowerShare } from "./compile";
 import { SHARE_TEXT, shareSay } from "./messages";
 import { shareTiers } from "./tiers";
+import { describeShare } from "./describe";
 
 const pct = (x: number) => fmt(Math.round(x * 1e6) / 1e4) + "%";
 
@@ -82,6 +83,7 @@ export const shareKind: ModelKind<ModelOf<"share">> = {
     ctx.template.grades.forEach((g) => ctx.gives(g.id));
   },
   lower: lowerShare,
+  describe: describeShare,
   editor: {
     label: { en: "Cumulative-share tiers (ABC)", zh: "累计占比分级（ABC）" },
     hint: {
