@@ -18,6 +18,7 @@ import { TemplateError } from "../template/template-error";
 import { and, arith, cmp, FALSE, iff, NA, not, num, or, str, TRUE, type CmpOp, type Node } from "./ir";
 import type { LowerContext } from "./lower-context";
 import { refuse } from "./types";
+import { isPopStat } from "../eval/pop-stats";
 import { valuesOf, wordGroups } from "./words";
 
 export interface Lowered {
@@ -245,6 +246,9 @@ class Lowerer implements LowerContext {
 
   num(v: Num): number {
     if (typeof v === "number") return v;
+    if (isPopStat(v)) {
+      refuse("notExpressible", `a population threshold (${v.stat} of '${v.field}') cannot be compiled here`, `此处无法编译总体阈值（“${v.field}”的 ${v.stat}）`);
+    }
     const p = this.params[v.param];
     if (p === undefined) refuse("invalidTemplate", `unknown parameter '${v.param}'`, `未知参数“${v.param}”`);
     return p;

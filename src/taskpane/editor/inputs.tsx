@@ -120,7 +120,7 @@ export function NumValue(props: { label: string; value: Num; onChange: (v: Num) 
   const s = useEditorStyles();
   const { t, tx } = useI18n();
   const isParam = typeof props.value !== "number";
-  const paramKey = typeof props.value === "number" ? "" : props.value.param;
+  const paramKey = typeof props.value === "number" ? "" : "param" in props.value ? props.value.param : "";
   return (
     <span className={s.row}>
       {!isParam && (

@@ -5,7 +5,8 @@
  */
 import { arith, cmp, iff, NA, num, type CmpOp, type Node } from "../../compile/ir";
 import type { LowerContext } from "../../compile/lower-context";
-import { compare, numValue, showOp } from "../../eval/expr";
+import { compare, numValue, showNum, showOp } from "../../eval/expr";
+import { isPopStat } from "../../eval/pop-stats";
 import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../../eval/intervals";
 import { round9 } from "../../eval/precision";
 import type { Band, Field } from "../../template/schema";
@@ -39,13 +40,15 @@ export function bandGrader(
   bands: readonly Band[],
   otherwise: string | undefined,
   ctx: ModelContext,
-): { grade(x: number): number; band(x: number): number; thresholds: number[] } {
+): { grade(x: number): number; band(x: number): number; thresholds: number[]; show(k: number, lang: Lang): string } {
   const m = bandMatcher(bands, ctx.params);
   const idx = bands.map((b) => ctx.gradeIndex.get(b.grade) ?? -1);
   const other = otherwise !== undefined ? ctx.gradeIndex.get(otherwise) ?? -1 : -1;
   return {
     thresholds: m.thresholds,
     band: m.match,
+    // A population threshold shows what it is ("median of amount (30)"); a number as itself.
+    show: (k, lang) => (isPopStat(bands[k].value) ? showNum(bands[k].value, ctx, 0, lang) : ""),
     grade(x) {
       if (!(x === x)) return -1;
       const k = m.match(x);
@@ -64,6 +67,7 @@ export function describeBand(
   gradeLabel: string,
   unit: Field["unit"],
   lang: Lang,
+  show?: (k: number, lang: Lang) => string,
 ): string {
   if (k < 0) return msg("bandOtherwise", lang, { grade: gradeLabel, measure, value: fmt(x, unit) });
   return msg("bandFired", lang, {
@@ -71,7 +75,7 @@ export function describeBand(
     measure,
     value: fmt(x, unit),
     op: showOp(bands[k].op),
-    threshold: fmt(thresholds[k], unit),
+    threshold: show?.(k, lang) || fmt(thresholds[k], unit),
   });
 }
 
