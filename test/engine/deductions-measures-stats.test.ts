@@ -5,34 +5,10 @@
  * groups). Expected values are worked out by hand in the comments.
  */
 import { checkTemplate, gradeTable, type Template, type Text } from "../../src/engine";
+import { deductions, measures, stats, statsByGroup } from "../fixtures/issue20";
 
 const t = (en: string, zh: string = en): Text => ({ en, zh });
-const g = (id: string) => ({ id, label: t(id), color: "#C9DAF8" });
-const base = { version: 1, category: "custom" as const, name: t("Test"), description: t("Test.") };
 
-export const deductions: Template = {
-  ...base,
-  id: "deductions",
-  fields: [
-    { key: "paidOnTime", label: t("Paid on time", "按时付款"), type: "yesno" },
-    { key: "latePayments", label: t("Late payments", "逾期次数"), type: "number", min: 0 },
-  ],
-  grades: [g("A"), g("B"), g("C")],
-  model: {
-    kind: "scorecard",
-    criteria: [
-      { key: "paid", label: t("Paid on time", "按时付款"), points: 5, scoring: { kind: "map", field: "paidOnTime", points: { yes: 5, no: 0 } } },
-      {
-        key: "late",
-        label: t("Late payments", "逾期"),
-        points: 0,
-        min: -10,
-        scoring: { kind: "steps", field: "latePayments", steps: [{ op: "=", value: 0, points: 0 }, { op: "<=", value: 2, points: -3 }], otherwise: -10 },
-      },
-    ],
-    grading: { kind: "bands", bands: [{ grade: "A", op: ">=", value: 5 }, { grade: "B", op: ">=", value: 1 }], otherwise: "C" },
-  },
-};
 
 describe("deductions (negative points)", () => {
   test("check accepts negative points when the criterion declares a negative min, and refuses them otherwise", () => {
@@ -73,33 +49,6 @@ describe("deductions (negative points)", () => {
   });
 });
 
-export const measures: Template = {
-  ...base,
-  id: "measures",
-  fields: [
-    { key: "spend", label: t("Spend", "消费额"), type: "number", min: 0 },
-    { key: "orders", label: t("Orders", "订单数"), type: "number", min: 0 },
-    { key: "reviews", label: t("Reviews", "评价数"), type: "number", min: 0, required: false },
-  ],
-  params: [{ key: "perReview", label: t("Points per review"), default: 10 }],
-  measures: [
-    { key: "avgOrder", label: t("Average order", "平均订单额"), expr: { op: "/", args: [{ field: "spend" }, { field: "orders" }] }, round: 2 },
-    {
-      key: "growth",
-      label: t("Growth value", "成长值"),
-      expr: { op: "+", args: [{ field: "spend" }, { op: "*", args: [{ field: "reviews" }, { param: "perReview" }] }] },
-    },
-  ],
-  grades: [g("Gold"), g("Silver"), g("Basic")],
-  model: {
-    kind: "rules",
-    rules: [
-      { grade: "Gold", when: { all: [{ field: "growth", op: ">=", value: 1000 }, { field: "avgOrder", op: ">=", value: 100 }] } },
-      { grade: "Silver", when: { field: "growth", op: ">=", value: 500 } },
-    ],
-    otherwise: "Basic",
-  },
-};
 
 describe("computed measures", () => {
   test("used as fields in rules; the reason shows each measure's value and how it was built", () => {
@@ -155,24 +104,6 @@ describe("computed measures", () => {
   });
 });
 
-export const stats: Template = {
-  ...base,
-  id: "stats",
-  fields: [
-    { key: "amount", label: t("Amount", "金额"), type: "number" },
-    { key: "region", label: t("Region", "区域"), type: "text" },
-  ],
-  grades: [g("High"), g("Mid"), g("Low")],
-  model: {
-    kind: "bands",
-    field: "amount",
-    bands: [
-      { grade: "High", op: ">=", value: { stat: "percentile", field: "amount", p: 0.8 } },
-      { grade: "Mid", op: ">=", value: { stat: "median", field: "amount" } },
-    ],
-    otherwise: "Low",
-  },
-};
 
 describe("population thresholds", () => {
   // amounts 10, 20, 30, 40, 100 (and a bad row that is not in the population):
@@ -188,20 +119,8 @@ describe("population thresholds", () => {
   });
 
   test("mean overall and within a group in a rule condition (the row's own group)", () => {
-    const byGroup: Template = {
-      ...stats,
-      id: "stats-groups",
-      model: {
-        kind: "rules",
-        rules: [
-          { grade: "High", when: { field: "amount", op: ">=", value: { stat: "mean", field: "amount", groupBy: "region" } } },
-          { grade: "Mid", when: { field: "amount", op: ">=", value: { stat: "mean", field: "amount" } } },
-        ],
-        otherwise: "Low",
-      },
-    };
     // N: mean 15 → 20 High, 10 not; S: mean (30+40+100)/3 = 56.67 → 100 High; overall mean 40 → 40 Mid
-    const r = gradeTable(byGroup, { columns: cols });
+    const r = gradeTable(statsByGroup, { columns: cols });
     expect([0, 1, 2, 3, 4].map((i) => r.grade(i))).toEqual(["Low", "High", "Low", "Mid", "High"]);
     expect(r.reason(1)).toBe("High: Amount 20 ≥ mean of Amount in N (15)");
     expect(r.reason(3)).toBe("Mid: Amount 40 ≥ mean of Amount (40)");

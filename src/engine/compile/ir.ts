@@ -56,6 +56,11 @@ export type Node =
   | { k: "empty" }
   /** Relative-to-max points: `v > 0 ? v / max * points : 0` (max is a `popMax`, >= 0). */
   | { k: "relmax"; v: Node; max: Node; points: number }
+  /**
+   * A population threshold: the mean, or the `p` percentile (PERCENTILE.INC / PERCENTILE_CONT), of
+   * `v` over the rows where `pop` holds (and whose `group` equals this row's), rounded to 9 decimals.
+   */
+  | { k: "popStat"; id: string; stat: "mean" | "percentile"; p: number; pop: Node; v: Node; group?: Node; divides: boolean }
   /** Largest positive `v` over the rows where `pop` holds; 0 when there is none. */
   | { k: "popMax"; id: string; pop: Node; v: Node }
   /**
@@ -160,6 +165,8 @@ export function children(n: Node): Node[] {
       return [n.v, n.max];
     case "popMax":
       return [n.pop, n.v];
+    case "popStat":
+      return n.group ? [n.pop, n.v, n.group] : [n.pop, n.v];
     case "tier":
       return n.group ? [n.pop, n.v, n.group] : [n.pop, n.v];
     case "adjust":
@@ -182,7 +189,7 @@ export function populationFields(roots: readonly (Node | undefined)[], numberFie
     if (seen.has(x) && !inPop) return;
     seen.add(x);
     if (inPop && (x.k === "val" || x.k === "isNum") && numberFields.has(x.f)) out.add(x.f);
-    const pop = inPop || x.k === "popMax" || x.k === "tier";
+    const pop = inPop || x.k === "popMax" || x.k === "tier" || x.k === "popStat";
     for (const c of children(x)) go(c, pop);
   };
   for (const r of roots) if (r) go(r, false);
@@ -196,7 +203,7 @@ export function mayBeNa(n: Node): boolean {
     if (found) return;
     if (x.k === "na") found = true;
     // Aggregates' inner row expressions are not the row's own value.
-    if (x.k === "popMax" || x.k === "tier") return;
+    if (x.k === "popMax" || x.k === "tier" || x.k === "popStat") return;
     for (const c of children(x)) go(c);
   };
   go(n);

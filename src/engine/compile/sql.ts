@@ -120,6 +120,30 @@ export class SqlPrinter {
 
   // ---- expressions --------------------------------------------------------------------------
 
+  /**
+   * A population threshold: AVG, or PERCENTILE_CONT(p) WITHIN GROUP (DuckDB, PostgreSQL; not
+   * SQLite), over the population in the one-row derived table; within groups the mean is a window
+   * AVG partitioned by the group key, a median or percentile is refused.
+   */
+  private popStat(n: Extract<Node, { k: "popStat" }>, a: string): string {
+    if (n.group) {
+      if (n.stat !== "mean") {
+        refuse(
+          "notExpressible",
+          "a median or percentile within groups cannot be compiled to SQL (PostgreSQL has no ordered-set window functions)",
+          "组内中位数或百分位无法编译为 SQL（PostgreSQL 不支持有序集窗口函数）",
+        );
+      }
+      return `(AVG(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END) OVER (PARTITION BY ${this.e(n.group, a)}))`;
+    }
+    if (!this.maxima.has(n.id)) {
+      const pop = this.e(n.pop, SUB);
+      const v = `CASE WHEN ${pop} THEN ${this.e(n.v, SUB)} END`;
+      this.maxima.set(n.id, n.stat === "mean" ? `AVG(${v})` : `PERCENTILE_CONT(${this.number(n.p)}) WITHIN GROUP (ORDER BY ${v})`);
+    }
+    return `${this.q(MAXIMA)}.${this.q(n.id)}`;
+  }
+
   e(n: Node, a: string): string {
     switch (n.k) {
       case "num":
@@ -222,6 +246,8 @@ export class SqlPrinter {
         }
         return `${this.q(MAXIMA)}.${this.q(n.id)}`;
       }
+      case "popStat":
+        return this.popStat(n, a);
       case "tier": {
         const key = n.group ? this.e(n.group, a) : "1";
         const part = `PARTITION BY CASE WHEN ${this.e(n.pop, a)} THEN ${key} END`;

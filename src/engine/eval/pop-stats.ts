@@ -8,6 +8,7 @@
  */
 import type { Column, NumberColumn } from "../input/table";
 import type { Field, Num, PopStat } from "../template/schema";
+import { round9 } from "./precision";
 
 export function isPopStat(v: Num | undefined): v is PopStat {
   return typeof v === "object" && v !== null && "stat" in v;
@@ -37,8 +38,9 @@ export function percentileInc(values: number[], p: number): number {
 function statOf(values: number[], s: PopStat): number {
   if (values.length === 0) return NaN;
   const p = statP(s);
-  if (p === undefined) return values.reduce((a, b) => a + b, 0) / values.length;
-  return percentileInc(values, p);
+  // Rounded to 9 decimals, like the values compared with it (and the compiled formulas/SQL).
+  if (p === undefined) return round9(values.reduce((a, b) => a + b, 0) / values.length);
+  return round9(percentileInc(values, p));
 }
 
 /** Every population statistic a template uses (any `{ stat, field }` object in it). */

@@ -160,8 +160,14 @@ export function fieldDomain(field: Field | undefined): IntervalSet {
  * bands are counted in one pass when they allow it.
  */
 export function lowerBandIndex(ctx: LowerContext, m: Node, bands: readonly Band[], otherwise: string | undefined, computed: boolean): Node {
-  const ts = bands.map((b) => ctx.num(b.value));
   const other = otherwise !== undefined ? num(ctx.gradeNo(otherwise)) : NA;
+  if (bands.some((b) => isPopStat(b.value))) {
+    // Population thresholds: one comparison per band with the threshold's node.
+    let out = other;
+    for (let k = bands.length - 1; k >= 0; k--) out = iff(cmp(bands[k].op, m, ctx.numNode(bands[k].value)), num(ctx.gradeNo(bands[k].grade)), out);
+    return out;
+  }
+  const ts = bands.map((b) => ctx.num(b.value));
   if (computed && ctx.compactBands && bands.length > 1 && monotone(bands, ts)) {
     // Satisfied bands form a suffix of the list: the first match is band K - c + 1.
     const byOp = new Map<CmpOp, number[]>();
