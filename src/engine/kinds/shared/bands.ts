@@ -100,6 +100,23 @@ export function checkBands(
   }
   let covered: IntervalSet = [];
   const values = bands.map((b, k) => ctx.num(b.value, `${path}[${k}].value`));
+  if (bands.some((b) => isPopStat(b.value))) {
+    // A population threshold depends on the data: no interval analysis, every band may apply.
+    bands.forEach((b, k) => {
+      ctx.grade(b.grade, `${path}[${k}].grade`);
+      ctx.gives(b.grade);
+    });
+    if (otherwise !== undefined) {
+      ctx.grade(otherwise, `${path}.otherwise`);
+      ctx.gives(otherwise);
+    } else {
+      ctx.report("warning", path, "gap", {
+        en: "with a population threshold some values may get no grade (add a default grade)",
+        zh: "使用总体阈值时部分取值可能没有等级（请添加默认等级）",
+      });
+    }
+    return;
+  }
   bands.forEach((b, k) => {
     ctx.grade(b.grade, `${path}[${k}].grade`);
     if (k > 0) {
