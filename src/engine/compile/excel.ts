@@ -268,6 +268,8 @@ export class ExcelPrinter {
       }
       case "tier":
         return this.tier(n);
+      case "popStat":
+        return this.popStat(n);
       case "adjust": {
         const when = this.row(n.when).s;
         return n.kind === "floor"
@@ -312,6 +314,31 @@ export class ExcelPrinter {
     if (n.above) terms.push({ s: `${this.wrap(this.arr(n.v), 1)}>${this.wrap(this.row(n.v), 1)}`, p: 0, bool: true });
     const weights = terms.length === 1 ? (terms[0].bool ? `--${this.wrap(terms[0], 4)}` : terms[0].s) : terms.map((t) => this.wrap(t, 3)).join("*");
     return this.call("SUMPRODUCT", [weights, this.arr(n.v).s]);
+  }
+
+  /**
+   * A population threshold: the mean as SUMPRODUCT(pop*v)/SUMPRODUCT(pop) (any Excel); a median or
+   * percentile as PERCENTILE(IF(pop, v), p) (PERCENTILE is PERCENTILE.INC), which needs Excel 365's
+   * array evaluation; so does a mean over a measure that may divide by zero in other rows.
+   */
+  private popStat(n: Extract<Node, { k: "popStat" }>): Out {
+    const a: Node = n.group ? { k: "and", args: [n.pop, { k: "sameGroup", group: n.group }] } : n.pop;
+    const pop = this.arr(a);
+    const v = this.arr(n.v);
+    if (n.stat === "mean" && !n.divides) {
+      const count = this.isBoolArr(a) ? `--${this.wrap(pop, 4)}` : pop.s;
+      const sum = this.call("SUMPRODUCT", [`${this.wrap(pop, 3)}*${this.wrap(v, 3)}`]);
+      return this.bin(sum, "/", this.call("SUMPRODUCT", [count]), 3);
+    }
+    if (!this.useLet) {
+      refuse(
+        "notExpressible",
+        `${n.stat === "mean" ? "a threshold at the mean of a measure that may divide by zero" : "a median or percentile threshold"} needs Excel 365 (array evaluation): compile for the excel target`,
+        `${n.stat === "mean" ? "可能除以零的度量的平均值阈值" : "中位数或百分位阈值"}需要 Excel 365（数组运算）：请编译为 excel 目标`,
+      );
+    }
+    const picked = this.call("IF", [pop.s, v.s]).s;
+    return n.stat === "mean" ? this.call("AVERAGE", [picked]) : this.call("PERCENTILE", [picked, this.number(n.p).s]);
   }
 
   private tier(n: Extract<Node, { k: "tier" }>): Out {
@@ -398,6 +425,7 @@ export class ExcelPrinter {
       case "popMax":
       case "popMean":
       case "anyRow":
+      case "popStat":
         // Whole-table values: the same in every row.
         return this.row(n);
       case "sameGroup": {

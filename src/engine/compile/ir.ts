@@ -56,6 +56,11 @@ export type Node =
   | { k: "empty" }
   /** Relative-to-max points: `v > 0 ? v / max * points : 0` (max is a `popMax`, >= 0). */
   | { k: "relmax"; v: Node; max: Node; points: number }
+  /**
+   * A population threshold: the mean, or the `p` percentile (PERCENTILE.INC / PERCENTILE_CONT), of
+   * `v` over the rows where `pop` holds (and whose `group` equals this row's), rounded to 9 decimals.
+   */
+  | { k: "popStat"; id: string; stat: "mean" | "percentile"; p: number; pop: Node; v: Node; group?: Node; divides: boolean }
   /** Largest positive `v` over the rows where `pop` holds; 0 when there is none. */
   | { k: "popMax"; id: string; pop: Node; v: Node }
   /**
@@ -180,6 +185,8 @@ export function children(n: Node): Node[] {
       return [n.v, n.max];
     case "popMax":
       return [n.pop, n.v];
+    case "popStat":
+      return n.group ? [n.pop, n.v, n.group] : [n.pop, n.v];
     case "tier":
       return n.group ? [n.pop, n.v, n.group] : [n.pop, n.v];
     case "adjust":
@@ -217,7 +224,7 @@ export function populationFields(roots: readonly (Node | undefined)[], numberFie
 
 /** Nodes whose inner row expressions are evaluated over every row of the table. */
 export function isAggregate(n: Node): boolean {
-  return n.k === "popMax" || n.k === "tier" || n.k === "popSum" || n.k === "popMean" || n.k === "anyRow";
+  return n.k === "popMax" || n.k === "tier" || n.k === "popSum" || n.k === "popMean" || n.k === "anyRow" || n.k === "popStat";
 }
 
 /** True when the value may be "no value" (`na`). */

@@ -27,6 +27,8 @@ export interface LowerContext {
   expr(e: Expr): { v: Node; nan: Node };
   /** The value of a number or parameter (parameter values as given to the compiler). */
   num(v: Num): number;
+  /** A number, parameter or population threshold as a node (a threshold may depend on the row's group). */
+  numNode(v: Num): Node;
   /** 1-based grade number of a grade id. */
   gradeNo(id: string): number;
   /** The population: valid rows (and not "no data", when every field may be blank). */

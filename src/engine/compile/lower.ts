@@ -13,11 +13,13 @@
 import { compileTemplate, type CompiledTemplate } from "../eval/grade";
 import { normalizeWord } from "../input/parse";
 import { kindOf } from "../kinds";
-import type { Condition, Expr, Field, Num, Template } from "../template/schema";
+import type { Condition, Expr, Field, Measure, Num, PopStat, Template } from "../template/schema";
+import { measureField } from "../eval/measures";
 import { TemplateError } from "../template/template-error";
 import { and, arith, cmp, FALSE, iff, NA, not, num, or, str, TRUE, type CmpOp, type Node } from "./ir";
 import type { LowerContext } from "./lower-context";
 import { refuse } from "./types";
+import { isPopStat, statKey, statP } from "../eval/pop-stats";
 import { valuesOf, wordGroups } from "./words";
 import { lowerSince, lowerTextPattern, patternTextFields } from "./lower-dates-text";
 
@@ -67,6 +69,9 @@ class Lowerer implements LowerContext {
   private readonly fields = new Map<string, Field>();
   private readonly idCounts = new Map<string, number>();
   private validNode?: Node;
+  private readonly measures = new Map<string, Measure>();
+  private readonly measureNodes = new Map<string, { v: Node; nan: Node }>();
+  private readonly statNodes = new Map<string, Node>();
   private blankNode?: Node;
 
   constructor(
@@ -76,6 +81,10 @@ class Lowerer implements LowerContext {
     private readonly opts: LowerOptions,
   ) {
     for (const f of t.fields) this.fields.set(f.key, f);
+    for (const m of t.measures ?? []) {
+      this.fields.set(m.key, measureField(m));
+      this.measures.set(m.key, m);
+    }
   }
 
   run(): Lowered {
@@ -148,8 +157,46 @@ class Lowerer implements LowerContext {
     return typeof f.default === "string" ? valuesOf(f).indexOf(f.default) : -1;
   }
 
+  /**
+   * A computed measure's value (shared, so printed once) and where it is blank. `round` is Excel's
+   * ROUND (half away from zero) on the 9-decimal value, as the engine does.
+   */
+  private measure(key: string): { v: Node; nan: Node } | undefined {
+    const m = this.measures.get(key);
+    if (!m) return undefined;
+    let out = this.measureNodes.get(key);
+    if (!out) {
+      const e = this.expr(m.expr);
+      let v = e.v;
+      if (m.round !== undefined) {
+        const f = num(10 ** m.round);
+        const mag: Node = { k: "floor", a: arith("+", { k: "round9", a: arith("*", { k: "abs", a: v }, f) }, num(0.5)) };
+        v = arith("/", iff(cmp("<", v, num(0)), { k: "neg", a: mag }, mag), f);
+      }
+      out = { v: { k: "share", id: `m_${key}`, a: v }, nan: e.nan };
+      this.measureNodes.set(key, out);
+    }
+    return out;
+  }
+
+  /** True where an expression divides by zero (a divisor that is 0, not blank) in the branch taken. */
+  private divZero(e: Expr): Node {
+    if (typeof e === "number" || "field" in e || "param" in e || "since" in e) return FALSE;
+    if ("if" in e) return iff(this.cond(e.if), this.divZero(e.then), this.divZero(e.else));
+    const parts = e.args.map((x) => this.divZero(x));
+    if ("op" in e && e.op === "/") {
+      for (const d of e.args.slice(1)) {
+        const x = this.expr(d);
+        parts.push(iff(x.nan, FALSE, cmp("=", x.v, num(0))));
+      }
+    }
+    return or(...parts);
+  }
+
   /** A number field's value in a valid row. */
   readNum(key: string): Node {
+    const mv = this.measure(key);
+    if (mv) return mv.v;
     const f = this.field(key);
     const d = this.numDefault(f);
     const val: Node = { k: "val", f: key };
@@ -158,6 +205,8 @@ class Lowerer implements LowerContext {
 
   /** True where a number field's value is NaN (blank) in a valid row. */
   nanOf(key: string): Node {
+    const mv = this.measure(key);
+    if (mv) return mv.nan;
     const f = this.field(key);
     if (this.strictlyRequired(f) || this.numDefault(f) !== undefined) return FALSE;
     // In a valid row the cell is a number or blank.
@@ -227,6 +276,8 @@ class Lowerer implements LowerContext {
     if (!this.validNode) {
       const parts = this.t.fields.map((f) => this.fieldOk(f));
       for (const key of patternTextFields(this.t)) parts.push(not({ k: "oddText", f: key }));
+      // A row where a measure divides by zero is bad (the engine's error naming the measure).
+      for (const m of this.t.measures ?? []) parts.push(not(this.divZero(m.expr)));
       for (const group of this.t.requireOneOf ?? []) {
         const keys = group.filter((k) => this.fields.has(k));
         if (keys.length) parts.push(not(and(...keys.map((k): Node => ({ k: "blank", f: k })))));
@@ -251,9 +302,50 @@ class Lowerer implements LowerContext {
 
   num(v: Num): number {
     if (typeof v === "number") return v;
+    if (isPopStat(v)) {
+      refuse("notExpressible", `a population threshold (${v.stat} of '${v.field}') cannot be compiled here`, `此处无法编译总体阈值（“${v.field}”的 ${v.stat}）`);
+    }
     const p = this.params[v.param];
     if (p === undefined) refuse("invalidTemplate", `unknown parameter '${v.param}'`, `未知参数“${v.param}”`);
     return p;
+  }
+
+  numNode(v: Num): Node {
+    return isPopStat(v) ? this.stat(v) : num(this.num(v));
+  }
+
+  /** A population threshold over the valid rows with a value (in the row's group). */
+  private stat(s: PopStat): Node {
+    const key = statKey(s);
+    let node = this.statNodes.get(key);
+    if (!node) {
+      const f = this.field(s.field);
+      if (f.type !== "number") refuse("invalidTemplate", `field '${s.field}' is not a number field`, `字段“${s.field}”不是数字字段`);
+      let pop = and(this.validPop(), not(this.nanOf(s.field)));
+      let group: Node | undefined;
+      if (s.groupBy) {
+        const g = this.groupKey(s.groupBy);
+        pop = and(pop, not(g.missing));
+        group = g.key;
+      }
+      const id = this.uniqueId("stat");
+      const p = statP(s);
+      // `divides`: the value may be an error in other rows (a measure dividing by zero there).
+      const m = this.measures.get(s.field);
+      const divides = m !== undefined && JSON.stringify(m.expr).includes('"op":"/"');
+      const a: Node = { k: "popStat", id, stat: p === undefined ? "mean" : "percentile", p: p ?? 0, pop, v: this.readNum(s.field), group, divides };
+      node = { k: "share", id, a: { k: "round9", a } };
+      this.statNodes.set(key, node);
+    }
+    return node;
+  }
+
+  /** Compares a value with a threshold; false where the value is blank or a group threshold has no group. */
+  private cmpTo(op: string, x: Node, nan: Node, value: Num): Node {
+    const c = cmp(this.op(op), x, this.numNode(value));
+    const noGroup = isPopStat(value) && value.groupBy ? this.groupKey(value.groupBy).missing : FALSE;
+    // IF, not AND: Excel's AND evaluates every argument, and a threshold over no rows is #DIV/0!.
+    return iff(or(nan, noGroup), FALSE, c);
   }
 
   private op(op: string): CmpOp {
@@ -267,11 +359,13 @@ class Lowerer implements LowerContext {
     if ("expr" in c) {
       // IF, not AND: Excel's AND evaluates every argument, and arithmetic on a cell of spaces is #VALUE!.
       const e = this.expr(c.expr);
+      if (isPopStat(c.value)) return this.cmpTo(c.op, { k: "round9", a: e.v }, e.nan, c.value);
       return iff(e.nan, FALSE, cmp(this.op(c.op), { k: "round9", a: e.v }, num(this.num(c.value))));
     }
     if ("op" in c) {
       const f = this.field(c.field);
       if (f.type !== "number") refuse("invalidTemplate", `field '${c.field}' is not a number field`, `字段“${c.field}”不是数字字段`);
+      if (isPopStat(c.value)) return this.cmpTo(c.op, this.readNum(c.field), this.nanOf(c.field), c.value);
       return and(not(this.nanOf(c.field)), cmp(this.op(c.op), this.readNum(c.field), num(this.num(c.value))));
     }
     if ("is" in c || "in" in c) {

@@ -286,6 +286,27 @@ export class SqlPrinter {
 
   // ---- expressions --------------------------------------------------------------------------
 
+  /**
+   * A population threshold: AVG, or PERCENTILE_CONT(p) WITHIN GROUP (DuckDB, PostgreSQL; not
+   * SQLite), over the population in the one-row derived table; within groups the mean is a window
+   * AVG partitioned by the group key, a median or percentile is refused.
+   */
+  private popStat(n: Extract<Node, { k: "popStat" }>, a: string): string {
+    if (n.group) {
+      if (n.stat !== "mean") {
+        refuse(
+          "notExpressible",
+          "a median or percentile within groups cannot be compiled to SQL (PostgreSQL has no ordered-set window functions)",
+          "组内中位数或百分位无法编译为 SQL（PostgreSQL 不支持有序集窗口函数）",
+        );
+      }
+      const group = n.group;
+      return this.window(() => `AVG(CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END) OVER (PARTITION BY ${this.keyColumn(() => this.e(group, a))})`);
+    }
+    const v = () => `CASE WHEN ${this.e(n.pop, a)} THEN ${this.e(n.v, a)} END`;
+    return this.aggregate(() => (n.stat === "mean" ? `AVG(${v()})` : `PERCENTILE_CONT(${this.number(n.p)}) WITHIN GROUP (ORDER BY ${v()})`));
+  }
+
   e(n: Node, a: string): string {
     switch (n.k) {
       case "num":
@@ -394,6 +415,8 @@ export class SqlPrinter {
       }
       case "popMax":
         return this.aggregate(() => `COALESCE(MAX(CASE WHEN ${this.e(n.pop, a)} AND ${this.e(n.v, a)} > 0 THEN ${this.e(n.v, a)} END), 0)`);
+      case "popStat":
+        return this.popStat(n, a);
       case "tier": {
         const part = () => `PARTITION BY ${this.keyColumn(() => `CASE WHEN ${this.e(n.pop, a)} THEN ${n.group ? this.e(n.group, a) : "1"} END`)}`;
         const greater = `(${this.window(() => `RANK() OVER (${part()} ORDER BY ${this.keyColumn(() => this.e(n.v, a))} DESC)`)} - 1)`;

@@ -12,6 +12,7 @@ import { TemplateError } from "../template/template-error";
 import { normalizeWord, parseYesNo } from "../input/parse";
 import { elapsed, isoOf } from "../input/dates";
 import { patternValueSet, textPatternOf } from "./text-patterns";
+import { isPopStat, statKey, statP } from "./pop-stats";
 
 export type RowPred = (i: number) => boolean;
 export type RowNum = (i: number) => number;
@@ -40,6 +41,12 @@ export function asOfOf(scope: Scope): number {
 
 export function numValue(v: Num, params: Readonly<Record<string, number>>): number {
   if (typeof v === "number") return v;
+  if (isPopStat(v)) {
+    if (v.groupBy) throw new TemplateError(`a threshold within groups ('${v.stat}' of '${v.field}' by '${v.groupBy}') can only be used in a condition`);
+    const x = params[statKey(v)];
+    if (x === undefined) throw new TemplateError(`the ${v.stat} of '${v.field}' is not computed here`);
+    return x;
+  }
   const p = params[v.param];
   if (p === undefined) throw new TemplateError(`unknown parameter '${v.param}'`);
   return p;
@@ -132,6 +139,7 @@ interface IntervalLeaf {
 
 function intervalLeaf(c: Condition, scope: Scope): IntervalLeaf | undefined {
   if (!("op" in c) || !("field" in c)) return undefined;
+  if (isPopStat(c.value) && c.value.groupBy) return undefined;
   const iv = compareInterval(c.op, numValue(c.value, scope.params));
   if (!iv) return undefined;
   return { v: numberColumn(scope, c.field).v, lo: iv[0], hi: iv[1] };
@@ -204,6 +212,14 @@ export function compileCondition(c: Condition, scope: Scope): RowPred {
   if ("not" in c) {
     const p = compileCondition(c.not, scope);
     return (i) => !p(i);
+  }
+  if (("expr" in c || "op" in c) && isPopStat(c.value) && c.value.groupBy) {
+    // A threshold within the row's group: compared with the group's value in that row.
+    const x = "expr" in c ? compileExpr(c.expr, scope) : numberRead(numberColumn(scope, c.field).v);
+    const g = numberColumn(scope, statKey(c.value)).v;
+    const op = c.op;
+    const r9 = "expr" in c;
+    return (i) => compare(op, g[i])(r9 ? round9(x(i)) : x(i)) && g[i] === g[i];
   }
   if ("expr" in c) {
     const e = compileExpr(c.expr, scope);
@@ -305,6 +321,21 @@ export function compileExpr(e: Expr, scope: Scope): RowNum {
   }
 }
 
+const numberRead = (v: Float64Array): RowNum => (i) => v[i];
+
+/** A threshold as a reason shows it: the number, or "mean of amount (1,234)" for a statistic. */
+export function showNum(v: Num, scope: Scope, i: number, lang: Lang, unit?: Parameters<typeof fmt>[1]): string {
+  if (!isPopStat(v)) return fmt(numValue(v, scope.params), unit);
+  const col = scope.columns.get(v.field);
+  const field = col ? tr(col.field.label, lang) : v.field;
+  const gcol = v.groupBy ? scope.columns.get(v.groupBy) : undefined;
+  const group = gcol ? msg("statGroup", lang, { group: showCell(gcol, i, lang) }) : "";
+  const p = statP(v);
+  const stat = msg(v.stat === "mean" ? "statMean" : v.stat === "median" ? "statMedian" : "statPercentile", lang, { field, group, p: fmt((p ?? 0) * 100) });
+  const x = v.groupBy ? scope.columns.get(statKey(v))?.v[i] ?? NaN : numValue(v, scope.params);
+  return msg("statShown", lang, { stat, value: fmt(x, col?.type === "number" ? col.field.unit : unit) });
+}
+
 const OPS: Record<CmpOp, string> = { "<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=", "!=": "≠" };
 export function showOp(op: CmpOp): string {
   return OPS[op];
@@ -363,14 +394,14 @@ export function describeCondition(c: Condition, scope: Scope, i: number, lang: L
       const d = col && col.type === "number" ? col.v[i] : NaN;
       const unit = msg(e.unit === "days" ? "sinceDays" : e.unit === "months" ? "sinceMonths" : "sinceYears", lang);
       const what = msg("since", lang, { unit, field: label(e.since), date: d === d ? isoOf(d) : msg("blankValue", lang), asOf: isoOf(asOfOf(scope)), value: fmt(v) });
-      return `${what} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params))}`;
+      return `${what} ${showOp(c.op)} ${showNum(c.value, scope, i, lang)}`;
     }
-    return `${fmt(round9(v))} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params))}`;
+    return `${fmt(round9(v))} ${showOp(c.op)} ${showNum(c.value, scope, i, lang)}`;
   }
   const col = scope.columns.get(c.field);
   if ("op" in c) {
     const unit = col?.type === "number" ? col.field.unit : undefined;
-    return `${label(c.field)} ${col ? showCell(col, i, lang) : ""} ${showOp(c.op)} ${fmt(numValue(c.value, scope.params), unit)}`;
+    return `${label(c.field)} ${col ? showCell(col, i, lang) : ""} ${showOp(c.op)} ${showNum(c.value, scope, i, lang, unit)}`;
   }
   if ("is" in c || "in" in c) return msg("inList", lang, { field: label(c.field), value: col ? showCell(col, i, lang) : "" });
   const pattern = textPatternOf(c);

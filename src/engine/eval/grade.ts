@@ -14,6 +14,8 @@ import { msg } from "../text/messages";
 import { isoOf } from "../input/dates";
 import type { Adjustment, Template } from "../template/schema";
 import { fastGrade } from "./fastpath";
+import { collectStats, computeStats } from "./pop-stats";
+import { addMeasures, measureNotes } from "./measures";
 import { makeError, parseTable, type GradeError, type ParsedTable, type TableInput } from "../input/table";
 
 /** Grade index of a row that is an error. */
@@ -58,7 +60,7 @@ export function compileTemplate(template: Template | CompiledTemplate): Compiled
     grades: Object.freeze(grades),
     gradeIndex,
     scores: kind.scores,
-    population: kind.population(template.model),
+    population: kind.population(template.model) || collectStats(template.model).size > 0 || collectStats(template.post ?? []).size > 0,
     params: Object.freeze(params),
   });
   compiledCache.set(template, compiled);
@@ -104,6 +106,7 @@ export class GradeResult {
     readonly errors: ReadonlyMap<number, readonly GradeError[]>,
     private readonly model: BoundModel | null,
     private readonly adjust: (i: number, g: number) => { grade: number; note?: (lang: Lang) => string },
+    private readonly notes?: (i: number, lang: Lang) => string[],
     /** The as-of date (Excel serial) the table's dates were measured to, when it has dates. */
     readonly asOf?: number,
   ) {}
@@ -142,7 +145,8 @@ export class GradeResult {
       const errs = this.errors.get(i) ?? [];
       return joinParts(errs.map((e) => tr(e.message, lang)), lang);
     }
-    const base = this.model ? this.model.explain(i, lang) : "";
+    const explained = this.model ? this.model.explain(i, lang) : "";
+    const base = this.notes ? joinParts([...this.notes(i, lang), explained], lang) : explained;
     const adj = this.adjust(i, -1);
     const asOf = this.asOf === undefined ? [] : [msg("asOf", lang, { date: isoOf(this.asOf) })];
     return joinParts([base, ...(adj.note ? [adj.note(lang)] : []), ...asOf], lang);
@@ -212,7 +216,8 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
   //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
   const PENDING = -3;
   const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1) || Object.values(table.dateColumns ?? {}).some(Boolean);
-  const useFast = options.fastPath !== false && !scaled && Object.keys(options.params ?? {}).length === 0;
+  const derived = (t.measures ?? []).length > 0 || compiled.population;
+  const useFast = options.fastPath !== false && !scaled && !derived && Object.keys(options.params ?? {}).length === 0;
   const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
   const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
   const { n, blankCount, fieldCount, bad } = parsed;
@@ -277,6 +282,18 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
       }
     }
   }
+  // Computed measures (a division by zero is the row's error), then population thresholds.
+  if (t.measures?.length) {
+    addMeasures(t, { columns: parsed.columns, params }, n, (i, e) => {
+      if (valid[i] !== 1) return;
+      valid[i] = 0;
+      gradeIndex[i] = ERROR;
+      errors.set(i, [e]);
+    });
+  }
+  const stats = collectStats([t.model, t.post ?? [], t.fields]);
+  if (stats.size) computeStats(stats, parsed.columns, valid, n, params);
+  const notes = measureNotes(t, ctx);
   const model = kindOf(t.model).bind(t.model, ctx);
   const adjustments = compileAdjustments(t.post ?? [], ctx);
   const scores = model.score ? new Float64Array(n).fill(NaN) : null;
@@ -329,5 +346,5 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
     }
     return { grade: g, note };
   };
-  return new GradeResult(compiled, n, gradeIndex, scores, errors, model, adjust, parsed.asOf);
+  return new GradeResult(compiled, n, gradeIndex, scores, errors, model, adjust, notes, parsed.asOf);
 }

@@ -4,6 +4,7 @@
  * one loop over typed arrays (no closure calls per row). Other shapes fall back to closures.
  */
 import { categoryValueIndex, compareInterval, numValue, type Scope } from "./expr";
+import { isPopStat } from "./pop-stats";
 import type { Condition } from "../template/schema";
 
 export interface RuleTable {
@@ -23,6 +24,7 @@ interface Leaves {
 
 function leaf(c: Condition, scope: Scope, into: Leaves): boolean {
   if ("op" in c && "field" in c) {
+    if (isPopStat(c.value) && c.value.groupBy) return false; // a per-row threshold: not a table leaf
     const col = scope.columns.get(c.field);
     const iv = compareInterval(c.op, numValue(c.value, scope.params));
     if (!col || col.type !== "number" || !iv) return false;

@@ -133,7 +133,7 @@ export class ReviewRules {
   }
 
   private num(v: Num): number {
-    return typeof v === "number" ? v : this.params[v.param] ?? NaN;
+    return typeof v === "number" ? v : "param" in v ? this.params[v.param] ?? NaN : NaN;
   }
 
   /** Tier index of a tier text (id or label), -1 when unknown, -2 when blank. */
@@ -180,7 +180,7 @@ export class ReviewRules {
 
   private value(v: ReviewValue, tier: number): number {
     if (typeof v === "number") return v;
-    if ("param" in v) return this.num(v);
+    if ("param" in v || "stat" in v) return this.num(v);
     const b = tier >= 0 && tier < this.bounds.length ? this.bounds[tier] : undefined;
     if (!b) return NaN;
     return (v.bound === "lower" ? b[0] : b[1]) * (v.times ?? 1);

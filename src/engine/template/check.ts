@@ -13,6 +13,8 @@ import { TemplateSchema, type Condition, type Expr, type Field, type Num, type P
 import { categoryIndex } from "../input/table";
 import { parseJsonSafely } from "./template-json";
 import { checkReview } from "../review/check";
+import { collectStats, isPopStat } from "../eval/pop-stats";
+import { measureField } from "../eval/measures";
 
 export type { CheckIssue, Severity };
 
@@ -162,6 +164,7 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
     },
     num(v: Num, path) {
       if (typeof v === "number") return v;
+      if (isPopStat(v)) return popStat(v, path, false);
       const p = params.get(v.param);
       if (!p) {
         report("error", path, "unknownParam", { en: `unknown parameter '${v.param}'`, zh: `未知参数“${v.param}”` });
@@ -175,12 +178,14 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
       if ("not" in c) return ctx.condition(c.not, `${path}.not`);
       if ("expr" in c) {
         ctx.expr(c.expr, `${path}.expr`);
-        ctx.num(c.value, `${path}.value`);
+        if (isPopStat(c.value)) popStat(c.value, `${path}.value`, true);
+        else ctx.num(c.value, `${path}.value`);
         return;
       }
       if ("op" in c) {
         ctx.field(c.field, `${path}.field`, ["number"]);
-        ctx.num(c.value, `${path}.value`);
+        if (isPopStat(c.value)) popStat(c.value, `${path}.value`, true);
+        else ctx.num(c.value, `${path}.value`);
         return;
       }
       if ("is" in c || "in" in c) {
@@ -218,6 +223,33 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
       e.args.forEach((x, k) => ctx.expr(x, `${path}.args[${k}]`));
     },
   };
+  // A population threshold: its field and group exist; within groups only in conditions. Its value
+  // depends on the data, so the checker's interval analysis treats it as unknown (NaN).
+  function popStat(v: Extract<Num, { stat: string }>, path: string, inCondition: boolean): number {
+    ctx.field(v.field, `${path}.field`, ["number"]);
+    if (v.groupBy) {
+      ctx.field(v.groupBy, `${path}.groupBy`, ["category", "yesno", "text"]);
+      if (!inCondition) {
+        report("error", path, "groupStatPlace", {
+          en: `a threshold within groups (${v.stat} of '${v.field}' by '${v.groupBy}') can only be used in a condition`,
+          zh: `组内阈值（按“${v.groupBy}”分组的“${v.field}”${v.stat}）只能用于条件`,
+        });
+      }
+    }
+    if (v.stat === "percentile" && v.p === undefined) {
+      report("error", `${path}.p`, "percentileP", { en: "a percentile needs p (0 to 1)", zh: "百分位数需要 p（0 到 1）" });
+    }
+    return NaN;
+  }
+  (t.measures ?? []).forEach((m, k) => {
+    const path = `measures[${k}]`;
+    if (fields.has(m.key)) report("error", `${path}.key`, "duplicate", { en: `measure '${m.key}' has the key of a field or an earlier measure`, zh: `度量“${m.key}”与字段或前面的度量同名` });
+    ctx.expr(m.expr, `${path}.expr`);
+    if (collectStats(m.expr).size > 0) {
+      report("error", `${path}.expr`, "measureStat", { en: "a measure cannot use a population threshold", zh: "度量不能使用总体阈值" });
+    }
+    fields.set(m.key, measureField(m));
+  });
   kind.check(t.model, ctx);
   t.fields.forEach((f, k) => {
     if (f.requiredUnless) ctx.condition(f.requiredUnless, `fields[${k}].requiredUnless`);

@@ -10,8 +10,21 @@ export interface Text {
   zh: string;
 }
 
-/** A number, or a reference to one of the template's named parameters. */
-export type Num = number | { param: string };
+/** A number, or a reference to one of the template's named parameters, or a population statistic. */
+export type Num = number | { param: string } | PopStat;
+
+/**
+ * A threshold computed on the graded rows (the valid rows with a value), like relative-to-max:
+ * the mean, the median or the `p`-th percentile (0..1, PERCENTILE.INC: linear between the closest
+ * ranks, rank (n-1)p) of a number field or measure, overall or within the row's group (`groupBy`,
+ * conditions only).
+ */
+export interface PopStat {
+  stat: "mean" | "median" | "percentile";
+  field: string;
+  p?: number;
+  groupBy?: string;
+}
 
 export type CmpOp = "<" | "<=" | ">" | ">=" | "=" | "!=";
 
@@ -72,7 +85,13 @@ export const shortText = z.string().max(MAX_TEXT);
 export const gradeId = z.string().min(1).max(64);
 
 export const TextSchema = z.strictObject({ en: shortText, zh: shortText });
-export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident })]);
+export const PopStatSchema = z.strictObject({
+  stat: z.enum(["mean", "median", "percentile"]),
+  field: ident,
+  p: z.number().finite().min(0).max(1).optional(),
+  groupBy: ident.optional(),
+});
+export const NumSchema = z.union([z.number().finite(), z.strictObject({ param: ident }), PopStatSchema]);
 export const CmpOpSchema = z.enum(["<", "<=", ">", ">=", "=", "!="]);
 
 const patternWords = z.array(z.string().min(1).max(200)).min(1).max(200);

@@ -117,8 +117,10 @@ export type Scoring =
 export interface Criterion {
   key: string;
   label: Text;
-  /** Maximum points of this criterion. */
+  /** Maximum points of this criterion (0 for a pure deduction). */
   points: number;
+  /** Lowest points (a deduction: `-10`); points are clamped to [min, points]. @default 0 */
+  min?: number;
   /** Weight in a weighted sum (0.3 = 30%); either every criterion has one or none. */
   weight?: number;
   scoring: Scoring;
@@ -187,7 +189,13 @@ export type Model =
   /** Segments over several measures, each high or low against the population mean. */
   | { kind: "segments"; measures: SegmentMeasure[]; segments: Segment[] }
   | { kind: "rules"; rules: Rule[]; otherwise?: string }
-  | { kind: "scorecard"; criteria: Criterion[]; grading: ScoreGrading }
+  | {
+      kind: "scorecard";
+      criteria: Criterion[];
+      grading: ScoreGrading;
+      /** A total below zero (deductions) is kept as is; else it counts as 0 and the reason says so. */
+      negativeTotal?: "allow" | "clamp";
+    }
   | { kind: "percentile"; field: string; groupBy?: string; cuts: number[] }
   | {
       kind: "code";
@@ -203,6 +211,20 @@ export type Adjustment =
 
 // ---------------------------------------------------------------------------------------------
 // Period review rules (hysteresis over several periods); evaluated by `review/rules.ts`.
+
+/**
+ * A named value computed from fields, parameters and earlier measures; usable wherever a number
+ * field is (`{ field: key }`). A row where it divides by zero is an error naming the measure.
+ */
+export interface Measure {
+  key: string;
+  label: Text;
+  expr: Expr;
+  /** Rounded to this many decimals (half away from zero, as Excel's ROUND). */
+  round?: number;
+  unit?: Field["unit"];
+  description?: Text;
+}
 
 export type TemplateCategory =
   | "pipeline"
@@ -224,6 +246,8 @@ export interface Template {
   category: TemplateCategory;
   fields: Field[];
   params?: Param[];
+  /** Computed measures, in order (a measure may use earlier ones). */
+  measures?: Measure[];
   /** Best -> worst. Code templates derive their grades from the parts and leave this empty. */
   grades: Grade[];
   model: Model;
@@ -317,7 +341,8 @@ const ScoringSchema = z.discriminatedUnion("kind", [
 const CriterionSchema = z.strictObject({
   key: ident,
   label: TextSchema,
-  points: z.number().finite().positive(),
+  points: z.number().finite().min(0),
+  min: z.number().finite().max(0).optional(),
   weight: z.number().finite().min(0).max(1).optional(),
   scoring: ScoringSchema,
 });
@@ -386,6 +411,7 @@ export const ModelSchema = z.discriminatedUnion("kind", [
     kind: z.literal("scorecard"),
     criteria: z.array(CriterionSchema).min(1).max(100),
     grading: ScoreGradingSchema,
+    negativeTotal: z.enum(["allow", "clamp"]).optional(),
   }),
   z.strictObject({ kind: z.literal("percentile"), field: ident, groupBy: ident.optional(), cuts: CutsSchema }),
   z.strictObject({
@@ -397,6 +423,15 @@ export const ModelSchema = z.discriminatedUnion("kind", [
     }),
   }),
 ]);
+
+const MeasureSchema = z.strictObject({
+  key: ident,
+  label: TextSchema,
+  expr: ExprSchema,
+  round: z.number().int().min(0).max(9).optional(),
+  unit: z.enum(["percent", "money", "days", "months", "count", "points", "quantity"]).optional(),
+  description: TextSchema.optional(),
+});
 
 const AdjustmentSchema = z.union([
   z.strictObject({ floor: gradeId, when: ConditionSchema, note: TextSchema.optional() }),
@@ -416,6 +451,7 @@ export const TemplateSchema = z.strictObject({
   category: z.enum(["pipeline", "value", "scorecard", "credit-risk", "retail", "lifecycle", "custom"]),
   fields: z.array(FieldSchema).min(1).max(200),
   params: z.array(ParamSchema).max(50).optional(),
+  measures: z.array(MeasureSchema).max(50).optional(),
   grades: z.array(GradeSchema).max(200),
   model: ModelSchema,
   post: z.array(AdjustmentSchema).max(50).optional(),

@@ -72,6 +72,15 @@ export const MESSAGES = {
   equalsAny: { en: "{field} “{value}” is one of {words}", zh: "{field}“{value}”属于 {words}" },
   equalsAnyNot: { en: "{field} “{value}” is none of {words}", zh: "{field}“{value}”不属于 {words}" },
   population: { en: "needs the whole table (it compares rows), give a block of rows", zh: "需要整个表格（按行相互比较），请传入多行区域" },
+  // Computed measures, population thresholds, deductions (issue 20).
+  measureDivZero: { en: "{measure}: division by zero in {how}", zh: "{measure}：{how} 中除数为零" },
+  measureShown: { en: "{measure} {value} = {how}", zh: "{measure} {value} = {how}" },
+  statMean: { en: "mean of {field}{group}", zh: "{field}{group}平均值" },
+  statMedian: { en: "median of {field}{group}", zh: "{field}{group}中位数" },
+  statPercentile: { en: "{p}th percentile of {field}{group}", zh: "{field}{group}第 {p} 百分位数" },
+  statGroup: { en: " in {group}", zh: "（{group} 组内）" },
+  statShown: { en: "{stat} ({value})", zh: "{stat}（{value}）" },
+  totalClamped: { en: "total {total} is below 0, counted as 0", zh: "总分 {total} 低于 0，按 0 计" },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

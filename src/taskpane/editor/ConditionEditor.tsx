@@ -248,7 +248,7 @@ function LeafNode(props: Omit<ConditionEditorProps, "value"> & { value: Leaf }):
         ))}
       </Select>
       {"op" in c && (
-        <NumValue label={t("cond.valueNamed", { label: props.label })} value={c.value} params={props.params} onChange={(v) => props.onChange({ ...c, value: v })} />
+        <NumValue label={t("cond.valueNamed", { label: props.label })} value={c.value} params={props.params} fields={props.fields} onChange={(v) => props.onChange({ ...c, value: v })} />
       )}
       {textPatternOf(c) && (
         <ListTextInput

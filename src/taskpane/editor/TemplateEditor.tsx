@@ -28,6 +28,7 @@ import { useI18n } from "../i18n";
 import { CheckerMessages } from "./CheckerMessages";
 import { EditorPreview } from "./EditorPreview";
 import { FieldsEditor, KeyInput } from "./FieldsEditor";
+import { MeasuresEditor } from "./MeasuresEditor";
 import { GradesEditor, ParamsEditor } from "./GradesEditor";
 import { TextPair, useEditorStyles } from "./inputs";
 import { exportTemplate } from "./io";
@@ -188,6 +189,12 @@ export function TemplateEditor({ start, library, onBack, onSaved, focusOnMount }
           <AccordionHeader as="h3">{t("editor.section.fields", { count: draft.fields.length })}</AccordionHeader>
           <AccordionPanel className={s.panel}>
             <FieldsEditor draft={draft} onChange={update} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="measures">
+          <AccordionHeader as="h3">{t("editor.section.measures", { count: draft.measures?.length ?? 0 })}</AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <MeasuresEditor draft={draft} onChange={update} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="params">

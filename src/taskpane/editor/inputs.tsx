@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { parseNumber, type Num, type Param, type Text } from "../../engine";
+import { parseNumber, type Field as TemplateField, type Num, type Param, type PopStat, type Text } from "../../engine";
 import { useI18n } from "../i18n";
 
 export const useEditorStyles = makeStyles({
@@ -115,12 +115,20 @@ export function NumberField(props: NumberFieldProps): React.JSX.Element {
   );
 }
 
-/** A number, or one of the template's parameters (`{ param }`). */
-export function NumValue(props: { label: string; value: Num; onChange: (v: Num) => void; params: readonly Param[] }): React.JSX.Element {
+const STATS: PopStat["stat"][] = ["mean", "median", "percentile"];
+
+/**
+ * A number, one of the template's parameters (`{ param }`), or — given `fields` (number fields
+ * and measures) — a population threshold (`{ stat, field, p? }`: the mean, median or a percentile
+ * of a field over the graded rows).
+ */
+export function NumValue(props: { label: string; value: Num; onChange: (v: Num) => void; params: readonly Param[]; fields?: readonly TemplateField[] }): React.JSX.Element {
   const s = useEditorStyles();
   const { t, tx } = useI18n();
   const isParam = typeof props.value !== "number";
-  const paramKey = typeof props.value === "number" ? "" : props.value.param;
+  const stat = typeof props.value === "object" && "stat" in props.value ? props.value : undefined;
+  const paramKey = typeof props.value === "number" ? "" : "param" in props.value ? props.value.param : stat ? `#${stat.stat}:${stat.field}` : "";
+  const numberFields = (props.fields ?? []).filter((f) => f.type === "number");
   return (
     <span className={s.row}>
       {!isParam && (
@@ -133,7 +141,7 @@ export function NumValue(props: { label: string; value: Num; onChange: (v: Num) 
           onChange={(v) => props.onChange(v ?? NaN)}
         />
       )}
-      {(props.params.length > 0 || isParam) && (
+      {(props.params.length > 0 || numberFields.length > 0 || isParam) && (
         <Select
           aria-label={t("editor.numSource", { label: props.label })}
           value={paramKey}
@@ -141,6 +149,9 @@ export function NumValue(props: { label: string; value: Num; onChange: (v: Num) 
             if (d.value === "") {
               const p = props.params.find((x) => x.key === paramKey);
               props.onChange(p ? p.default : 0);
+            } else if (d.value.startsWith("#")) {
+              const [kind, field] = d.value.slice(1).split(":") as [PopStat["stat"], string];
+              props.onChange(kind === "percentile" ? { stat: kind, field, p: stat?.p ?? 0.5 } : { stat: kind, field });
             } else props.onChange({ param: d.value });
           }}
         >
@@ -150,8 +161,19 @@ export function NumValue(props: { label: string; value: Num; onChange: (v: Num) 
               {t("editor.numParam", { name: tx(p.label) || p.key })}
             </option>
           ))}
-          {isParam && !props.params.some((p) => p.key === paramKey) && <option value={paramKey}>{t("editor.unknownOption", { value: paramKey })}</option>}
+          {numberFields.flatMap((f) =>
+            STATS.map((k) => (
+              <option key={`${k}:${f.key}`} value={`#${k}:${f.key}`}>
+                {t(`editor.numStat.${k}`, { name: tx(f.label) || f.key })}
+              </option>
+            )),
+          )}
+          {isParam && !stat && !props.params.some((p) => p.key === paramKey) && <option value={paramKey}>{t("editor.unknownOption", { value: paramKey })}</option>}
+          {stat && !numberFields.some((f) => f.key === stat.field) && <option value={paramKey}>{t("editor.unknownOption", { value: stat.field })}</option>}
         </Select>
+      )}
+      {stat?.stat === "percentile" && (
+        <NumberField label={t("editor.numStat.p", { label: props.label })} hideLabel className={s.small} required value={stat.p} onChange={(p) => props.onChange({ ...stat, p: p ?? NaN })} />
       )}
     </span>
   );

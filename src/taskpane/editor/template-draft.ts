@@ -9,6 +9,7 @@ import {
   MODEL_KINDS,
   type CheckIssue,
   type Condition,
+  type Field,
   type Grade,
   type Model,
   type ModelOf,
@@ -26,6 +27,11 @@ function both(key: "editor.blank.name" | "editor.blank.field" | "editor.blank.cr
 }
 
 /** `base`, or `base-2`, `base-3` ... not in `taken` (ids are lower-case letters, digits and -). */
+/** The draft's fields and its computed measures (as number fields): what bands, conditions and criteria can read. */
+export function draftFields(draft: Template): Field[] {
+  return [...draft.fields, ...(draft.measures ?? []).map((m): Field => ({ key: m.key, label: m.label, type: "number", required: false, unit: m.unit }))];
+}
+
 export function uniqueId(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 56) || "template";
@@ -158,6 +164,7 @@ export function renameField(t: Template, from: string, to: string): Template {
   return {
     ...t,
     fields: t.fields.map((f) => (f.requiredUnless ? { ...f, requiredUnless: renameDeep(f.requiredUnless, keys, from, to) as Condition } : f)),
+    ...(t.measures ? { measures: renameDeep(t.measures, keys, from, to) as Template["measures"] } : {}),
     model: renameDeep(t.model, keys, from, to) as Model,
     ...(t.post ? { post: renameDeep(t.post, keys, from, to) as Template["post"] } : {}),
     ...(t.review ? { review: renameDeep(t.review, keys, from, to) as Template["review"] } : {}),

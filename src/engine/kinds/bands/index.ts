@@ -29,7 +29,7 @@ export const bandsKind: ModelKind<ModelOf<"bands">> = {
         makeError("#N/A", "noBand", (l) => ({ measure: label(l), value: fmt(v[i], col.field.unit) }), model.field),
       explain(i, lang) {
         const gi = g.grade(v[i]);
-        return describeBand(model.bands, g.band(v[i]), g.thresholds, label(lang), v[i], ctx.gradeName(gi, lang), col.field.unit, lang);
+        return describeBand(model.bands, g.band(v[i]), g.thresholds, label(lang), v[i], ctx.gradeName(gi, lang), col.field.unit, lang, g.show);
       },
     };
   },

@@ -17,7 +17,7 @@ type GroupsModel = ModelOf<"groups">;
 
 /** The weights of the groups with the parameters in force; refuses weights not adding up to 100. */
 export function groupWeights(model: GroupsModel, params: Readonly<Record<string, number>>): number[] {
-  const w = model.groups.map((g) => (typeof g.weight === "number" ? g.weight : params[g.weight.param] ?? NaN));
+  const w = model.groups.map((g) => (typeof g.weight === "number" ? g.weight : "param" in g.weight ? params[g.weight.param] ?? NaN : NaN));
   const sum = w.reduce((a, b) => a + b, 0);
   if (!(round9(sum) === 100) || w.some((x) => !(x >= 0))) {
     throw GradeKitError.from("weightsNot100", "template", GROUP_TEXT.weightsSum, { sum: fmt(sum) });

@@ -3,8 +3,11 @@
  * number field, rules that can never apply, overlaps and values no rule takes.
  */
 import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../../eval/intervals";
+import { isPopStat } from "../../eval/pop-stats";
+import { exprFields } from "../../eval/expr";
 import type { Condition } from "../../template/schema";
 import { fieldDomain } from "../shared/bands";
+import { Space } from "../shared/reach";
 import type { CheckContext, ModelOf } from "../types";
 
 /**
@@ -14,7 +17,7 @@ import type { CheckContext, ModelOf } from "../types";
 function conditionSet(c: Condition, ctx: CheckContext): { field: string; set: IntervalSet } | undefined {
   if ("op" in c && "field" in c) {
     const f = ctx.fields.get(c.field);
-    if (!f || f.type !== "number") return undefined;
+    if (!f || f.type !== "number" || isPopStat(c.value)) return undefined;
     return { field: c.field, set: fromCompare(c.op, ctx.num(c.value, "")) };
   }
   const list = "all" in c ? c.all : "any" in c ? c.any : undefined;
@@ -68,8 +71,51 @@ export function checkRules(model: ModelOf<"rules">, ctx: CheckContext): void {
       });
     }
     if (model.otherwise !== undefined && !isEmpty(rest)) ctx.gives(model.otherwise);
-  } else {
-    model.rules.forEach((r) => ctx.gives(r.grade));
-    if (model.otherwise !== undefined) ctx.gives(model.otherwise);
+  } else searchRules(model, ctx);
+}
+
+/**
+ * Rules over several fields: search the conditions' value space (`shared/reach.ts`). A rule no
+ * input can reach is an error, with the reason; a default no input reaches is a warning.
+ */
+function searchRules(model: ModelOf<"rules">, ctx: CheckContext): void {
+  const space = new Space(ctx);
+  const reach = model.rules.map((r) => space.condition(r.when));
+  model.rules.forEach((r, k) => {
+    const own = space.minus(reach[k].over, []);
+    const earlier = reach.slice(0, k).map((x) => x.under);
+    const rest = space.minus(own, earlier.flat());
+    if (!space.isEmpty(rest)) return ctx.gives(r.grade);
+    const rule = { en: `rule ${k + 1} (grade ${r.grade}) can never apply`, zh: `第 ${k + 1} 条规则（等级 ${r.grade}）永远不会生效` };
+    if (space.isEmpty(own)) {
+      const fields = [...exprFields(r.when)];
+      const ranges = space.describe(fields);
+      ctx.report("error", `model.rules[${k}]`, "unreachable", {
+        en: `${rule.en}: no input satisfies its condition on ${fields.join(", ")}${ranges ? ` (possible values: ${ranges})` : ""}`,
+        zh: `${rule.zh}：没有输入能满足其关于 ${fields.join("、")} 的条件${ranges ? `（可能的取值：${ranges}）` : ""}`,
+      });
+    } else {
+      // The earlier rules that take part of it, in order (a rule taking nothing left is not named).
+      const takers: number[] = [];
+      let left = own;
+      earlier.forEach((u, j) => {
+        if (!space.overlaps(left, u)) return;
+        takers.push(j + 1);
+        left = space.minus(left, u);
+      });
+      ctx.report("error", `model.rules[${k}]`, "unreachable", {
+        en: `${rule.en}: every input it matches is taken by earlier rules (${takers.join(", ")})`,
+        zh: `${rule.zh}：它匹配的所有输入都已被前面的规则（${takers.join("、")}）取走`,
+      });
+    }
+  });
+  if (model.otherwise === undefined) return;
+  const rest = space.minus([new Map()], reach.flatMap((x) => x.under));
+  if (!space.isEmpty(rest)) ctx.gives(model.otherwise);
+  else {
+    ctx.report("warning", "model.otherwise", "unreachable", {
+      en: `default grade ${model.otherwise} is never given: the rules take every possible input`,
+      zh: `默认等级 ${model.otherwise} 永远不会出现：各规则已覆盖所有可能的输入`,
+    });
   }
 }

@@ -37,6 +37,15 @@ export function checkScorecard(model: ModelOf<"scorecard">, ctx: CheckContext): 
     lo += w * a;
     hi += w * b;
   });
+  // Deductions: the total counts as 0 below zero unless the template allows negative totals.
+  const deducts = model.criteria.some((c) => (c.min ?? 0) < 0);
+  if (deducts && model.negativeTotal !== "allow") lo = Math.max(0, lo);
+  if (!deducts && model.negativeTotal !== undefined) {
+    ctx.report("warning", "model.negativeTotal", "noDeductions", {
+      en: "no criterion can give negative points (set a criterion's min below 0 for a deduction)",
+      zh: "没有指标会给出负分（扣分项请将指标的最小值设为负数）",
+    });
+  }
   const domain: IntervalSet = range(round9(lo), round9(hi));
   if (model.grading.kind === "bands") {
     checkBands(model.grading.bands, model.grading.otherwise, domain, ctx, "model.grading.bands");
@@ -49,22 +58,30 @@ export function checkScorecard(model: ModelOf<"scorecard">, ctx: CheckContext): 
 /** Possible points [min, max] of a criterion, reporting points outside [0, points]. */
 function criterionRange(c: Criterion, ctx: CheckContext, path: string): [number, number] {
   const P = c.points;
+  const L = c.min ?? 0;
   const s = c.scoring;
+  if (P === 0 && L === 0) {
+    ctx.report("error", `${path}.points`, "noPoints", {
+      en: "a criterion needs points above 0, or a negative min (a deduction)",
+      zh: "指标的分值须大于 0，或设置负的最小值（扣分项）",
+    });
+  }
   const outside = (x: number, where: string) => {
-    if (x < 0 || x > P) {
+    if (x < L || x > P) {
       ctx.report("error", where, "pointsOutOfRange", {
-        en: `${fmt(x)} points is outside this criterion's range 0–${fmt(P)}`,
-        zh: `${fmt(x)} 分超出该指标的范围 0–${fmt(P)}`,
+        en: `${fmt(x)} points is outside this criterion's range ${fmt(L)}–${fmt(P)}${L === 0 && x < 0 ? " (declare a negative min for a deduction)" : ""}`,
+        zh: `${fmt(x)} 分超出该指标的范围 ${fmt(L)}–${fmt(P)}${L === 0 && x < 0 ? "（扣分项请声明负的最小值）" : ""}`,
       });
     }
   };
+  const fit = (x: number) => Math.max(L, Math.min(x, P));
   const constPoints = (e: Expr, where: string): [number, number] => {
     if (typeof e === "number") {
       outside(e, where);
-      return [Math.max(0, Math.min(e, P)), Math.max(0, Math.min(e, P))];
+      return [fit(e), fit(e)];
     }
     ctx.expr(e, where);
-    return [0, P];
+    return [L, P];
   };
   switch (s.kind) {
     case "relativeToMax":
@@ -72,16 +89,16 @@ function criterionRange(c: Criterion, ctx: CheckContext, path: string): [number,
       return [0, P];
     case "formula":
       ctx.expr(s.expr, `${path}.scoring.expr`);
-      return [0, P];
+      return [L, P];
     case "input": {
       const f = ctx.field(s.field, `${path}.scoring.field`, ["number"]);
-      if (f && (f.min === undefined || f.max === undefined || f.min < 0 || f.max > P)) {
+      if (f && (f.min === undefined || f.max === undefined || f.min < L || f.max > P)) {
         ctx.report("error", `${path}.scoring.field`, "inputRange", {
-          en: `field '${s.field}' must declare min/max within 0–${fmt(P)} (analyst-entered points)`,
-          zh: `字段“${s.field}”须声明 0–${fmt(P)} 之内的最小/最大值（人工打分）`,
+          en: `field '${s.field}' must declare min/max within ${fmt(L)}–${fmt(P)} (analyst-entered points)`,
+          zh: `字段“${s.field}”须声明 ${fmt(L)}–${fmt(P)} 之内的最小/最大值（人工打分）`,
         });
       }
-      return [Math.max(0, f?.min ?? 0), Math.min(P, f?.max ?? P)];
+      return [Math.max(L, f?.min ?? L), Math.min(P, f?.max ?? P)];
     }
     case "steps": {
       ctx.field(s.field, `${path}.scoring.field`, ["number"]);
@@ -124,7 +141,7 @@ function criterionRange(c: Criterion, ctx: CheckContext, path: string): [number,
       outside(other, `${path}.scoring.otherwise`);
       const unmapped = known.some((k) => !(k in s.points));
       const all = unmapped || f?.required === false ? [...pts, other] : pts;
-      const clamped = all.map((x) => Math.max(0, Math.min(P, x)));
+      const clamped = all.map(fit);
       return [Math.min(...clamped), Math.max(...clamped)];
     }
   }

@@ -10,7 +10,7 @@ import { lowerBandIndex } from "../shared/bands";
 import type { ModelOf } from "../types";
 
 export function lowerScorecard(model: ModelOf<"scorecard">, ctx: LowerContext): LoweredModel {
-  const score = lowerScore(model.criteria, ctx);
+  const score = lowerScore(model, ctx);
   const g = model.grading;
   const index: Node =
     g.kind === "bands"
@@ -19,7 +19,8 @@ export function lowerScorecard(model: ModelOf<"scorecard">, ctx: LowerContext): 
   return { index, score };
 }
 
-function lowerScore(criteria: readonly Criterion[], ctx: LowerContext): Node {
+function lowerScore(model: ModelOf<"scorecard">, ctx: LowerContext): Node {
+  const criteria = model.criteria;
   const weighted = criteria.some((c) => c.weight !== undefined);
   let total: Node | undefined;
   for (const c of criteria) {
@@ -27,18 +28,23 @@ function lowerScore(criteria: readonly Criterion[], ctx: LowerContext): Node {
     const term = weighted ? arith("*", num(c.weight ?? 0), p) : p;
     total = total ? arith("+", total, term) : term;
   }
+  // Deductions: a total below zero counts as 0 unless the template allows negative totals.
+  const clampTotal = model.negativeTotal !== "allow" && criteria.some((c) => (c.min ?? 0) < 0);
+  if (clampTotal) total = { k: "minmax", fn: "max", args: [num(0), total!] };
   return { k: "share", id: "score", a: total! };
 }
 
-/** Points of an expression clamped to [0, P]; NaN gives 0. */
-function clamped(e: Expr, P: number, ctx: LowerContext): Node {
-  if (typeof e === "number") return num(e > 0 ? (e < P ? e : P) : 0);
+/** Points of an expression clamped to [lo, P] (lo: 0 or a deduction's min); NaN gives 0. */
+function clamped(e: Expr, P: number, ctx: LowerContext, lo = 0): Node {
+  if (typeof e === "number") return num(e > lo ? (e < P ? e : P) : lo);
   const x = ctx.expr(e);
-  return iff(x.nan, num(0), { k: "clamp", a: x.v, hi: P });
+  const inner: Node = lo === 0 ? { k: "clamp", a: x.v, hi: P } : { k: "minmax", fn: "max", args: [num(lo), { k: "minmax", fn: "min", args: [x.v, num(P)] }] };
+  return iff(x.nan, num(0), inner);
 }
 
 function lowerCriterion(c: Criterion, ctx: LowerContext): Node {
   const P = c.points;
+  const lo = c.min ?? 0;
   const s = c.scoring;
   switch (s.kind) {
     case "relativeToMax": {
@@ -50,15 +56,15 @@ function lowerCriterion(c: Criterion, ctx: LowerContext): Node {
     }
     case "steps": {
       const x = ctx.readNum(s.field);
-      let out = clamped(s.otherwise, P, ctx);
+      let out = clamped(s.otherwise, P, ctx, lo);
       for (let k = s.steps.length - 1; k >= 0; k--) {
         const st = s.steps[k];
-        out = iff(cmp(st.op, x, num(ctx.num(st.value))), clamped(st.points, P, ctx), out);
+        out = iff(cmp(st.op, x, num(ctx.num(st.value))), clamped(st.points, P, ctx, lo), out);
       }
       return iff(ctx.nanOf(s.field), num(0), out);
     }
     case "formula":
-      return clamped(s.expr, P, ctx);
+      return clamped(s.expr, P, ctx, lo);
     case "map": {
       const f = ctx.field(s.field);
       const other = s.otherwise ?? 0;
@@ -79,8 +85,9 @@ function lowerCriterion(c: Criterion, ctx: LowerContext): Node {
       const f = ctx.field(s.field);
       const x = ctx.readNum(s.field);
       const d = ctx.numDefault(f);
-      const inRange = (f.min ?? -Infinity) >= 0 && (f.max ?? Infinity) <= P && (d === undefined || (d >= 0 && d <= P));
-      return iff(ctx.nanOf(s.field), num(0), inRange ? x : { k: "clamp", a: x, hi: P });
+      const inRange = (f.min ?? -Infinity) >= lo && (f.max ?? Infinity) <= P && (d === undefined || (d >= lo && d <= P));
+      const fit: Node = lo === 0 ? { k: "clamp", a: x, hi: P } : { k: "minmax", fn: "max", args: [num(lo), { k: "minmax", fn: "min", args: [x, num(P)] }] };
+      return iff(ctx.nanOf(s.field), num(0), inRange ? x : fit);
     }
   }
 }

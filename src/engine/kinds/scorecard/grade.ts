@@ -27,6 +27,11 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
     const wk = w[k];
     for (let i = 0; i < n; i++) totals[i] += wk * v[i];
   });
+  // Deductions: a total below zero counts as 0 unless the template allows negative totals.
+  const clampTotal = model.negativeTotal !== "allow" && model.criteria.some((c) => (c.min ?? 0) < 0);
+  const raw = clampTotal ? Float64Array.from(totals) : totals;
+  if (clampTotal) for (let i = 0; i < n; i++) if (round9(totals[i]) < 0) totals[i] = 0;
+  const clampNote = (i: number, lang: Lang) => (clampTotal && round9(raw[i]) < 0 ? msg("totalClamped", lang, { total: fmt(round9(raw[i])) }) : "");
   const score = (i: number) => totals[i];
   let pointFns: RowNum[] | undefined; // per-row closures, made only when a reason is asked for
   const breakdown = (i: number, lang: Lang) => {
@@ -43,12 +48,12 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
       })
       .join(" + ");
   };
-  return { score, totals, breakdown, weighted };
+  return { score, totals, breakdown, weighted, clampNote };
 }
 
 /** Binds a scorecard to a table: the score of every row, its grade and its reason. */
 export function bindScorecard(model: ScorecardModel, ctx: ModelContext): BoundModel {
-  const { score, totals, breakdown } = bindScore(model, ctx);
+  const { score, totals, breakdown, clampNote } = bindScore(model, ctx);
   const g = model.grading;
   if (g.kind === "bands") {
     const bands = bandGrader(g.bands, g.otherwise, ctx);
@@ -60,8 +65,8 @@ export function bindScorecard(model: ScorecardModel, ctx: ModelContext): BoundMo
       explain(i, lang) {
         const s = score(i);
         const gi = bands.grade(s);
-        const band = describeBand(g.bands, bands.band(s), bands.thresholds, label(lang), round9(s), ctx.gradeName(gi, lang), undefined, lang);
-        return msg("scoreReason", lang, { grade: band, parts: breakdown(i, lang) });
+        const band = describeBand(g.bands, bands.band(s), bands.thresholds, label(lang), round9(s), ctx.gradeName(gi, lang), undefined, lang, bands.show);
+        return joinParts([msg("scoreReason", lang, { grade: band, parts: breakdown(i, lang) }), clampNote(i, lang)].filter(Boolean), lang);
       },
     };
   }
@@ -75,7 +80,7 @@ export function bindScorecard(model: ScorecardModel, ctx: ModelContext): BoundMo
     explain(i, lang) {
       const t = tiers.tier[i];
       const tier = describeTier(ctx.gradeName(t, lang), tiers.greater[i], tiers.size[i], g.cuts, t, undefined, lang);
-      return joinParts([msg("score", lang, { score: fmt(score(i)), parts: breakdown(i, lang) }), tier], lang);
+      return joinParts([msg("score", lang, { score: fmt(score(i)), parts: breakdown(i, lang) }), clampNote(i, lang), tier].filter(Boolean), lang);
     },
   };
 }

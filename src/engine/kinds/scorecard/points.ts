@@ -8,11 +8,14 @@ import { exprVector, type VectorMemo } from "../../eval/vec";
 import type { Criterion } from "../../template/schema";
 import type { ModelContext } from "../types";
 
-const clamp = (x: number, hi: number) => (x > 0 ? (x < hi ? x : hi) : 0); // NaN -> 0
+/** Points clamped to [lo, hi] (lo is 0, or a criterion's negative `min`); NaN -> 0. */
+const clampTo = (x: number, lo: number, hi: number) => (x > lo ? (x < hi ? x : hi) : x === x ? lo : 0);
 
 /** Compiles one criterion to a points function over rows. */
 export function criterionPoints(c: Criterion, ctx: ModelContext): RowNum {
   const P = c.points;
+  const lo = c.min ?? 0;
+  const clamp = (x: number, hi: number) => clampTo(x, lo, hi);
   const s = c.scoring;
   switch (s.kind) {
     case "relativeToMax": {
@@ -64,6 +67,8 @@ export function criterionPoints(c: Criterion, ctx: ModelContext): RowNum {
 /** One criterion's points for every row (the fast path; same results as `criterionPoints`). */
 export function criterionVector(c: Criterion, ctx: ModelContext, memo: VectorMemo = new Map()): Float64Array {
   const P = c.points;
+  const lo = c.min ?? 0;
+  const clamp = (x: number, hi: number) => clampTo(x, lo, hi);
   const s = c.scoring;
   const n = ctx.n;
   const out = new Float64Array(n);

@@ -5,7 +5,8 @@
  */
 import { arith, cmp, iff, NA, num, type CmpOp, type Node } from "../../compile/ir";
 import type { LowerContext } from "../../compile/lower-context";
-import { compare, numValue, showOp } from "../../eval/expr";
+import { compare, numValue, showNum, showOp } from "../../eval/expr";
+import { isPopStat } from "../../eval/pop-stats";
 import { ALL, fromCompare, intersect, isEmpty, showSet, subtract, union, type IntervalSet } from "../../eval/intervals";
 import { round9 } from "../../eval/precision";
 import type { Band, Field } from "../../template/schema";
@@ -39,13 +40,15 @@ export function bandGrader(
   bands: readonly Band[],
   otherwise: string | undefined,
   ctx: ModelContext,
-): { grade(x: number): number; band(x: number): number; thresholds: number[] } {
+): { grade(x: number): number; band(x: number): number; thresholds: number[]; show(k: number, lang: Lang): string } {
   const m = bandMatcher(bands, ctx.params);
   const idx = bands.map((b) => ctx.gradeIndex.get(b.grade) ?? -1);
   const other = otherwise !== undefined ? ctx.gradeIndex.get(otherwise) ?? -1 : -1;
   return {
     thresholds: m.thresholds,
     band: m.match,
+    // A population threshold shows what it is ("median of amount (30)"); a number as itself.
+    show: (k, lang) => (isPopStat(bands[k].value) ? showNum(bands[k].value, ctx, 0, lang) : ""),
     grade(x) {
       if (!(x === x)) return -1;
       const k = m.match(x);
@@ -64,6 +67,7 @@ export function describeBand(
   gradeLabel: string,
   unit: Field["unit"],
   lang: Lang,
+  show?: (k: number, lang: Lang) => string,
 ): string {
   if (k < 0) return msg("bandOtherwise", lang, { grade: gradeLabel, measure, value: fmt(x, unit) });
   return msg("bandFired", lang, {
@@ -71,7 +75,7 @@ export function describeBand(
     measure,
     value: fmt(x, unit),
     op: showOp(bands[k].op),
-    threshold: fmt(thresholds[k], unit),
+    threshold: show?.(k, lang) || fmt(thresholds[k], unit),
   });
 }
 
@@ -96,6 +100,23 @@ export function checkBands(
   }
   let covered: IntervalSet = [];
   const values = bands.map((b, k) => ctx.num(b.value, `${path}[${k}].value`));
+  if (bands.some((b) => isPopStat(b.value))) {
+    // A population threshold depends on the data: no interval analysis, every band may apply.
+    bands.forEach((b, k) => {
+      ctx.grade(b.grade, `${path}[${k}].grade`);
+      ctx.gives(b.grade);
+    });
+    if (otherwise !== undefined) {
+      ctx.grade(otherwise, `${path}.otherwise`);
+      ctx.gives(otherwise);
+    } else {
+      ctx.report("warning", path, "gap", {
+        en: "with a population threshold some values may get no grade (add a default grade)",
+        zh: "使用总体阈值时部分取值可能没有等级（请添加默认等级）",
+      });
+    }
+    return;
+  }
   bands.forEach((b, k) => {
     ctx.grade(b.grade, `${path}[${k}].grade`);
     if (k > 0) {
@@ -156,8 +177,14 @@ export function fieldDomain(field: Field | undefined): IntervalSet {
  * bands are counted in one pass when they allow it.
  */
 export function lowerBandIndex(ctx: LowerContext, m: Node, bands: readonly Band[], otherwise: string | undefined, computed: boolean): Node {
-  const ts = bands.map((b) => ctx.num(b.value));
   const other = otherwise !== undefined ? num(ctx.gradeNo(otherwise)) : NA;
+  if (bands.some((b) => isPopStat(b.value))) {
+    // Population thresholds: one comparison per band with the threshold's node.
+    let out = other;
+    for (let k = bands.length - 1; k >= 0; k--) out = iff(cmp(bands[k].op, m, ctx.numNode(bands[k].value)), num(ctx.gradeNo(bands[k].grade)), out);
+    return out;
+  }
+  const ts = bands.map((b) => ctx.num(b.value));
   if (computed && ctx.compactBands && bands.length > 1 && monotone(bands, ts)) {
     // Satisfied bands form a suffix of the list: the first match is band K - c + 1.
     const byOp = new Map<CmpOp, number[]>();

@@ -21,6 +21,10 @@ export function describeContext(template: Template, lang: Lang): DescribeContext
   const unitOf = (key: string): Field["unit"] => fields.get(key)?.unit;
   const value = (v: Num, unit?: Field["unit"]) => {
     if (typeof v === "number") return fmt(v, unit);
+    if ("stat" in v) {
+      const stat = v.stat === "percentile" ? describeSay("statPercentile", lang, { p: fmt((v.p ?? 0) * 100) }) : describeSay(v.stat === "mean" ? "statMean" : "statMedian", lang);
+      return describeSay("stat", lang, { stat, field: field(v.field) });
+    }
     const p = params.get(v.param);
     return p ? describeSay("param", lang, { value: fmt(p.default, unit), param: tr(p.label, lang) }) : v.param;
   };

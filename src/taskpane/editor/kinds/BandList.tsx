@@ -4,7 +4,7 @@ import { Button, Select } from "@fluentui/react-components";
 import type { Band, Template } from "../../../engine";
 import { useI18n, type MessageKey } from "../../i18n";
 import { IdSelect, ItemButtons, NumValue, useEditorStyles } from "../inputs";
-import { moveItem, removeAt, replaceAt } from "../template-draft";
+import { draftFields, moveItem, removeAt, replaceAt } from "../template-draft";
 import { OP_TEXT, useOptions } from "./kind-editor";
 
 const BAND_OPS: Band["op"][] = [">=", ">", "<=", "<"];
@@ -30,7 +30,7 @@ export function BandList(props: { draft: Template; bands: Band[]; onChange: (b: 
                   </option>
                 ))}
               </Select>
-              <NumValue label={t("editor.band.valueNamed", { name })} value={b.value} params={props.draft.params ?? []} onChange={(v) => props.onChange(replaceAt(bands, k, { ...b, value: v }))} />
+              <NumValue label={t("editor.band.valueNamed", { name })} value={b.value} params={props.draft.params ?? []} fields={draftFields(props.draft)} onChange={(v) => props.onChange(replaceAt(bands, k, { ...b, value: v }))} />
               <ItemButtons name={name} index={k} count={bands.length} onMove={(d) => props.onChange(moveItem(bands, k, d))} onRemove={() => props.onChange(removeAt(bands, k))} keep={bands.length <= 1} />
             </li>
           );

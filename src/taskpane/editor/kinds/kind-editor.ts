@@ -2,6 +2,7 @@
 import type * as React from "react";
 import type { CmpOp, Model, ModelOf, Template } from "../../../engine";
 import { useI18n, type MessageKey } from "../../i18n";
+import { draftFields } from "../template-draft";
 
 /** Props of a kind's editor: the draft (for its fields, grades, params) and the model of that kind. */
 export interface KindEditorProps<K extends Model["kind"]> {
@@ -20,7 +21,7 @@ export const OP_TEXT: Record<CmpOp, MessageKey> = { ">=": "cond.op.ge", ">": "co
 export function useOptions(draft: Template): { fieldOptions: (...types: string[]) => { value: string; text: string }[]; gradeOptions: { value: string; text: string }[] } {
   const { tx } = useI18n();
   const fieldOptions = (...types: string[]) =>
-    draft.fields.filter((f) => !types.length || types.includes(f.type)).map((f) => ({ value: f.key, text: tx(f.label) || f.key }));
+    draftFields(draft).filter((f) => !types.length || types.includes(f.type)).map((f) => ({ value: f.key, text: tx(f.label) || f.key }));
   const gradeOptions = draft.grades.map((g) => ({ value: g.id, text: tx(g.label) && tx(g.label) !== g.id ? `${g.id} · ${tx(g.label)}` : g.id }));
   return { fieldOptions, gradeOptions };
 }

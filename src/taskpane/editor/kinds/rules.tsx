@@ -5,7 +5,7 @@ import { defaultCondition, type Rule } from "../../../engine";
 import { useI18n } from "../../i18n";
 import { ConditionEditor } from "../ConditionEditor";
 import { IdSelect, ItemButtons, TextPair, useEditorStyles } from "../inputs";
-import { compact, moveItem, removeAt, replaceAt } from "../template-draft";
+import { compact, draftFields, moveItem, removeAt, replaceAt } from "../template-draft";
 import { useOptions, type KindEditorProps } from "./kind-editor";
 
 export function RulesModel(props: KindEditorProps<"rules">): React.JSX.Element {
@@ -36,7 +36,7 @@ export function RulesModel(props: KindEditorProps<"rules">): React.JSX.Element {
               <ConditionEditor
                 value={r.when}
                 onChange={(when) => setRule({ ...r, when })}
-                fields={props.draft.fields}
+                fields={draftFields(props.draft)}
                 params={props.draft.params ?? []}
                 label={t("editor.rule.conditionOf", { name })}
               />

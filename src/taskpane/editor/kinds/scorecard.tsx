@@ -9,7 +9,7 @@ import { evenCuts, round9, type Criterion, type ModelOf, type Scoring, type Step
 import { useI18n } from "../../i18n";
 import { KeyInput } from "../FieldsEditor";
 import { IdSelect, ItemButtons, NumberField, NumValue, TextPair, useEditorStyles } from "../inputs";
-import { compact, defaultModel, moveItem, removeAt, replaceAt, uniqueId } from "../template-draft";
+import { compact, defaultModel, draftFields, moveItem, removeAt, replaceAt, uniqueId } from "../template-draft";
 import { BandList } from "./BandList";
 import { CutsEditor } from "./CutsEditor";
 import { OP_TEXT, useOptions, type KindEditorProps } from "./kind-editor";
@@ -56,6 +56,14 @@ export function ScorecardModel(props: KindEditorProps<"scorecard">): React.JSX.E
       <Text size={200} className={s.hint}>
         {t("editor.scorecard.help")}
       </Text>
+      {m.criteria.some((c) => (c.min ?? 0) < 0) && (
+        <Field label={t("editor.scorecard.negativeTotal")}>
+          <Select value={m.negativeTotal ?? "clamp"} onChange={(_, d) => props.onChange({ ...m, negativeTotal: d.value as "allow" | "clamp" })}>
+            <option value="clamp">{t("editor.scorecard.negativeClamp")}</option>
+            <option value="allow">{t("editor.scorecard.negativeAllow")}</option>
+          </Select>
+        </Field>
+      )}
       {total !== null && (
         <Text size={200} role="status">
           {t("editor.scorecard.weights", { total })}
@@ -93,6 +101,7 @@ export function ScorecardModel(props: KindEditorProps<"scorecard">): React.JSX.E
               <div className={s.row}>
                 <NumberField className={s.grow} label={t("editor.criterion.points")} required value={c.points} onChange={(v) => setC({ ...c, points: v ?? NaN })} />
                 <NumberField className={s.grow} label={t("editor.criterion.weight")} hint={t("editor.criterion.weightHint")} percent value={c.weight} onChange={(v) => setC({ ...c, weight: v })} />
+                <NumberField className={s.grow} label={t("editor.criterion.min")} value={c.min} onChange={(v) => setC({ ...c, min: v })} />
               </div>
               <Field label={t("editor.criterion.scoring")}>
                 <Select value={sc.kind} onChange={(_, d) => setC({ ...c, scoring: defaultScoring(d.value as Scoring["kind"], props.draft, sc) })}>
@@ -210,7 +219,7 @@ function StepsEditor(props: { draft: Template; name: string; scoring: Extract<Sc
                   </option>
                 ))}
               </Select>
-              <NumValue label={t("editor.band.valueNamed", { name })} value={st.value} params={props.draft.params ?? []} onChange={(v) => setSteps(replaceAt(sc.steps, k, { ...st, value: v }))} />
+              <NumValue label={t("editor.band.valueNamed", { name })} value={st.value} params={props.draft.params ?? []} fields={draftFields(props.draft)} onChange={(v) => setSteps(replaceAt(sc.steps, k, { ...st, value: v }))} />
               {typeof st.points === "number" ? (
                 <NumberField hideLabel required label={t("editor.steps.pointsNamed", { name })} value={st.points} onChange={(v) => setSteps(replaceAt(sc.steps, k, { ...st, points: v ?? NaN }))} />
               ) : (
