@@ -12,6 +12,7 @@ import { TemplateSchema, type Condition, type Expr, type Field, type Num, type P
 import { categoryIndex } from "../input/table";
 import { parseJsonSafely } from "./template-json";
 import { checkReview } from "../review/check";
+import { checkOrders } from "./orders-check";
 
 export type { CheckIssue, Severity };
 
@@ -228,6 +229,7 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
     });
   }
   if (t.review) checkReview(t.review, ctx);
+  if (t.orders) checkOrders(t.orders, ctx);
   t.fields.forEach((f, k) => {
     // An optional text field is carried through for analysis (defeat-3's reason and series).
     const carried = f.type === "text" && f.required === false;
