@@ -40,6 +40,7 @@ import { both, fail, m, type CliIo } from "../messages";
 import { refuseOutputOverInput } from "../output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
+import { ordersGradeCommand } from "../orders";
 
 /** Names of the columns the CLI adds. */
 export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
@@ -524,6 +525,7 @@ const GRADE_OPTIONS = {
 
 /** `gradekit grade ...` -> exit code. */
 export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  if (argv.includes("--orders")) return ordersGradeCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("grade", argv, GRADE_OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
   for (const opt of ["template", "in", "out"] as const) {
