@@ -4,6 +4,7 @@
  * amount that is not a number, a missing column, a bad --agg / --as-of) and xlsx output.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
@@ -25,7 +26,7 @@ const objects = (text: string) => {
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "gradekit-orders-"));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "gradekit-orders-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
