@@ -16,7 +16,7 @@ import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 import { supplyReviewCommand } from "./supply-review";
-import { rulesOption, rulesReviewCommand } from "./rules-review";
+import { isTemplateRules, rulesOption, rulesReviewCommand } from "./rules-review";
 import { issueLine, loadTemplate } from "./template-source";
 
 const OPTIONS = {
@@ -125,7 +125,7 @@ export function reviewWorkbook(c: Comparison, opts: { lang: Lang; previous: stri
 
 export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
   const rules = rulesOption(argv);
-  if (rules !== undefined && rules !== "tobacco-supply") return rulesReviewCommand(argv, io, fallbackLang);
+  if (rules !== undefined && isTemplateRules(rules)) return rulesReviewCommand(argv, io, fallbackLang);
   if (argv.some((a) => a === "--rules" || a.startsWith("--rules="))) return supplyReviewCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("review", argv, OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);

@@ -8,7 +8,9 @@
  * grade, the held grade, the periods held and the rule that applied, and its reason.
  * (`--rules tobacco-supply` is the month-end supply review, `supply-review.ts`.)
  */
+import * as fs from "fs";
 import * as path from "path";
+import { getBuiltinTemplate } from "../../templates";
 import { catalogue, gradeTable, matchHeaders, neutralise, tr, writeCsv, type Catalogue, type Lang, type Template, type Text } from "../../engine";
 import { holdGrades, keyText, remembers, reviewSeries, type EarnedPeriod, type HeldGrade, type HistoryRecord, type HoldRule } from "../../engine/review";
 import { cellText, columnOf, excel, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue } from "../io";
@@ -47,6 +49,11 @@ const failRules = errorsOf(MESSAGES);
 
 const HEADER = ["key", "period", "earned", "held", "periodsHeld", "rule", "reason"];
 const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** Whether `--rules X` names a template (built-in id or a template file) rather than a named review such as tobacco-supply. */
+export function isTemplateRules(value: string): boolean {
+  return value !== "tobacco-supply" && (getBuiltinTemplate(value) !== undefined || /\.json$/i.test(value) || /[\\/]/.test(value) || fs.existsSync(value));
+}
 
 /** The value of `--rules` in argv (`--rules X` or `--rules=X`), if any. */
 export function rulesOption(argv: readonly string[]): string | undefined {
