@@ -356,6 +356,25 @@ export interface OrderLinesResult {
   asOf?: string;
 }
 
+/** Grades that remember over saved periods (templates with `review.hold` or `review.validity`). */
+export interface HeldGradesOptions {
+  template: Template;
+  /** Saved periods, oldest first. @default every saved period, in order of first appearance */
+  periods?: string[];
+  lang?: Lang;
+}
+
+export interface HeldGradesResult {
+  /** The new sheet: key, period, earned, held, periodsHeld, rule, reason (each customer's last period). */
+  sheet: string;
+  periods: string[];
+  customers: number;
+  /** Customers per rule in their last period (`keep`, `raise`, `hold`, `grace`, `lower`, `valid`, `renew`, `expire`, `missing`, ...). */
+  rules: Record<string, number>;
+  /** Customers seen before but missing from a period (their grade is carried). */
+  missing: { period: string; keys: string[] }[];
+}
+
 export interface WorkbookActions {
   /** The selected table (or the current region around the active cell), matched to a template. */
   readSelection(template: Template): Promise<ReadTableResult>;
@@ -363,6 +382,8 @@ export interface WorkbookActions {
   apply(options: ApplyOptions): Promise<ApplyResult>;
   /** Order lines in the selection -> customers graded on a new sheet. */
   gradeOrderLines(options: OrderLinesOptions): Promise<OrderLinesResult>;
+  /** Applies the template's hold/validity rules over the saved periods onto a new sheet. */
+  heldGrades(options: HeldGradesOptions): Promise<HeldGradesResult>;
   /** Restores exactly what the last apply replaced. */
   undoLastApply(): Promise<{ restored: boolean; address?: string }>;
   /** True when there is an apply to undo in this workbook. */

@@ -19,6 +19,7 @@ import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } f
 import { writeSummary } from "./summary";
 import { readSelection } from "./read-selection";
 import { gradeOrderLines } from "./table/orders";
+import { heldGradesSheet } from "./review/held-grades";
 
 export type * from "./contract";
 export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from "./errors";
@@ -59,6 +60,7 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     readSelection: async (template: Template) => readSelection(ex(), state, template),
     apply: async (options: ApplyOptions) => applyGrades(ex(), state, options),
     gradeOrderLines: async (options) => gradeOrderLines(ex(), options),
+    heldGrades: async (options) => heldGradesSheet(ex(), options),
     undoLastApply: async () => undoLastApply(ex(), state),
     canUndo: async () => canUndo(ex(), state),
     writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),

@@ -8,4 +8,5 @@ export { listPeriods } from "./history-table";
 export { savePeriod } from "./save-period";
 export { comparePeriodsSheet } from "./compare-sheet";
 export { writeFollowUp } from "./follow-up";
+export { heldGradesSheet } from "./held-grades";
 export { todaySerial } from "./review-inputs";
