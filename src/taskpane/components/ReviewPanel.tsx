@@ -13,7 +13,9 @@ import type { ReadTableResult } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
+import { remembers } from "../../engine/review";
 import { ComparePeriods } from "../review/ComparePeriods";
+import { HeldGrades } from "../review/HeldGrades";
 import { FollowUp } from "../review/FollowUp";
 import { hasCadence, reviewReadTemplate } from "../review/helpers";
 import { SavePeriod } from "../review/SavePeriod";
@@ -166,7 +168,14 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
             }}
           />,
         )}
-      {tabs.includes("compare") && panel("compare", <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />)}
+      {tabs.includes("compare") &&
+        panel(
+          "compare",
+          <>
+            <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />
+            {template && remembers(template.review) && <HeldGrades template={template} />}
+          </>,
+        )}
       {template && tabs.includes("followUp") && panel("followUp", <FollowUp template={template} read={read} />)}
       {template && !hasCadence(template) && (
         <Text size={200} className={s.note}>
