@@ -17,6 +17,10 @@ Usage:
                                           compare two periods' grades (migration matrix)
   gradekit review --rules tobacco-supply --periods <m1> <m2> <m3> --key <column> --out <file>
                                           the tobacco month-end supply review
+  gradekit review --rules <id|file.json> <p1> <p2> ... --key <column>
+                                          a template's review rules (hold, validity) over periods
+  gradekit grade --orders --template <id|file.json> --in <lines> --out <customers> [--key ...] [--agg ...]
+                                          order lines -> one row per customer, then graded
   gradekit summary --in <file>... --by <col>[,<col>] --out <report.xlsx|report.csv>
                                           grade (or any column) x groups, periods side by side
   gradekit form <id|file.json> --out <form.xlsx> [--rows N]
@@ -54,6 +58,18 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
       --dates <fields>      fields of elapsed days/months whose column holds dates (found by
                             themselves when the column's first value is a date text or date cell)
   -q, --quiet               no summary
+
+Order lines (--orders): the input has one row per order or bill; rows are aggregated per
+customer in one pass as the template's "orders" section says, or as given here, then graded.
+Output: one row per customer: the key, each measure, grade, score, reason.
+      --orders              the input holds order lines
+  -k, --key <column>        the customer key column (header or #N)
+      --agg field=fn(column)  a measure (repeat): fn count (no column), sum, mean, min, max,
+                            distinct, first, last (dates), daysSinceFirst, daysSinceLast
+      --as-of YYYY-MM-DD    the date days-since measures count to (default: today, UTC); printed
+                            in the summary and written into the reasons
+A line without a key is that line's error (not counted); a customer with an unreadable line (a
+blank amount, a date that does not exist) is an error row naming the line.
 
 A CSV row with more or fewer fields than the header (an unquoted 1,200,000) is an error for that
 row, naming its line. An output that is one of the inputs (also through a link) is refused; an
@@ -101,7 +117,21 @@ penalized 受到行政处罚, upgradeApproved 升档申请 (by key or label). Re
       --params <file.json>  ranges, raiseShare, maxRaise, penaltyTiers, newTier, holidayShare
                             (at most 0.3), holidays (month positions); defaults: the spec's
   -o, --out <file>          .csv: id,oldTier,newTier,change,ceiling,reason; .xlsx: the review
-                            sheet (A4, colours, counts); none: CSV on stdout`,
+                            sheet (A4, colours, counts); none: CSV on stdout
+
+gradekit review --rules <id|file.json> <p1> <p2> ... --key <column> [options]
+
+Applies a template's review rules over period files, oldest first (a file's name is its period):
+hold (kept N periods, raised any period, lowered after the hold plus a grace period), validity
+(valid N periods, renewed when earned again, else a deduction at expiry), or raise/lower rules.
+The earned grade is the template's grade of each row, or --grade-column's cell.
+
+      --periods <files...>  the period files (or give them after the options)
+      --grade-column <col>  read the earned grade from this column instead of grading
+      --all                 one row per customer and period (default: the last period)
+  -o, --out <file>          .csv or .xlsx: key,period,earned,held,periodsHeld,rule,reason;
+                            none: CSV on stdout
+A customer missing from a period keeps its grade and is listed; bad rows are carried likewise.`,
   summary: `gradekit summary --in <file>... --by <column>[,<column>] [options] --out <report.xlsx|report.csv>
 
 Cross-tables: counts of the grade (or any text column) per group, with totals and shares; one
@@ -134,6 +164,9 @@ query. Both grade like \`gradekit grade\`; a template a target cannot express is
       --rows FIRST:LAST     excel: the data rows (default 2:2); the population of relative-to-max
                             points and percentile tiers is the valid rows of FIRST:LAST
       --table NAME          sql: the table (default input; schema.table allowed)
+      --orders              sql: the table holds order lines (with --orders: default lines),
+                            aggregated per customer in a GROUP BY CTE before the grading query
+                            (the template's orders section, or --key / --agg as for grade)
       --quote double|backtick  sql: identifier quotes (default double, ANSI; Spark needs
                             spark.sql.ansi.doubleQuotedIdentifiers=true, or backtick)
       --param name=value    a template parameter (e.g. problemLimitDays=60)
@@ -197,6 +230,10 @@ const ZH: Record<string, string> = {
                                           将模板编译为 Excel 原生公式或 SQL
   gradekit review --previous <文件> --current <文件> --key <列> --out <变动.xlsx>
   gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> --key <列> --out <文件>
+  gradekit review --rules <模板ID|模板.json> <期1> <期2> ... --key <列>
+                                          按模板的复核规则（保级、有效期）逐期计算保持的等级
+  gradekit grade --orders --template <模板ID|模板.json> --in <订单明细> --out <客户> [--key ...] [--agg ...]
+                                          订单明细按客户汇总后评级
   gradekit summary --in <文件>... --by <列>[,<列>] --out <汇总.xlsx|汇总.csv>
                                           比较两期等级（迁移矩阵）
   gradekit form <模板ID|模板.json> --out <表单.xlsx> [--rows N]
@@ -227,6 +264,15 @@ const ZH: Record<string, string> = {
       --dates <字段>        以天数/月数计、但该列填的是日期的字段（列中第一个值是日期文本
                             或日期单元格时自动识别）
   -q, --quiet               不输出汇总
+
+订单明细（--orders）：输入每行为一笔订单或账单，按模板的 orders 部分（或以下选项）一次遍历按客户汇总后评级，
+每个客户输出一行：键、各汇总指标、grade、score、reason。
+      --orders              输入为订单明细
+  -k, --key <列>            客户键列（表头或 #N）
+      --agg 字段=函数(列)   汇总指标（可重复）：count（不需要列）、sum、mean、min、max、distinct、
+                            first、last（日期）、daysSinceFirst、daysSinceLast
+      --as-of YYYY-MM-DD    距今天数的基准日（默认今天，UTC）；写入汇总信息和原因
+没有客户键的行为该行的错误（不计入）；某行无法读取（金额为空、日期不存在）的客户为错误行，并指出行号。
 
 CSV 中字段数多于或少于表头的行（如未加引号的 1,200,000）记为该行错误，并给出行号。
 输出文件不能是任何输入文件（包括通过链接指向的同一文件）；已有的输出文件会被整体替换（先写临时文件，再改名）。
@@ -265,7 +311,20 @@ gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> [...] --ke
       --params <文件.json>  ranges、raiseShare、maxRaise、penaltyTiers、newTier、holidayShare
                             （最大 0.3）、holidays（月份序号）；默认值见规范
   -o, --out <文件>          .csv：id,oldTier,newTier,change,ceiling,reason；.xlsx：复核表
-                            （A4、颜色、统计）；不指定：CSV 输出到标准输出`,
+                            （A4、颜色、统计）；不指定：CSV 输出到标准输出
+
+gradekit review --rules <模板ID|模板.json> <期1> <期2> ... --key <列> [选项]
+
+按时间先后对各期文件应用模板的复核规则（文件名即期间）：保级（达到后保持 N 期，任一期可升，
+保级期及宽限期后才降）、有效期（有效 N 期，再次达到则续期，否则到期扣减等级）或升降档规则。
+每期达到的等级为模板对该行的评级，或 --grade-column 列的值。
+
+      --periods <文件...>   各期文件（也可直接写在选项之后）
+      --grade-column <列>   从该列读取本期等级，不重新评级
+      --all                 每个客户每期一行（默认：仅最后一期）
+  -o, --out <文件>          .csv 或 .xlsx：key,period,earned,held,periodsHeld,rule,reason；
+                            不指定：CSV 输出到标准输出
+某期缺少的客户沿用原等级并列出；输入有误的行同样沿用。`,
   summary: `gradekit summary --in <文件>... --by <列>[,<列>] [选项] --out <汇总.xlsx|汇总.csv>
 
 交叉汇总：各分组的等级（或任意文本列）数量、合计与占比；每期一个文件，按时间先后；两期及以上时
@@ -293,6 +352,8 @@ gradekit review --rules tobacco-supply --periods <月1> <月2> <月3> [...] --ke
                             依次使用 A、B、C……（跳过已指定的列）
       --rows 首行:末行      excel：数据行（默认 2:2）；按最大值折算和百分位分档的总体为首行到末行中的有效行
       --table 表名          sql：表名（默认 input；可写 schema.table）
+      --orders              sql：该表为订单明细（默认表名 lines），先在 GROUP BY 公用表表达式中按客户汇总，
+                            再评级（用模板的 orders 部分，或与 grade 相同的 --key / --agg）
       --quote double|backtick  sql：标识符引号（默认 double，即 ANSI；Spark 需设置
                             spark.sql.ansi.doubleQuotedIdentifiers=true，或使用 backtick）
       --param 名称=值       模板参数（例如 problemLimitDays=60）

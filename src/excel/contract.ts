@@ -5,7 +5,7 @@
  * Components receive a `WorkbookActions` through a React context or hook and never call Office.js
  * themselves, so the same UI runs in Excel and on the in-memory host.
  */
-import type { CheckIssue, DateReading, GradeInfo, HeaderMatch, Lang, Template, Text } from "../engine";
+import type { CheckIssue, DateReading, GradeInfo, HeaderMatch, Lang, OrderMeasure, Template, Text } from "../engine";
 import type { Comparison, FollowUp } from "../engine/review";
 
 // ---------------------------------------------------------------------------------------------
@@ -397,11 +397,64 @@ export interface InsertFormResult {
 // the actions
 
 /** Everything the UI can ask of the workbook. Every adapter provides every action. */
+/** "My selection holds order lines": aggregate the selected lines per customer, grade the customers onto a new sheet. */
+export interface OrderLinesOptions {
+  template: Template;
+  /** The table as `readSelection` returned it; without it, the table around the selection. */
+  table?: TableInfo;
+  /** The key column's header (else the template's `orders.key`). */
+  key?: string;
+  /** Measures replacing or adding to the template's (`parseAgg("total=sum(金额)")`). */
+  agg?: OrderMeasure[];
+  /** The date days-since measures count to (serial, ISO text or Date). @default today (UTC) */
+  asOf?: number | string | Date;
+  params?: Record<string, number>;
+  lang?: Lang;
+}
+
+export interface OrderLinesResult {
+  /** The new sheet holding one row per customer. */
+  sheet: string;
+  lines: number;
+  customers: number;
+  graded: number;
+  /** Customers not graded (an unreadable line, a bad measure), with the reason. */
+  errors: { key: string; reason: string }[];
+  /** Lines without a key (the first few, by sheet row) and how many in all. */
+  keyless: { line: number; reason: string }[];
+  keylessCount: number;
+  /** ISO as-of date, when a measure counts days. */
+  asOf?: string;
+}
+
+/** Grades that remember over saved periods (templates with `review.hold` or `review.validity`). */
+export interface HeldGradesOptions {
+  template: Template;
+  /** Saved periods, oldest first. @default every saved period, in order of first appearance */
+  periods?: string[];
+  lang?: Lang;
+}
+
+export interface HeldGradesResult {
+  /** The new sheet: key, period, earned, held, periodsHeld, rule, reason (each customer's last period). */
+  sheet: string;
+  periods: string[];
+  customers: number;
+  /** Customers per rule in their last period (`keep`, `raise`, `hold`, `grace`, `lower`, `valid`, `renew`, `expire`, `missing`, ...). */
+  rules: Record<string, number>;
+  /** Customers seen before but missing from a period (their grade is carried). */
+  missing: { period: string; keys: string[] }[];
+}
+
 export interface WorkbookActions {
   /** The selected table (or the current region around the active cell), matched to a template. */
   readSelection(template: Template): Promise<ReadTableResult>;
   /** Grades and writes; returns a confirmation request instead when target cells are not empty. */
   apply(options: ApplyOptions): Promise<ApplyResult>;
+  /** Order lines in the selection -> customers graded on a new sheet. */
+  gradeOrderLines(options: OrderLinesOptions): Promise<OrderLinesResult>;
+  /** Applies the template's hold/validity rules over the saved periods onto a new sheet. */
+  heldGrades(options: HeldGradesOptions): Promise<HeldGradesResult>;
   /** Restores exactly what the last apply replaced. */
   undoLastApply(): Promise<{ restored: boolean; address?: string }>;
   /** True when there is an apply to undo in this workbook. */

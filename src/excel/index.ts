@@ -18,6 +18,8 @@ import { comparePeriodsSheet, listPeriods, periodTrendSheet, savePeriod, supplyR
 import { deleteWorkbookTemplate, listWorkbookTemplates, saveWorkbookTemplate } from "./storage";
 import { writeSummary } from "./summary";
 import { readSelection } from "./read-selection";
+import { gradeOrderLines } from "./table/orders";
+import { heldGradesSheet } from "./review/held-grades";
 
 export type * from "./contract";
 export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from "./errors";
@@ -25,6 +27,7 @@ export { AdapterState } from "./apply/state";
 export type { ExcelApi } from "./excel-api";
 export { readSelection } from "./read-selection";
 export { applyGrades, SCORE_FORMAT } from "./apply/apply";
+export { gradeOrderLines } from "./table/orders";
 export { BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply/output-columns";
 export { undoLastApply, canUndo } from "./apply/undo";
 export { writeSummary, summarize, MAX_GROUPS } from "./summary";
@@ -66,6 +69,8 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
   return {
     readSelection: async (template: Template) => readSelection(ex(), state, template),
     apply: async (options: ApplyOptions) => applyGrades(ex(), state, options),
+    gradeOrderLines: async (options) => gradeOrderLines(ex(), options),
+    heldGrades: async (options) => heldGradesSheet(ex(), options),
     undoLastApply: async () => undoLastApply(ex(), state),
     canUndo: async () => canUndo(ex(), state),
     writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),

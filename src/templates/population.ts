@@ -74,6 +74,14 @@ export const rfm8: Template = {
     ],
     segments: SEGMENTS.map(([grade, , , levels]): Segment => ({ grade, levels })),
   },
+  orders: {
+    key: ["customerId", "customer id", "customer", "客户编号", "客户ID", "客户"],
+    measures: [
+      { field: "daysSinceLastOrder", fn: "daysSinceLast", from: ["orderDate", "order date", "date", "下单日期", "订单日期", "日期"] },
+      { field: "orderCount", fn: "count" },
+      { field: "totalAmount", fn: "sum", from: ["amount", "order amount", "金额", "订单金额", "消费金额"] },
+    ],
+  },
   readings: [
     t(
       "The common eight-segment RFM model; seeds 001 and 003 grade existing customers by recency of business, purchase frequency and amount. High = at least as good as the population mean (compared at 9 decimals).",

@@ -7,6 +7,8 @@
  */
 import { type Catalogue, type GradeKitError, type Lang, type Template } from "../../engine";
 import { columnLetters, columnNumber, compileFormulaRows, compileSql, isRefusal, type FormulaTarget, type Refusal } from "../../engine/compile";
+import { compileOrdersSql } from "../../engine/compile/orders-sql";
+import { ordersOf, parseAgg } from "../../engine/input/orders";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { loadTemplate, parseParams } from "./template-source";
@@ -20,6 +22,9 @@ const OPTIONS = {
   quote: { type: "string" },
   param: { type: "string", multiple: true },
   lang: { type: "string" },
+  orders: { type: "boolean" },
+  key: { type: "string", short: "k" },
+  agg: { type: "string", multiple: true },
 } as const;
 
 const TARGETS = ["excel", "excel-compat", "sql"] as const;
@@ -100,6 +105,7 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
     ["--quote", values.quote !== undefined, true],
     ["--map", values.map !== undefined, false],
     ["--rows", values.rows !== undefined, false],
+    ["--orders", values.orders !== undefined || values.key !== undefined || values.agg !== undefined, true],
   ] as const) {
     if (given && sqlOnly !== isSql) throw failCompile(sqlOnly ? "sqlOnly" : "excelOnly", "usage", { option: opt });
   }
@@ -110,7 +116,10 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
   if (isSql) {
     const quote = values.quote === undefined ? "double" : String(values.quote);
     if (quote !== "double" && quote !== "backtick") throw failCompile("badQuote", "usage", { value: quote });
-    const sql = compileSql(template, { table: values.table === undefined ? undefined : String(values.table), quote, params });
+    const table = values.table === undefined ? undefined : String(values.table);
+    const sql = values.orders
+      ? compileOrdersSql(template, ordersOf(template, { key: values.key as string | undefined, agg: ((values.agg as string[] | undefined) ?? []).map(parseAgg) }), { linesTable: table, quote, params })
+      : compileSql(template, { table, quote, params });
     if (isRefusal(sql)) throw refused(sql, template.id, target);
     io.out(sql + "\n");
     return 0;

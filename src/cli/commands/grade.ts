@@ -42,6 +42,7 @@ import { refuseOutputOverInput } from "../output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 import { asOfLine, DATE_OPTIONS, dateReading, dateRunOptions, type DateRunOptions } from "./grade-dates";
+import { ordersGradeCommand } from "../orders";
 
 /** Names of the columns the CLI adds. */
 export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
@@ -535,6 +536,7 @@ const GRADE_OPTIONS = {
 
 /** `gradekit grade ...` -> exit code. */
 export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  if (argv.includes("--orders")) return ordersGradeCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("grade", argv, GRADE_OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);
   for (const opt of ["template", "in", "out"] as const) {

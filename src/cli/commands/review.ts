@@ -16,6 +16,7 @@ import { errorsOf, fail, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs } from "./args";
 import { supplyReviewCommand } from "./supply-review";
+import { isTemplateRules, rulesOption, rulesReviewCommand } from "./rules-review";
 import { issueLine, loadTemplate } from "./template-source";
 
 const OPTIONS = {
@@ -116,6 +117,8 @@ async function readInput(file: string, lang: Lang, io: CliIo): Promise<InputShee
 }
 
 export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
+  const rules = rulesOption(argv);
+  if (rules !== undefined && isTemplateRules(rules)) return rulesReviewCommand(argv, io, fallbackLang);
   if (argv.some((a) => a === "--rules" || a.startsWith("--rules="))) return supplyReviewCommand(argv, io, fallbackLang);
   const { values } = parseCommandArgs("review", argv, OPTIONS, fallbackLang);
   const lang = langOption(values.lang, fallbackLang);

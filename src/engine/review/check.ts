@@ -91,8 +91,15 @@ export function checkReview(review: Review, ctx: CheckContext, path = "review"):
     ctx.grade(cap.grade, `${path}.caps[${k}].grade`);
     condition(cap.when, `${path}.caps[${k}].when`);
   });
-  if (!review.raise?.length && !review.lower?.length && !review.caps?.length) {
+  const remembers = !!review.hold || !!review.validity;
+  if (!review.raise?.length && !review.lower?.length && !review.caps?.length && !remembers) {
     report("warning", path, "noRules", { en: "the review has no raise, lower or cap rules", zh: "复核没有上调、下调或封顶规则" });
+  }
+  if (remembers && (review.raise?.length || review.lower?.length || review.caps?.length)) {
+    report("error", path, "mixedRules", {
+      en: "hold/validity rules and raise/lower/cap rules cannot be used together: keep one kind",
+      zh: "保级/有效期规则不能与上调/下调/封顶规则同时使用：请只保留一种",
+    });
   }
   if (usesBounds) {
     if (bounds.length === 0) {

@@ -17,6 +17,7 @@ export {
   type ReviewAction,
   type SeriesRow,
 } from "./rules";
+export { holdGrades, remembers, type EarnedPeriod, type HeldGrade, type HoldResult, type HoldRule } from "./hold";
 export { checkReview } from "./check";
 export { followUpSchedule, followUpReason, type FollowUp, type FollowUpStatus } from "./followup";
 export { toSerial, addDays, daysBetween, serialOf, serialOfDate, partsOf, isoOf, MAX_SERIAL, type DateResult } from "./dates";

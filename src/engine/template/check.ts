@@ -15,6 +15,7 @@ import { parseJsonSafely } from "./template-json";
 import { checkReview } from "../review/check";
 import { collectStats, isPopStat } from "../eval/pop-stats";
 import { measureField } from "../eval/measures";
+import { checkOrders } from "./orders-check";
 
 export type { CheckIssue, Severity };
 
@@ -270,6 +271,7 @@ function checkLogic(t: Template, issues: CheckIssue[]): void {
     });
   }
   if (t.review) checkReview(t.review, ctx);
+  if (t.orders) checkOrders(t.orders, ctx);
   t.fields.forEach((f, k) => {
     // An optional text field is carried through for analysis (defeat-3's reason and series).
     const carried = f.type === "text" && f.required === false;

@@ -55,6 +55,29 @@ export interface ReviewCap {
 }
 
 /**
+ * How long a grade, once reached, is kept (`review/hold.ts`): raised any period the earned grade
+ * is better; lowered only after the hold plus a grace period in which the earned grade stayed lower.
+ */
+export interface ReviewHold {
+  /** Periods a grade is kept from the period it was reached (the source's "kept for 12 months"). */
+  periods: number;
+  /** After the hold, periods in a row the earned grade may stay lower before the grade is lowered. @default 0 */
+  grace?: number;
+  /** Most levels lowered at once (default: down to the earned grade). */
+  maxLower?: number;
+}
+
+/**
+ * How long a grade is valid (`review/hold.ts`): from the period it was reached or renewed, for
+ * `periods` periods; at expiry it is renewed when earned again, else lowered by `deduct` levels
+ * (never below the earned grade; default: to the earned grade).
+ */
+export interface ReviewValidity {
+  periods: number;
+  deduct?: number;
+}
+
+/**
  * How the tier moves at each review (month end, quarter) given the last periods' values:
  * lower rules first (first that holds), else raise rules, each move limited by
  * `maxRaise`/`maxLower` levels per review, then the caps.
@@ -73,6 +96,10 @@ export interface Review {
   caps?: ReviewCap[];
   /** How the review reads its source; example defaults are said here. */
   readings?: Text[];
+  /** A grade kept for a number of periods once reached, with a grace period before lowering. */
+  hold?: ReviewHold;
+  /** A grade valid for a number of periods, with a deduction at expiry. */
+  validity?: ReviewValidity;
 }
 
 
@@ -111,4 +138,8 @@ export const ReviewSchema = z.strictObject({
   maxLower: z.number().int().min(0).max(200).optional(),
   caps: z.array(z.strictObject({ grade: gradeId, when: ReviewConditionSchema, note: TextSchema.optional() })).max(50).optional(),
   readings: z.array(TextSchema).max(50).optional(),
+  hold: z
+    .strictObject({ periods: z.number().int().min(1).max(600), grace: z.number().int().min(0).max(600).optional(), maxLower: z.number().int().min(1).max(200).optional() })
+    .optional(),
+  validity: z.strictObject({ periods: z.number().int().min(1).max(600), deduct: z.number().int().min(1).max(200).optional() }).optional(),
 });

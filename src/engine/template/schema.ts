@@ -11,9 +11,12 @@ import type { Condition, Expr, Num, Text } from "./schema-base";
 import { ConditionSchema, ExprSchema, MAX_TEXT, NumSchema, TextSchema, gradeId, ident } from "./schema-base";
 import type { Review } from "./review-schema";
 import { ReviewSchema } from "./review-schema";
+import type { Orders } from "./orders-schema";
+import { OrdersSchema } from "./orders-schema";
 
 export * from "./schema-base";
 export * from "./review-schema";
+export * from "./orders-schema";
 
 /**
  * `text`: free text (a group such as region, a customer key); usable as a group and in text
@@ -260,6 +263,8 @@ export interface Template {
   reviewCadence?: Text;
   /** Period review rules: how the grade moves from one review to the next (`review/rules.ts`). */
   review?: Review;
+  /** Order lines: the input may be one row per order, aggregated per customer before grading (`input/orders.ts`). */
+  orders?: Orders;
   /** Free-form change note of the last save. */
   changeNote?: string;
 }
@@ -459,6 +464,7 @@ export const TemplateSchema = z.strictObject({
   readings: z.array(TextSchema).max(50).optional(),
   reviewCadence: TextSchema.optional(),
   review: ReviewSchema.optional(),
+  orders: OrdersSchema.optional(),
   changeNote: z.string().max(MAX_TEXT).optional(),
 });
 

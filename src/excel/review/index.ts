@@ -10,4 +10,5 @@ export { comparePeriodsSheet } from "./compare-sheet";
 export { periodTrendSheet } from "./trend-sheet";
 export { supplyReviewSheet } from "./supply-sheet";
 export { writeFollowUp } from "./follow-up";
+export { heldGradesSheet } from "./held-grades";
 export { todaySerial } from "./review-inputs";

@@ -18,6 +18,7 @@ import {
   type Direction,
 } from "../adhoc";
 import { useWorkbookActions } from "../context";
+import { OrderLinesOption } from "./OrderLinesOption";
 import { failureText, type Failure } from "../errors";
 import { evaluate, firstNumericColumn, missingFields, tableHeaders, type Mapping } from "../grading";
 import { useI18n, type MessageKey, type TFunction } from "../i18n";
@@ -422,6 +423,8 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
           blocked={!template ? t("preview.blockedAdhoc") : missing.length ? t("preview.blockedMissing") : undefined}
         />
       )}
+
+      {read && template?.orders && <OrderLinesOption template={template} table={read.table} disabled={busy} />}
 
       {read && template && (
         <OptionsPanel

@@ -14,7 +14,9 @@ import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
 import { SupplyReview } from "../review/SupplyReview";
+import { remembers } from "../../engine/review";
 import { ComparePeriods } from "../review/ComparePeriods";
+import { HeldGrades } from "../review/HeldGrades";
 import { FollowUp } from "../review/FollowUp";
 import { hasCadence, reviewReadTemplate } from "../review/helpers";
 import { SavePeriod } from "../review/SavePeriod";
@@ -171,7 +173,14 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
             }}
           />,
         )}
-      {tabs.includes("compare") && panel("compare", <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />)}
+      {tabs.includes("compare") &&
+        panel(
+          "compare",
+          <>
+            <ComparePeriods templates={choices} historyEpoch={historyEpoch} measureName={measureName} />
+            {template && remembers(template.review) && <HeldGrades template={template} />}
+          </>,
+        )}
       {template && tabs.includes("followUp") && panel("followUp", <FollowUp template={template} read={read} />)}
       {tabs.includes("supply") && panel("supply", <SupplyReview />)}
       {template && !hasCadence(template) && (

@@ -6,6 +6,19 @@ export const GRADE_SCREEN_MESSAGES = {
   "grade.error": { en: "Error", zh: "错误" },
   "grade.empty": { en: "No data", zh: "无数据" },
 
+  "orders.option": { en: "My selection holds order lines", zh: "所选区域为订单明细" },
+  "orders.help": {
+    en: "Each row is one order: rows are added up per customer as the template says, and the customers are graded on a new sheet.",
+    zh: "每行为一笔订单：按模板的规定按客户汇总，客户的评级写入新工作表。",
+  },
+  "orders.button": { en: "Grade the customers (new sheet)", zh: "对客户评级（新工作表）" },
+  "orders.done": {
+    en: "{sheet}: {lines} order lines, {customers} customers, {graded} graded, {errors} with errors, {keyless} lines without a key.",
+    zh: "{sheet}：{lines} 行订单，{customers} 个客户，已定级 {graded}，有误 {errors}，无客户键 {keyless} 行。",
+  },
+  "orders.asOf": { en: "Days counted to {date}.", zh: "天数计算到 {date}。" },
+  "orders.failed": { en: "Could not grade the order lines. {message}", zh: "无法对订单明细评级。{message}" },
+
   "table.reading": { en: "Reading the selected table…", zh: "正在读取所选表格…" },
   "table.info": { en: "Table {address}: {count} data rows", zh: "表格 {address}：{count} 行数据" },
   "table.info.one": { en: "Table {address}: 1 data row", zh: "表格 {address}：1 行数据" },
