@@ -56,7 +56,7 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
   return {
     readSelection: async (template: Template) => readSelection(ex(), state, template),
     apply: async (options: ApplyOptions) => applyGrades(ex(), state, options),
-    undoLastApply: async () => undoLastApply(ex(), state),
+    undoLastApply: async (options) => undoLastApply(ex(), state, options),
     canUndo: async () => canUndo(ex(), state),
     writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),
     select: async (address: string) => selectAddress(ex(), address),

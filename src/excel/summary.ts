@@ -184,6 +184,10 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       measureName: hasMeasure ? headerOf(options.measureColumn!) : undefined,
     });
     const { charts } = await drawSheet(context, layout, { sheet: replacingSheet(wb, old, layout.sheetName) });
+    // the summary of the table the newest apply graded goes with that apply's undo
+    const stack = state.get(sel.loc.workbook).undo;
+    const last = stack[stack.length - 1];
+    if (last && last.sheet === table.sheet && !last.createdSheets.includes(layout.sheetName)) last.createdSheets.push(layout.sheetName);
 
     const out: SummaryResult = {
       sheet: layout.sheetName,
