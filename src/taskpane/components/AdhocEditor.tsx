@@ -51,7 +51,15 @@ export interface AdhocEditorProps {
 
 /** A problem of the ad-hoc definition as a sentence. */
 export function describeProblem(p: AdhocProblem, t: TFunction, tx: (x: BiText | undefined) => string): string {
-  const params = { row: (p.row ?? 0) + 1, text: p.text ?? "", max: p.text ?? "", detail: tx(p.detail) };
+  const params = {
+    row: (p.row ?? 0) + 1,
+    text: p.text ?? "",
+    max: p.text ?? "",
+    detail: tx(p.detail),
+    label: p.label ?? "",
+    prevLabel: p.prevLabel ?? "",
+    prevText: p.prevText ?? "",
+  };
   return t(`adhoc.problem.${p.code}`, params);
 }
 
