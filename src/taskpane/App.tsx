@@ -60,6 +60,10 @@ const useStyles = makeStyles({
     gap: "12px",
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
+    // Designed for Office's 320 px pane: no control is wider than the pane. A native select is as wide
+    // as its longest option and an input as its size attribute unless told otherwise.
+    "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Combobox, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
+    "& select, & .fui-Input__input, & textarea": { minWidth: 0, maxWidth: "100%" },
   },
   header: {
     display: "flex",
@@ -72,7 +76,7 @@ const useStyles = makeStyles({
   title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase400 },
   headerControls: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   lang: { width: "104px" },
-  main: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  main: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0, "& > *": { minWidth: 0 } },
 });
 
 export function App(props: AppProps): React.JSX.Element {
