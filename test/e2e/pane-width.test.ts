@@ -259,7 +259,6 @@ describe("at 320 px", () => {
     expect((await columnCells(page, "F", 1, 4)).map((c) => c.text)).toEqual(grade1);
 
     await undoButton.click();
-    await p.getByText(ui("en", "undo.done", { address: "'Sales pipeline'!F1:H16" }).replace(/H16/, "")).first().waitFor().catch(() => undefined);
     await expectEventually(async () => (await columnCells(page, "F", 1, 4)).map((c) => c.text), ["", "", "", ""]);
     // nothing left: the button is disabled and focus stays in the pane
     expect(await undoButton.isDisabled()).toBe(true);
