@@ -106,6 +106,35 @@ export type ApplyResult =
     };
 
 // ---------------------------------------------------------------------------------------------
+// undo
+
+export interface UndoOptions {
+  /** Set after the user confirmed putting the old contents back over cells edited since the apply. @default false */
+  confirmEdits?: boolean;
+}
+
+/** A cell written by an apply that holds something else now. */
+export interface EditedCell {
+  /** e.g. `Data!F7` */
+  address: string;
+  /** What the cell holds now (its formula text or value; "" when cleared). */
+  now: string;
+}
+
+export interface UndoResult {
+  restored: boolean;
+  /** The output area put back, e.g. `Data!F1:G16`. */
+  address?: string;
+  /** Cells edited since the apply (the first few named; `editedCount` all of them): undo did nothing and asks first. */
+  edited?: EditedCell[];
+  editedCount?: number;
+  /** Sheets written for the apply (the summary) that undo deleted. */
+  removedSheets?: string[];
+  /** Applies still to undo after this one. */
+  remaining?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // summary
 
 export interface SummaryOptions {
@@ -455,8 +484,13 @@ export interface WorkbookActions {
   gradeOrderLines(options: OrderLinesOptions): Promise<OrderLinesResult>;
   /** Applies the template's hold/validity rules over the saved periods onto a new sheet. */
   heldGrades(options: HeldGradesOptions): Promise<HeldGradesResult>;
-  /** Restores exactly what the last apply replaced. */
-  undoLastApply(): Promise<{ restored: boolean; address?: string }>;
+  /**
+   * Restores exactly what the last apply replaced (and deletes the summary sheet written for it);
+   * the applies before it can be undone next, newest first (up to `UNDO_LEVELS` since the pane
+   * opened). When cells it wrote were edited since, nothing is restored without `confirmEdits`:
+   * the result names them.
+   */
+  undoLastApply(options?: UndoOptions): Promise<UndoResult>;
   /** True when there is an apply to undo in this workbook. */
   canUndo(): Promise<boolean>;
   /** Writes the summary sheet (of a period: its own sheet; asks before replacing one of the same period). */

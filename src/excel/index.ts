@@ -71,7 +71,7 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     apply: async (options: ApplyOptions) => applyGrades(ex(), state, options),
     gradeOrderLines: async (options) => gradeOrderLines(ex(), options),
     heldGrades: async (options) => heldGradesSheet(ex(), options),
-    undoLastApply: async () => undoLastApply(ex(), state),
+    undoLastApply: async (options) => undoLastApply(ex(), state, options),
     canUndo: async () => canUndo(ex(), state),
     writeSummary: async (options: SummaryOptions) => writeSummary(ex(), state, options),
     select: async (address: string) => selectAddress(ex(), address),

@@ -191,7 +191,14 @@ export async function writeSummary(excel: ExcelApi, state: AdapterState, options
       measureName: hasMeasure ? headerOf(options.measureColumn!) : undefined,
       period: options.period,
     });
+    // eslint-disable-next-line office-addins/call-sync-before-read -- `old` is loaded by alsoLoad and synced inside gradeSelection (locate)
+    const created = old.isNullObject;
     const { charts } = await drawSheet(context, layout, { sheet: replacingSheet(wb, old, layout.sheetName) });
+    // a summary sheet this summary created goes with the newest apply's undo (one it replaced,
+    // e.g. an earlier summary of the same period, is not deleted by undo)
+    const stack = state.get(sel.loc.workbook).undo;
+    const last = stack[stack.length - 1];
+    if (created && last && last.sheet === table.sheet && !last.createdSheets.includes(layout.sheetName)) last.createdSheets.push(layout.sheetName);
 
     const out: SummaryResult = {
       status: "written",

@@ -54,8 +54,25 @@ function TaskpaneSlot({ wb, lang, theme, hidden, onLangChange }: { wb: Playgroun
   return <div className="gk-pane" ref={ref} hidden={hidden} data-workbook={wb.spec.id} />;
 }
 
+/** Task pane widths offered (px): Office's default pane is 320 px wide; people widen it. */
+export const PANE_WIDTHS = [320, 350, 400, 480, 640] as const;
+export const DEFAULT_PANE_WIDTH = 320;
+
+/** `?pane=350` in the URL, else Office's default. */
+function initialPaneWidth(): number {
+  const n = Number(new URLSearchParams(location.search).get("pane"));
+  return Number.isInteger(n) && n >= 240 && n <= 1200 ? n : DEFAULT_PANE_WIDTH;
+}
+
 export function Playground(props: PlaygroundProps): React.JSX.Element {
   const { workbooks, lang } = props;
+  const [paneWidth, setPaneWidth] = React.useState(initialPaneWidth);
+  const choosePaneWidth = (w: number) => {
+    setPaneWidth(w);
+    const p = new URLSearchParams(location.search);
+    p.set("pane", String(w));
+    history.replaceState(null, "", `${location.pathname}?${p.toString()}`);
+  };
   const [currentId, setCurrentId] = React.useState(props.initialWorkbook);
   const [visited, setVisited] = React.useState<string[]>([props.initialWorkbook]);
   const wb = workbooks.find((w) => w.spec.id === currentId) ?? workbooks[0];
@@ -93,6 +110,18 @@ export function Playground(props: PlaygroundProps): React.JSX.Element {
             ))}
           </select>
         </label>
+        <label className="gk-switcher">
+          {pt(lang, "paneWidth")}
+          <select value={String(paneWidth)} onChange={(e) => choosePaneWidth(Number(e.target.value))}>
+            {[...new Set([...PANE_WIDTHS, paneWidth])]
+              .sort((a, b) => a - b)
+              .map((w) => (
+                <option key={w} value={String(w)}>
+                  {pt(lang, "paneWidthPx", { px: w })}
+                </option>
+              ))}
+          </select>
+        </label>
       </header>
       <div className="gk-body">
         <section className="gk-book" aria-label={wb.spec.fileName}>
@@ -119,7 +148,7 @@ export function Playground(props: PlaygroundProps): React.JSX.Element {
           </div>
           <p className="gk-hint">{pt(lang, "hint")}</p>
         </section>
-        <aside className="gk-side" aria-label={pt(lang, "taskpane")}>
+        <aside className="gk-side" aria-label={pt(lang, "taskpane")} style={{ width: paneWidth }} data-pane-width={paneWidth}>
           {workbooks
             .filter((w) => visited.includes(w.spec.id))
             .map((w) => (

@@ -19,6 +19,8 @@ const PLAYGROUND_MESSAGES = {
   spillOf: { en: "Spilled from {address}: {formula}", zh: "由 {address} 溢出：{formula}" },
   refused: { en: "There's a problem with this formula: {message}", zh: "此公式有问题：{message}" },
   taskpane: { en: "GradeKit task pane", zh: "GradeKit 任务窗格" },
+  paneWidth: { en: "Task pane width", zh: "任务窗格宽度" },
+  paneWidthPx: { en: "{px} px", zh: "{px} 像素" },
   loading: { en: "Loading the sample workbooks…", zh: "正在加载示例工作簿…" },
   hint: {
     en: "Select a table (drag, Shift+click or Shift+arrows), pick a template in the task pane and apply.",

@@ -25,6 +25,7 @@ import { InsertForm } from "./components/InsertForm";
 import { ReviewPanel } from "./components/ReviewPanel";
 import { failureText, type Failure } from "./errors";
 import { TemplatePicker, type Choice } from "./components/TemplatePicker";
+import { UndoEditsDialog, type UndoEditsRequest } from "./components/UndoEditsDialog";
 import { WorkbookActionsProvider, useWorkbookActions } from "./context";
 import type { ThemeName } from "./environment";
 import { I18nProvider, useI18n } from "./i18n";
@@ -59,6 +60,10 @@ const useStyles = makeStyles({
     gap: "12px",
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
+    // Designed for Office's 320 px pane: no control is wider than the pane. A native select is as wide
+    // as its longest option and an input as its size attribute unless told otherwise.
+    "& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Textarea, & .fui-Combobox, & .fui-Dropdown": { minWidth: 0, maxWidth: "100%" },
+    "& select, & .fui-Input__input, & textarea": { minWidth: 0, maxWidth: "100%" },
   },
   header: {
     display: "flex",
@@ -71,7 +76,7 @@ const useStyles = makeStyles({
   title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase400 },
   headerControls: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   lang: { width: "104px" },
-  main: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  main: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0, "& > *": { minWidth: 0 } },
 });
 
 export function App(props: AppProps): React.JSX.Element {
@@ -120,7 +125,9 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
   const [applying, setApplying] = React.useState(false);
   const [undoEpoch, setUndoEpoch] = React.useState(0);
   const [undoMessage, setUndoMessage] = React.useState<
-    { intent: "success" | "info"; key: "undo.done" | "undo.doneNoAddress" | "undo.nothing"; address?: string } | { intent: "error"; failure: Failure } | null
+    | { intent: "success" | "info"; key: "undo.done" | "undo.doneNoAddress" | "undo.nothing"; address?: string; removed?: string; remaining?: number }
+    | { intent: "error"; failure: Failure }
+    | null
   >(null);
   const undoSeq = React.useRef(0);
   const refreshUndo = React.useCallback(async () => {
@@ -136,16 +143,39 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
     void refreshUndo();
   }, [refreshUndo]);
 
-  const undo = async () => {
+  const [undoEdits, setUndoEdits] = React.useState<UndoEditsRequest | null>(null);
+  const undoButton = React.useRef<HTMLButtonElement>(null);
+  const undoMessageRef = React.useRef<HTMLDivElement>(null);
+  // After an undo started from the button, focus stays in the pane: on the button, or, when nothing
+  // is left to undo (the button is disabled), on what undo said.
+  const [refocus, setRefocus] = React.useState(0);
+  React.useEffect(() => {
+    if (refocus === 0) return;
+    const now = document.activeElement;
+    if (now && now !== document.body && now !== undoButton.current) return; // a dialog or the user moved it
+    if (undoButton.current && !undoButton.current.disabled) undoButton.current.focus();
+    else undoMessageRef.current?.focus();
+  }, [refocus]);
+  const undo = async (confirmEdits = false) => {
+    const fromButton = confirmEdits || document.activeElement === undoButton.current;
     setUndoing(true);
     setUndoMessage(null);
+    setUndoEdits(null);
     try {
-      const r = await actions.undoLastApply();
+      const r = await actions.undoLastApply(confirmEdits ? { confirmEdits: true } : undefined);
+      if (!r.restored && r.edited && r.edited.length > 0) {
+        setUndoEdits({ address: r.address ?? "", count: r.editedCount ?? r.edited.length, cells: r.edited });
+        return;
+      }
       setUndoMessage(
         r.restored
-          ? r.address
-            ? { intent: "success", key: "undo.done", address: r.address }
-            : { intent: "success", key: "undo.doneNoAddress" }
+          ? {
+              intent: "success",
+              key: r.address ? "undo.done" : "undo.doneNoAddress",
+              address: r.address,
+              removed: r.removedSheets?.join(t("list.separator")),
+              remaining: r.remaining,
+            }
           : { intent: "info", key: "undo.nothing" },
       );
       setUndoEpoch((n) => n + 1);
@@ -153,7 +183,8 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
       setUndoMessage({ intent: "error", failure: { key: "undo.failed", error: e } });
     } finally {
       setUndoing(false);
-      void refreshUndo();
+      await refreshUndo();
+      if (fromButton) setRefocus((n) => n + 1);
     }
   };
 
@@ -171,7 +202,7 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
           <Button size="small" disabled={applying || screen.kind === "form"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "form" }))}>
             {t("form.open")}
           </Button>
-          <Button size="small" disabled={!canUndo || undoing || applying} onClick={() => void undo()}>
+          <Button ref={undoButton} size="small" disabled={!canUndo && !undoing} disabledFocusable={undoing || applying} onClick={() => void undo()}>
             {t("undo.button")}
           </Button>
           <Button
@@ -203,9 +234,17 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
       </header>
       <main className={s.main}>
         {undoMessage && (
-          <MessageBar intent={undoMessage.intent} layout="multiline">
+          <MessageBar ref={undoMessageRef} tabIndex={-1} intent={undoMessage.intent} layout="multiline">
             <MessageBarBody>
-              {undoMessage.intent === "error" ? failureText(undoMessage.failure, t, lang) : t(undoMessage.key, { address: undoMessage.address ?? "" })}
+              {undoMessage.intent === "error"
+                ? failureText(undoMessage.failure, t, lang)
+                : [
+                    t(undoMessage.key, { address: undoMessage.address ?? "" }),
+                    undoMessage.removed ? t("undo.removed", { sheets: undoMessage.removed }) : "",
+                    undoMessage.remaining ? t("undo.remaining", { count: undoMessage.remaining }) : "",
+                  ]
+                    .filter(Boolean)
+                    .join(lang === "zh-CN" ? "" : " ")}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -269,6 +308,7 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
           />
         )}
       </main>
+      <UndoEditsDialog request={undoEdits} onUndo={() => void undo(true)} onKeep={() => setUndoEdits(null)} />
     </div>
   );
 }

@@ -5,7 +5,9 @@
  *
  * - Bands: thresholds + labels (one more label than thresholds, best first), direction "higher is
  *   better" (`>=`) or "lower is better" (`<=`), the boundary inclusive on the better side; the last
- *   label is the default grade. Thresholds may be typed in any order: they are sorted best first.
+ *   label is the default grade. A config's thresholds may come in any order (sorted best first);
+ *   the editor's rows pair each label with its threshold, so there they must already go from the
+ *   best grade down (`bandsFromRows` says which row breaks the order instead of regrading silently).
  * - Percentile tiers: cut points in percent (default 20, 80 -> tiers 1/2/3), optional group column.
  *
  * Template texts (name, description, field labels) come from the task pane's message catalogues, so
@@ -53,6 +55,8 @@ export type AdhocProblemCode =
   | "tooManyGrades"
   | "badNumber"
   | "duplicateThreshold"
+  | "thresholdOrderHigher"
+  | "thresholdOrderLower"
   | "badCut"
   | "cutOrder"
   | "emptyLabel"
@@ -68,6 +72,10 @@ export interface AdhocProblem {
   /** The input text, or the checker's message. */
   text?: string;
   detail?: Text;
+  /** Threshold order: this row's label, and the row above it (its label and threshold as typed). */
+  label?: string;
+  prevLabel?: string;
+  prevText?: string;
 }
 
 export type BuildResult =
@@ -263,6 +271,23 @@ export function bandsFromRows(
     const v = parseThreshold(r.value);
     if (v === null) problems.push({ code: "badNumber", row, text: r.value });
     else thresholds.push(v);
+  });
+  if (problems.length) return { ok: false, problems };
+  // each row's threshold belongs to its label: a row out of order would be graded under another label
+  const higher = direction === "higher";
+  thresholds.forEach((v, row) => {
+    if (row === 0) return;
+    const prev = thresholds[row - 1];
+    if (higher ? v < prev : v > prev) return;
+    if (v === prev) return; // reported as a duplicate threshold
+    problems.push({
+      code: higher ? "thresholdOrderHigher" : "thresholdOrderLower",
+      row,
+      text: rows[row].value.trim(),
+      label: rows[row].label.trim() || String(row + 1),
+      prevLabel: rows[row - 1].label.trim() || String(row),
+      prevText: rows[row - 1].value.trim(),
+    });
   });
   if (problems.length) return { ok: false, problems };
   return { ok: true, config: { thresholds, labels: rows.map((r) => r.label), direction, valueLabel } };

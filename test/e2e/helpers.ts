@@ -114,8 +114,8 @@ export async function openPlayground(browser: Browser, served: Served, query = "
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
   });
-  await page.goto(served.url + query);
-  await page.locator(".gk-grid").waitFor();
+  await page.goto(served.url + query, { timeout: 60_000 }); // a development bundle on a loaded machine
+  await page.locator(".gk-grid").waitFor({ timeout: 60_000 });
   await page.locator("li[data-template-id]").first().waitFor();
   return {
     page,

@@ -77,6 +77,8 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       blocks: target.captured,
       headerBold: target.headerBold,
       conditionalFormatIds: [],
+      written: [],
+      createdSheets: [],
     };
 
     // Portable: grade and score as native formulas over the table's own cells (same results as
@@ -117,12 +119,15 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
         break;
       }
       if (done === 0) {
-        state.get(loc.workbook).undo = record;
+        state.pushUndo(record);
         identical.queueRangeChecks();
       }
       app.suspendApiCalculationUntilNextSync();
       app.suspendScreenUpdatingUntilNextSync();
-      if (done === 0 && hdr) ws.getRangeByIndexes(headerRow, targetCol, 1, k).values = [header];
+      if (done === 0 && hdr) {
+        ws.getRangeByIndexes(headerRow, targetCol, 1, k).values = [header];
+        record.written.push({ row: headerRow, rows: [header], formulas: false });
+      }
       const block = ws.getRangeByIndexes(top + chunk.start, targetCol, chunk.rows.length, k);
       if (portable) block.formulas = chunk.rows;
       else block.values = chunk.rows;
@@ -133,6 +138,7 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
           return [nf === "General" ? SCORE_FORMAT : nf];
         });
       }
+      record.written.push({ row: top + chunk.start, rows: chunk.rows, formulas: !!portable });
       await context.sync();
       done += chunk.rows.length;
       options.onProgress?.(done, n);

@@ -1,6 +1,6 @@
 /**
  * What the adapter remembers between calls, per workbook (keyed by `Workbook.name`): the undo
- * snapshot of the last apply and the last table used. In memory only: a reload of the add-in
+ * snapshots of the last applies (newest last, at most `UNDO_LEVELS`) and the last table used. In memory only: a reload of the add-in
  * forgets it (the workbook itself is never marked, so undo leaves no trace in it).
  */
 import type { Rect } from "../address";
@@ -36,10 +36,25 @@ export interface UndoRecord {
   headerBold: (boolean | null)[] | null;
   /** Ids of the conditional formats apply added (deleted by id on undo). */
   conditionalFormatIds: string[];
+  /** What apply wrote (to name cells edited since, before undo overwrites them). */
+  written: WrittenBlock[];
+  /** Sheets made for this apply afterwards (the summary): deleted with its undo. */
+  createdSheets: string[];
 }
 
+/** Rows apply wrote at sheet row `row` from the output area's first column; `formulas`: written as formulas. */
+export interface WrittenBlock {
+  row: number;
+  rows: RestoreValue[][];
+  formulas: boolean;
+}
+
+/** How many applies can be undone, newest first (older ones are forgotten). */
+export const UNDO_LEVELS = 10;
+
 export interface WorkbookState {
-  undo?: UndoRecord;
+  /** Undo records, oldest first; the last one is undone first. */
+  undo: UndoRecord[];
   lastTable?: TableInfo;
 }
 
@@ -48,9 +63,15 @@ export class AdapterState {
   get(workbook: string): WorkbookState {
     let s = this.byWorkbook.get(workbook);
     if (!s) {
-      s = {};
+      s = { undo: [] };
       this.byWorkbook.set(workbook, s);
     }
     return s;
+  }
+  /** Keeps `record` as the newest undo level of its workbook (dropping the oldest beyond UNDO_LEVELS). */
+  pushUndo(record: UndoRecord): void {
+    const stack = this.get(record.workbook).undo;
+    stack.push(record);
+    if (stack.length > UNDO_LEVELS) stack.splice(0, stack.length - UNDO_LEVELS);
   }
 }

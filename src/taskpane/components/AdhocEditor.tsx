@@ -27,10 +27,13 @@ const useStyles = makeStyles({
   rows: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   row: {
     display: "grid",
-    gridTemplateColumns: "minmax(56px, 1fr) minmax(90px, 2fr) auto",
+    // label, threshold, Remove: the inputs shrink with the pane (320 px), the button keeps its width
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr) auto",
     gap: "6px",
     alignItems: "end",
+    "& > *": { minWidth: 0 },
   },
+  input: { width: "100%", minWidth: 0 },
   otherwise: { alignSelf: "center", paddingBottom: "6px", color: tokens.colorNeutralForeground2 },
   problems: { margin: 0, paddingLeft: "18px" },
 });
@@ -51,7 +54,15 @@ export interface AdhocEditorProps {
 
 /** A problem of the ad-hoc definition as a sentence. */
 export function describeProblem(p: AdhocProblem, t: TFunction, tx: (x: BiText | undefined) => string): string {
-  const params = { row: (p.row ?? 0) + 1, text: p.text ?? "", max: p.text ?? "", detail: tx(p.detail) };
+  const params = {
+    row: (p.row ?? 0) + 1,
+    text: p.text ?? "",
+    max: p.text ?? "",
+    detail: tx(p.detail),
+    label: p.label ?? "",
+    prevLabel: p.prevLabel ?? "",
+    prevText: p.prevText ?? "",
+  };
   return t(`adhoc.problem.${p.code}`, params);
 }
 
@@ -94,11 +105,12 @@ export function AdhocEditor(props: AdhocEditorProps): React.JSX.Element {
         {rows.map((r, k) => (
           <li key={k} className={s.row}>
             <Field label={t("adhoc.gradeN", { n: k + 1 })}>
-              <Input value={r.label} onChange={(_, d) => setRow(k, { label: d.value })} />
+              <Input className={s.input} value={r.label} onChange={(_, d) => setRow(k, { label: d.value })} />
             </Field>
             {k < last ? (
               <Field label={valueLabel(r.label, k)}>
                 <Input
+                  className={s.input}
                   value={r.value}
                   inputMode="decimal"
                   onChange={(_, d) => setRow(k, { value: d.value })}

@@ -1,6 +1,7 @@
 /** Asks before replacing non-empty cells (when `apply` returns `needsConfirmation`). */
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
+import { useFocusReturn } from "../focus-return";
 import { useI18n } from "../i18n";
 
 export interface ConfirmDialogProps {
@@ -12,6 +13,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ request, onReplace, onCancel }: ConfirmDialogProps): React.JSX.Element {
   const { t } = useI18n();
+  useFocusReturn(request !== null);
   return (
     <Dialog open={request !== null} modalType="alert" onOpenChange={(_, d) => (!d.open ? onCancel() : undefined)}>
       <DialogSurface>

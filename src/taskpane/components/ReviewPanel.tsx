@@ -28,7 +28,9 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   description: { color: tokens.colorNeutralForeground2 },
   tableInfo: { display: "flex", flexWrap: "wrap", gap: "6px 8px", alignItems: "center" },
-  panel: { display: "flex", flexDirection: "column", gap: "10px", paddingTop: "4px" },
+  // a hidden tab's panel must not show: the class's display would otherwise win over [hidden]
+  panel: { display: "flex", flexDirection: "column", gap: "10px", paddingTop: "4px", minWidth: 0, "&[hidden]": { display: "none" } },
+  tabs: { flexWrap: "wrap", minWidth: 0 },
   note: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -153,7 +155,7 @@ export function ReviewPanel({ templates, initialTemplate, onBack, focusOnMount }
       )}
 
       {tabs.length > 0 && (
-        <TabList selectedValue={selected} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t("review.tabs")}>
+        <TabList className={s.tabs} size="small" selectedValue={selected} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t("review.tabs")}>
           {tabs.map((id) => (
             <Tab key={id} id={tabId(id)} value={id} aria-controls={panelId(id)}>
               {t(TAB_LABEL[id])}

@@ -24,6 +24,7 @@ import type { CheckIssue, Template } from "../../engine";
 import type { StoredTemplate } from "../../excel/contract";
 import { BUILTIN_TEMPLATES } from "../../templates";
 import { failureText, type Failure } from "../errors";
+import { useFocusReturn } from "../focus-return";
 import { useI18n } from "../i18n";
 import { useEditorStyles } from "./inputs";
 import { exportTemplate, importFile } from "./io";
@@ -68,6 +69,7 @@ export function TemplateLibrary({ library, onUse, onEdit }: TemplateLibraryProps
   const [importIssues, setImportIssues] = React.useState<{ file: string; issues: CheckIssue[] } | null>(null);
   const [failure, setFailure] = React.useState<Failure | null>(null);
   const [deleting, setDeleting] = React.useState<StoredTemplate | null>(null);
+  useFocusReturn(deleting !== null);
   const taken = library.stored.map((x) => x.template.id);
 
   const startNew = () => {

@@ -52,6 +52,14 @@ export const ADHOC_MESSAGES = {
   "adhoc.problem.tooFewGrades": { en: "Give at least two grades.", zh: "至少需要两个等级。" },
   "adhoc.problem.tooManyGrades": { en: "At most {max} grades.", zh: "最多 {max} 个等级。" },
   "adhoc.problem.badNumber": { en: "Grade {row}: “{text}” is not a number.", zh: "第 {row} 级：“{text}”不是数字。" },
+  "adhoc.problem.thresholdOrderHigher": {
+    en: "“{label}” starts at {text}, which is not below “{prevLabel}” ({prevText}). With higher is better, list the grades best first, each threshold lower than the one above it.",
+    zh: "“{label}”的下限 {text} 不低于上一级“{prevLabel}”的 {prevText}。越高越好时，请从最好的等级开始排列，每一级的阈值都低于上一级。",
+  },
+  "adhoc.problem.thresholdOrderLower": {
+    en: "“{label}” goes up to {text}, which is not above “{prevLabel}” ({prevText}). With lower is better, list the grades best first, each threshold higher than the one above it.",
+    zh: "“{label}”的上限 {text} 不高于上一级“{prevLabel}”的 {prevText}。越低越好时，请从最好的等级开始排列，每一级的阈值都高于上一级。",
+  },
   "adhoc.problem.duplicateThreshold": { en: "The threshold {text} appears twice.", zh: "阈值 {text} 出现了两次。" },
   "adhoc.problem.badCut": {
     en: "Tier {row}: “{text}” must be a percentage between 0 and 100.",

@@ -14,6 +14,23 @@ export const COMMON_MESSAGES = {
   "undo.doneNoAddress": { en: "Restored the cells of the last apply.", zh: "已恢复上次写入的单元格。" },
   "undo.nothing": { en: "There was nothing to undo.", zh: "没有可撤销的写入。" },
   "undo.failed": { en: "Could not undo: {message}", zh: "无法撤销：{message}" },
+  "undo.removed": { en: "The sheet {sheets} written after that apply was deleted.", zh: "该次写入之后生成的工作表 {sheets} 已删除。" },
+  "undo.remaining": { en: "{count} earlier applies can still be undone.", zh: "还可撤销之前的 {count} 次写入。" },
+  "undo.remaining.one": { en: "1 earlier apply can still be undone.", zh: "还可撤销之前的 1 次写入。" },
+  "undo.edited.title": { en: "Cells changed since that apply", zh: "写入后单元格已被修改" },
+  "undo.edited.body": {
+    en: "{count} cells GradeKit wrote in {address} were changed since. Undo puts the old contents back over them:",
+    zh: "GradeKit 在 {address} 写入的单元格中，有 {count} 个已被修改。撤销会用写入前的内容覆盖它们：",
+  },
+  "undo.edited.body.one": {
+    en: "1 cell GradeKit wrote in {address} was changed since. Undo puts the old contents back over it:",
+    zh: "GradeKit 在 {address} 写入的单元格中，有 1 个已被修改。撤销会用写入前的内容覆盖它：",
+  },
+  "undo.edited.cell": { en: "{address} now holds “{now}”", zh: "{address} 现为“{now}”" },
+  "undo.edited.empty": { en: "{address} is now empty", zh: "{address} 现为空" },
+  "undo.edited.more": { en: "and {count} more", zh: "另有 {count} 个" },
+  "undo.edited.confirm": { en: "Undo anyway", zh: "仍然撤销" },
+  "undo.edited.keep": { en: "Keep my edits", zh: "保留修改" },
 
   "confirm.title": { en: "Replace existing cells?", zh: "替换已有内容？" },
   "confirm.body": {

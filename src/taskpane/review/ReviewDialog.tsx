@@ -1,6 +1,7 @@
 /** Asks before the period review replaces something (a saved period, non-empty cells). */
 import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
+import { useFocusReturn } from "../focus-return";
 
 export interface ReviewDialogProps {
   open: boolean;
@@ -14,6 +15,7 @@ export interface ReviewDialogProps {
 }
 
 export function ReviewDialog(props: ReviewDialogProps): React.JSX.Element {
+  useFocusReturn(props.open);
   return (
     <Dialog open={props.open} modalType="alert" onOpenChange={(_, d) => (!d.open ? props.onCancel() : undefined)}>
       <DialogSurface>
