@@ -18,6 +18,7 @@ export { parseJsonSafely, jsonTextDepth, forbiddenKeyPaths, FORBIDDEN_KEYS, MAX_
 export {
   compileTemplate,
   gradeTable,
+  gradeParsed,
   GradeResult,
   ERROR,
   NO_DATA,

@@ -10,14 +10,9 @@ import {
   gradeTable,
   matchHeaders,
   unitScale,
-  normalizeWord,
   tr,
-  type Field,
-  type GradeKitError,
-  type GradeResult,
   type Lang,
   type MappingOverride,
-  type Template,
 } from "../../engine";
 import { neutralise } from "../../engine";
 import {
@@ -33,22 +28,32 @@ import {
   sheetNameFor,
   writeCsvOutput,
   writeXlsxOutput,
-  type CellValue,
   type InputSheet,
 } from "../io";
 import { both, fail, m, type CliIo } from "../messages";
 import { refuseOutputOverInput } from "../output-file";
+import type { GradeSummary } from "../stream/grade-summary";
+import { gradeCsvStream } from "../stream/grade-stream";
+import { argb, csvCell, gradeText, xlsxValue } from "../stream/cells";
+import {
+  existingOutputColumns,
+  findHeaderRow,
+  isBlankCell,
+  missingColumnError,
+  OUTPUT_COLUMNS,
+  overridesFor,
+  parseMap,
+  rowBlank,
+  usedWidth,
+} from "../stream/table-shape";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
 
-/** Names of the columns the CLI adds. */
-export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
+export { argb, OUTPUT_COLUMNS };
+export type { GradeSummary };
 
 /** How many rows with errors the summary lists. */
 const ERRORS_SHOWN = 5;
-/** How many non-blank rows from the top may be looked at for the header row. */
-const HEADER_SCAN = 20;
-
 export interface GradeRunOptions {
   template: string;
   input: string;
@@ -64,116 +69,11 @@ export interface GradeRunOptions {
   encoding?: string;
   /** CSV input: `--delimiter` (sniffed from the first line when absent). */
   delimiter?: string;
-}
-
-/** What a grading run did; printed as the summary. */
-export interface GradeSummary {
-  template: Template;
-  input: string;
-  output: string;
-  sheet?: string;
-  headerRow: number;
-  rows: number;
-  graded: number;
-  errors: number;
-  empty: number;
-  perGrade: { id: string; label: string; count: number }[];
-  /** Rows with errors: file row number (header is row 1) and reason. */
-  errorRows: { row: number; reason: string }[];
-  /** Field key -> column (1-based) and header text. */
-  /** `unit`/`factor`: a unit in the header that scales the column (`年消费额（万元）`: 万元, 10000). */
-  columns: { field: string; column: number; header: string; unit?: string; factor?: number }[];
-  notes: string[];
-}
-
-const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-const rowBlank = (r: readonly CellValue[] | undefined) => !r || r.every(isBlankCell);
-
-/** Number of cells up to the last non-blank one. */
-function usedWidth(r: readonly CellValue[]): number {
-  let w = r.length;
-  while (w > 0 && isBlankCell(r[w - 1])) w--;
-  return w;
-}
-
-function fieldByName(template: Template, name: string): Field | undefined {
-  const k = normalizeWord(name);
-  return template.fields.find((f) => f.key === name) ?? template.fields.find((f) => [f.key, f.label.en, f.label.zh].some((x) => normalizeWord(x) === k));
-}
-
-/** `--map` items -> field key and a header text or a 1-based `#N` column. */
-function parseMap(items: string[], template: Template): { field: string; header: string; column?: number }[] {
-  return items.map((item) => {
-    const eq = item.indexOf("=");
-    if (eq <= 0 || eq === item.length - 1) throw fail("badMap", "usage", { item });
-    const name = item.slice(0, eq).trim();
-    const header = item.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
-    const f = fieldByName(template, name);
-    if (!f) throw fail("mapUnknownField", "usage", { field: name, template: template.id, fields: template.fields.map((x) => x.key).join(", ") });
-    const col = /^#\d+$/.test(header) ? Number(header.slice(1)) : undefined;
-    return { field: f.key, header, column: col };
-  });
-}
-
-
-/** Overrides for `matchHeaders` on one header row; null when a `--map` header is not in it. */
-function overridesFor(maps: ReturnType<typeof parseMap>, headers: string[]): { o: Record<string, string | number>; bad?: (typeof maps)[number] } {
-  const o: Record<string, string | number> = {};
-  const norm = headers.map(normalizeWord);
-  for (const x of maps) {
-    const col = x.column !== undefined ? x.column - 1 : norm.indexOf(normalizeWord(x.header));
-    if (col < 0 || col >= headers.length) return { o, bad: x };
-    o[x.field] = col;
-  }
-  return { o };
-}
-
-/**
- * The header row: the first non-blank row among the first few that gives every required field a
- * column; else the one that matches the most fields; else the first non-blank row. This skips
- * title rows above the header (common in Chinese sheets) and never guesses past the data.
- */
-function findHeaderRow(rows: CellValue[][], last: number, template: Template, maps: ReturnType<typeof parseMap>): number {
-  let first = -1;
-  let best = -1;
-  let bestCount = 0;
-  let seen = 0;
-  for (let r = 0; r <= last && seen < HEADER_SCAN; r++) {
-    if (rowBlank(rows[r])) continue;
-    seen++;
-    if (first < 0) first = r;
-    const headers = rows[r].map((v) => cellText(v));
-    const { o, bad } = overridesFor(maps, headers);
-    if (bad) continue;
-    const match = matchHeaders(headers, template, o);
-    const count = Object.keys(match.mapping).length;
-    if (count > 0 && match.missing.length === 0) return r;
-    if (count > bestCount) {
-      bestCount = count;
-      best = r;
-    }
-  }
-  return best >= 0 ? best : first;
-}
-
-/** The outcome columns of an earlier run at the end of the header, if any (re-grading replaces them). */
-function existingOutputColumns(headers: string[]): number {
-  const tail = (k: number) => headers.slice(headers.length - k).map((h) => h.trim().toLowerCase());
-  if (headers.length >= 3 && tail(3).join("|") === "grade|score|reason") return 3;
-  if (headers.length >= 2 && tail(2).join("|") === "grade|reason") return 2;
-  return 0;
-}
-
-/** Grade label as written: the canonical id in English, the Chinese label in Chinese. */
-function gradeText(result: GradeResult, i: number, lang: Lang): string {
-  const g = result.grade(i);
-  if (g === null) return "";
-  return lang === "zh-CN" ? result.label(i, lang) : g;
-}
-
-/** ARGB (exceljs) from `#RRGGBB`. */
-export function argb(color: string): string {
-  return "FF" + color.replace(/^#/, "").toUpperCase();
+  /** CSV file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
+  stream?: boolean;
+  /** Streaming: rows graded at a time and bytes read at a time (tests use small ones). */
+  chunkRows?: number;
+  blockBytes?: number;
 }
 
 /** Runs one grading: read, match headers, grade, write. Throws a `GradeKitError` for unusable input. */
@@ -194,6 +94,27 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   refuseOutputOverInput(opts.output, inputs);
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
+
+  const trailingNotes = warnings.map((w) => m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
+  if (inFormat === "csv" && opts.input !== "-" && opts.stream !== false) {
+    return gradeCsvStream({
+      template,
+      params,
+      maps,
+      trailingNotes,
+      input: opts.input,
+      output: opts.output,
+      outFormat,
+      lang,
+      headerRow: opts.headerRow,
+      encoding: opts.encoding,
+      delimiter: opts.delimiter,
+      bom: opts.bom,
+      write: io ? (s) => io.out(s) : undefined,
+      chunkRows: opts.chunkRows,
+      blockBytes: opts.blockBytes,
+    });
+  }
 
   const sheet: InputSheet =
     inFormat === "csv"
@@ -358,7 +279,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   for (let i = 0; i < n && errorRows.length < ERRORS_SHOWN; i++) {
     if (result.status(i) === "error" || ragged.has(i)) errorRows.push({ row: h + 2 + i, reason: reasons[i] });
   }
-  for (const w of warnings) notes.push(m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
+  notes.push(...trailingNotes);
   const graded = counts.grades.reduce((s, g) => s + g.count, 0);
   return {
     template,
@@ -377,27 +298,6 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       .map(([field, col]) => ({ field, column: col + 1, header: headers[col], ...(match.units[field] ?? {}) })),
     notes,
   };
-}
-
-/** A plain decimal number as CSV writes it (no thousands separators, no leading zeros that an ID keeps). */
-const CSV_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-/** An xlsx cell holds at most this many characters. */
-const XLSX_MAX_TEXT = 32_767;
-
-/** A CSV cell as an xlsx value: plain numbers become number cells; text over Excel's limit is refused naming the cell. */
-function xlsxValue(v: CellValue, r: number, c: number): CellValue {
-  if (typeof v !== "string") return v;
-  if (v.length > XLSX_MAX_TEXT) throw fail("cellTooLong", "output", { cell: columnLetter(c + 1) + (r + 1), n: v.length });
-  if (CSV_NUMBER.test(v) && v.length <= 17) {
-    const x = Number(v);
-    if (Number.isFinite(x)) return x;
-  }
-  return v;
-}
-
-/** An input cell as CSV text, neutralised when it is text a spreadsheet would run as a formula. */
-function csvCell(v: CellValue | undefined): string {
-  return typeof v === "string" ? neutralise(v) : cellText(v);
 }
 
 interface ColumnsSpec {
@@ -448,33 +348,6 @@ function writeXlsxColumns(ws: ExcelJS.Worksheet, spec: ColumnsSpec): void {
     const col = ws.getColumn(firstCol + k);
     if (!col.width) col.width = widths[name] ?? 12;
   });
-}
-
-function missingColumnError(
-  template: Template,
-  match: ReturnType<typeof matchHeaders>,
-  headers: string[],
-  headerRow: number,
-): GradeKitError {
-  const listed = headers.filter((x) => x.trim() !== "").slice(0, 12).join(", ") || "-";
-  const fix = (keys: string[]) => {
-    const s = match.suggestions.find((x) => keys.includes(x.field));
-    return s
-      ? both("fixSuggest", { header: s.header, col: columnLetter(s.column + 1), field: s.field })
-      : both("fixGeneric", { field: keys[0], row: headerRow, headers: listed });
-  };
-  const group = (template.requireOneOf ?? []).find((g) => g.every((k) => match.missing.includes(k)));
-  const single = match.missing.find((k) => !group || !group.includes(k));
-  if (single) {
-    const f = template.fields.find((x) => x.key === single)!;
-    return fail("missingColumn", "input", { field: single, labels: `${f.label.en} / ${f.label.zh}`, fix: fix([single]) });
-  }
-  const g = group!;
-  const names = g.map((k) => {
-    const f = template.fields.find((x) => x.key === k)!;
-    return `'${k}' (${f.label.en} / ${f.label.zh})`;
-  });
-  return fail("missingOneOf", "input", { fields: { en: names.join(", "), zh: names.join("、") }, fix: fix(g) });
 }
 
 /** Prints a summary on stderr, in the chosen language. */
