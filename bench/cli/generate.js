@@ -21,7 +21,7 @@ function rng(seed) {
 
 const GENERATORS = {
   "sales-pipeline": {
-    header: "Customer,Months to close,Monthly amount,Note",
+    header: "Customer,Expected months to close,Expected monthly deal amount,Note",
     row(i, r) {
       const months = r() < 0.002 ? "" : String(Math.floor(r() * 24));
       const amount = r() < 0.001 ? `${1 + Math.floor(r() * 20)}万` : String(Math.floor(r() * 200000));

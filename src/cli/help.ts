@@ -47,7 +47,9 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
       --no-bom              CSV output without the UTF-8 byte order mark
       --encoding <enc>      CSV input encoding: utf-8, utf-16le, utf-16be, gb18030, windows-1252
       --delimiter <c>       CSV input delimiter (default: sniffed from the header line); tab, ;, |
-  -q, --quiet               no summary
+      --columns <list>      output columns, in order: grade,score,reason (default: all the template gives);
+                            e.g. --columns grade,score skips building reasons (faster on big files)
+  -q, --quiet               no summary (and no progress line; that one shows only on a terminal)
 
 A CSV row with more or fewer fields than the header (an unquoted 1,200,000) is an error for that
 row, naming its line. An output that is one of the inputs (also through a link) is refused; an
@@ -215,7 +217,9 @@ const ZH: Record<string, string> = {
       --no-bom              CSV 输出不带 UTF-8 BOM
       --encoding <编码>     CSV 输入编码：utf-8、utf-16le、utf-16be、gb18030、windows-1252（默认自动识别）
       --delimiter <字符>    CSV 输入分隔符（默认按表头行判断）；tab、;、|
-  -q, --quiet               不输出汇总
+      --columns <列表>      输出哪些列及顺序：grade,score,reason（默认输出模板给出的全部列）；
+                            例如 --columns grade,score 不生成原因（大文件更快）
+  -q, --quiet               不输出汇总（也不显示进度；进度只在终端中显示）
 
 CSV 中字段数多于或少于表头的行（如未加引号的 1,200,000）记为该行错误，并给出行号。
 输出文件不能是任何输入文件（包括通过链接指向的同一文件）；已有的输出文件会被整体替换（先写临时文件，再改名）。

@@ -33,7 +33,7 @@ import {
 import { both, fail, m, type CliIo } from "../messages";
 import { refuseOutputOverInput } from "../output-file";
 import type { GradeSummary } from "../stream/grade-summary";
-import { gradeCsvStream } from "../stream/grade-stream";
+import { defaultColumns, gradeCsvStream, type OutputColumn } from "../stream/grade-stream";
 import { argb, csvCell, gradeText, xlsxValue } from "../stream/cells";
 import {
   existingOutputColumns,
@@ -69,6 +69,10 @@ export interface GradeRunOptions {
   encoding?: string;
   /** CSV input: `--delimiter` (sniffed from the first line when absent). */
   delimiter?: string;
+  /** `--columns`: the output columns, in order (default: grade, score when the template scores, reason). */
+  columns?: OutputColumn[];
+  /** Called as rows are graded (the progress line). */
+  progress?: (rows: number, pass: 1 | 2) => void;
   /** CSV file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
   stream?: boolean;
   /** Streaming: rows graded at a time and bytes read at a time (tests use small ones). */
@@ -95,6 +99,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
 
+  if (opts.columns?.includes("score") && !compileTemplate(template).scores) throw fail("columnsNoScore", "usage", { template: template.id });
   const trailingNotes = warnings.map((w) => m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
   if (inFormat === "csv" && opts.input !== "-" && opts.stream !== false) {
     return gradeCsvStream({
@@ -111,6 +116,8 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       delimiter: opts.delimiter,
       bom: opts.bom,
       write: io ? (s) => io.out(s) : undefined,
+      columns: opts.columns,
+      progress: opts.progress,
       chunkRows: opts.chunkRows,
       blockBytes: opts.blockBytes,
     });
@@ -203,7 +210,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     grades[i] = bad === undefined ? gradeText(result, i, lang) : "";
     reasons[i] = bad ?? result.reason(i, lang);
   }
-  const outHeaders = [OUTPUT_COLUMNS.grade, ...(scores ? [OUTPUT_COLUMNS.score] : []), OUTPUT_COLUMNS.reason];
+  const outHeaders: string[] = (opts.columns ?? defaultColumns(scores)).map((c) => OUTPUT_COLUMNS[c]);
 
   // Write.
   if (outFormat === "csv") {
@@ -219,9 +226,11 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       else {
         const i = r - h - 1;
         const s = scoreOf(i);
-        cells.push(neutralise(grades[i]));
-        if (scores) cells.push(s === null ? "" : String(s));
-        cells.push(neutralise(reasons[i]));
+        for (const name of outHeaders) {
+          if (name === OUTPUT_COLUMNS.grade) cells.push(neutralise(grades[i]));
+          else if (name === OUTPUT_COLUMNS.score) cells.push(s === null ? "" : String(s));
+          else cells.push(neutralise(reasons[i]));
+        }
       }
       records.push(cells);
     }
@@ -393,7 +402,19 @@ const GRADE_OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   encoding: { type: "string" },
   delimiter: { type: "string" },
+  columns: { type: "string" },
 } as const;
+
+/** `--columns grade,score,reason` -> the output columns, checked (known names, each once, at least one). */
+export function columnsOption(v: string | undefined): OutputColumn[] | undefined {
+  if (v === undefined) return undefined;
+  const names = v.split(",").map((x) => x.trim().toLowerCase());
+  const known = Object.keys(OUTPUT_COLUMNS);
+  if (names.length === 0 || names.some((x) => !known.includes(x)) || new Set(names).size !== names.length) {
+    throw fail("badColumns", "usage", { value: v });
+  }
+  return names as OutputColumn[];
+}
 
 /** `gradekit grade ...` -> exit code. */
 export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
@@ -407,6 +428,8 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
     headerRow = Number(values["header-row"]);
     if (!Number.isInteger(headerRow) || headerRow < 1) throw fail("badHeaderRow", "usage", { value: String(values["header-row"]) });
   }
+  // The progress line: only on a terminal (never in pipes, files or tests), and not with --quiet.
+  const progress = values.quiet !== true && io.isTTY?.() === true ? progressLine(io, lang) : undefined;
   const summary = await gradeFile(
     {
       template: values.template as string,
@@ -421,11 +444,34 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
       quiet: values.quiet === true,
       encoding: encodingOption(values.encoding as string | undefined),
       delimiter: delimiterOption(values.delimiter as string | undefined),
+      columns: columnsOption(values.columns as string | undefined),
+      progress: progress?.tick,
     },
     io,
   );
+  progress?.done();
   if (values.quiet !== true) printSummary(summary, lang, (t) => io.err(t));
   return 0;
+}
+
+/** A progress line on stderr (rows, rows/s), rewritten at most once a second. */
+function progressLine(io: CliIo, lang: Lang): { tick(rows: number, pass: 1 | 2): void; done(): void } {
+  const start = Date.now();
+  let last = start;
+  let shown = false;
+  return {
+    tick(rows, pass) {
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      const rate = Math.round((rows / Math.max(now - start, 1)) * 1000);
+      io.err("\r" + m(pass === 1 ? "progressPass1" : "progressRows", lang, { n: rows.toLocaleString("en-US"), rate: rate.toLocaleString("en-US") }) + "   ");
+      shown = true;
+    },
+    done() {
+      if (shown) io.err("\r\x1b[K");
+    },
+  };
 }
 
 export { issueLine };

@@ -14,7 +14,7 @@ import { fail } from "../messages";
 const SNIFF_BYTES = 4096;
 
 /** Bytes read per block. */
-export const BLOCK_BYTES = 2 * 1024 * 1024;
+export const BLOCK_BYTES = 512 * 1024;
 
 /** Records of one block: `rows[k]` starts on line `lines[k]` (1-based) and is record `first + k` (0-based). */
 export interface RecordBlock {

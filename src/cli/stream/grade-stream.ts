@@ -52,11 +52,16 @@ import {
 } from "./table-shape";
 
 /** Rows graded at a time. */
-export const CHUNK_ROWS = 65_536;
+export const CHUNK_ROWS = 16_384;
 /** How many rows with errors the summary lists. */
 const ERRORS_SHOWN = 5;
 
 export type OutputColumn = keyof typeof OUTPUT_COLUMNS;
+
+/** The output columns without `--columns`: grade, score (when the template scores), reason. */
+export function defaultColumns(scores: boolean): OutputColumn[] {
+  return scores ? ["grade", "score", "reason"] : ["grade", "reason"];
+}
 
 export interface StreamGradeJob {
   template: Template;
@@ -201,8 +206,7 @@ function decideShape(job: StreamGradeJob, o: Opened, knownGrown: number | undefi
   if (match.missing.length > 0) throw missingColumnError(job.template, match, headers, o.h + 1);
   const fieldOfColumn = new Array<string>(width).fill("");
   for (const [key, col] of Object.entries(match.mapping)) fieldOfColumn[col] = key;
-  const scores = compileTemplate(job.template).scores;
-  const outColumns = job.columns ?? (scores ? (["grade", "score", "reason"] as const) : (["grade", "reason"] as const));
+  const outColumns = job.columns ?? defaultColumns(compileTemplate(job.template).scores);
   return { h: o.h, hw, usedW, width, replaced, grown, fieldOfColumn, scale: unitScale(match.units), headers, match, outColumns };
 }
 
@@ -222,7 +226,8 @@ function* rowsOf(o: Opened, s: Shape, beyond: Beyond, growing: boolean, chunkRow
     chunk.rows.push(r);
     chunk.ragged.push(row.length !== hw && !rowBlank(row) ? m("raggedRow", lang, { line, n: row.length, h: hw, hline }) : undefined);
   };
-  const visit = function* (row: string[], r: number, line: number): Generator<DataChunk> {
+  /** Takes one row; true when the chunk is full. */
+  const visit = (row: string[], r: number, line: number): boolean => {
     if (row.length > usedW && noteBeyond(beyond, row, r, usedW) && growing) {
       const w = grownWidth(usedW, beyond);
       if (w !== grown) {
@@ -234,20 +239,24 @@ function* rowsOf(o: Opened, s: Shape, beyond: Beyond, growing: boolean, chunkRow
     for (let c = 0; c < width && c < row.length && blank; c++) blank = isBlankCell(row[c]);
     if (blank) {
       held.push({ row, r, line });
-      return;
+      return false;
     }
-    for (const x of held) push(x.row, x.r, x.line);
-    held = [];
+    if (held.length > 0) {
+      for (const x of held) push(x.row, x.r, x.line);
+      held = [];
+    }
     push(row, r, line);
-    if (chunk.src.length >= chunkRows) {
-      yield chunk;
-      chunk = { src: [], rows: [], ragged: [] };
-    }
+    return chunk.src.length >= chunkRows;
   };
-  for (let r = o.h + 1; r < o.buffered.length; r++) yield* visit(o.buffered[r], r, o.lines[r]);
+  const full = function* (): Generator<DataChunk> {
+    yield chunk;
+    chunk = { src: [], rows: [], ragged: [] };
+  };
+  for (let r = o.h + 1; r < o.buffered.length; r++) if (visit(o.buffered[r], r, o.lines[r])) yield* full();
   o.buffered.length = o.h + 1;
   for (let b = o.reader.next(); b; b = o.reader.next()) {
-    for (let k = 0; k < b.rows.length; k++) yield* visit(b.rows[k], b.first + k, b.lines[k]);
+    const { rows, first, lines } = b;
+    for (let k = 0; k < rows.length; k++) if (visit(rows[k], first + k, lines[k])) yield* full();
   }
   if (chunk.src.length > 0) yield chunk;
 }
