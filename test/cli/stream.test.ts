@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { gradeFile } from "../../src/cli/main";
+import { gradeFile, run } from "../../src/cli/main";
 import type { GradeRunOptions } from "../../src/cli/commands/grade";
 import { SAMPLES, tempDir } from "./helpers";
 
@@ -168,3 +168,49 @@ describe("streaming grade = in-memory grade", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("--columns and the progress line", () => {
+  const input = () => put("cols.csv", "Customer,Expected months to close,Expected monthly deal amount\nA,2,1000\nB,,abc\n");
+  async function runCli(args: string[], tty: boolean) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), isTTY: () => tty });
+    return { code, out: out.join(""), err: err.join("") };
+  }
+
+  test("--columns chooses and orders the output columns, streamed or not; bad lists are usage errors", async () => {
+    const r = await runCli(["grade", "-t", "sales-pipeline", "-i", input(), "-o", "-", "--columns", "reason,grade"], false);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split("\r\n");
+    expect(lines[0]).toBe("Customer,Expected months to close,Expected monthly deal amount,reason,grade");
+    expect(lines[1]).toMatch(/^A,2,1000,A: .*,A$/);
+    expect(lines[2]).toMatch(/^B,,abc,.*,$/);
+    const only = await runCli(["grade", "-t", "sales-pipeline", "-i", input(), "-o", "-", "--columns", "grade"], false);
+    expect(only.out.trim().split("\r\n")).toEqual(["Customer,Expected months to close,Expected monthly deal amount,grade", "A,2,1000,A", "B,,abc,"]);
+    const stdin = await run(["grade", "-t", "sales-pipeline", "-i", "-", "-o", "-", "--columns", "grade"], {
+      out: (s) => void (stdinOut += s),
+      err: () => undefined,
+      stdin: async () => fs.readFileSync(input()),
+    });
+    expect(stdin).toBe(0);
+    expect(stdinOut.replace(/^\uFEFF/, "").trim().split("\r\n")).toEqual(only.out.trim().split("\r\n"));
+    for (const bad of ["grade,grade", "grades", ""]) {
+      const b = await runCli(["grade", "-t", "sales-pipeline", "-i", input(), "-o", "-", "--columns", bad], false);
+      expect([b.code, b.err]).toEqual([2, expect.stringMatching(/^gradekit: --columns '.*': give one or more of grade, score, reason/)]);
+    }
+    const noScore = await runCli(["grade", "-t", "sales-pipeline", "-i", input(), "-o", "-", "--columns", "grade,score"], false);
+    expect([noScore.code, noScore.err]).toEqual([2, "gradekit: --columns: template 'sales-pipeline' gives no score; leave out 'score'\n"]);
+  });
+
+  test("no progress line when stderr is not a terminal, or with --quiet", async () => {
+    const big = ["Customer,Expected months to close,Expected monthly deal amount"];
+    for (let i = 0; i < 2000; i++) big.push(`C${i},${i % 13},${i * 10}`);
+    const file = put("progress.csv", big.join("\n"));
+    const piped = await runCli(["grade", "-t", "sales-pipeline", "-i", file, "-o", path.join(dir, "p.csv")], false);
+    expect(piped.code).toBe(0);
+    expect(piped.err).not.toMatch(/\r|rows graded/);
+    const quiet = await runCli(["grade", "-t", "sales-pipeline", "-i", file, "-o", path.join(dir, "p.csv"), "-q"], true);
+    expect(quiet.err).toBe("");
+  });
+});
+let stdinOut = "";
