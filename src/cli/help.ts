@@ -57,7 +57,9 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
                             dates are refused as ambiguous (2026-12-03, 2026年12月3日 always work)
       --dates <fields>      fields of elapsed days/months whose column holds dates (found by
                             themselves when the column's first value is a date text or date cell)
-  -q, --quiet               no summary
+      --columns <list>      output columns, in order: grade,score,reason (default: all the template gives);
+                            e.g. --columns grade,score skips building reasons (faster on big files)
+  -q, --quiet               no summary (and no progress line; that one shows only on a terminal)
 
 Order lines (--orders): the input has one row per order or bill; rows are aggregated per
 customer in one pass as the template's "orders" section says, or as given here, then graded.
@@ -263,7 +265,9 @@ const ZH: Record<string, string> = {
                             （2026-12-03、2026年12月3日 总能读取）
       --dates <字段>        以天数/月数计、但该列填的是日期的字段（列中第一个值是日期文本
                             或日期单元格时自动识别）
-  -q, --quiet               不输出汇总
+      --columns <列表>      输出哪些列及顺序：grade,score,reason（默认输出模板给出的全部列）；
+                            例如 --columns grade,score 不生成原因（大文件更快）
+  -q, --quiet               不输出汇总（也不显示进度；进度只在终端中显示）
 
 订单明细（--orders）：输入每行为一笔订单或账单，按模板的 orders 部分（或以下选项）一次遍历按客户汇总后评级，
 每个客户输出一行：键、各汇总指标、grade、score、reason。

@@ -113,7 +113,7 @@ const ENCODING_NAMES: Record<string, string> = {
 };
 
 /** UTF-16 without a BOM: most ASCII characters leave a zero byte on one side of each pair. */
-function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+export function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenZero = 0;
@@ -134,21 +134,36 @@ function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
  * (`é` = 0xE9) followed by ASCII. The pattern seen more often wins; ties go to GB18030.
  */
 function chineseOrLatin(bytes: Uint8Array): "gb18030" | "windows-1252" {
-  let pairs = 0;
-  let lone = 0;
+  const acc = { pairs: 0, lone: 0 };
+  countChineseLatin(bytes, acc, true);
+  return acc.lone > acc.pairs ? "windows-1252" : "gb18030";
+}
+
+/**
+ * The counting behind `chineseOrLatin`, for bytes that come in pieces: adds the GB18030 pairs and
+ * lone high bytes of `bytes` to `acc` and returns where it stopped. Unless `final`, a high byte
+ * too near the end to be judged is left for the next call (the caller passes it again in front).
+ */
+export function countChineseLatin(bytes: Uint8Array, acc: { pairs: number; lone: number }, final: boolean): number {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b < 0x80) continue;
+    if (!final && i + 3 >= bytes.length) return i;
     const t = bytes[i + 1];
     if (b >= 0x81 && b <= 0xfe && t !== undefined && t >= 0x81 && t <= 0xfe) {
-      pairs++;
+      acc.pairs++;
       i++;
     } else if (b >= 0x81 && b <= 0xfe && t !== undefined && t >= 0x30 && t <= 0x39 && bytes[i + 2] >= 0x81) {
-      pairs++; // a GB18030 four-byte sequence
+      acc.pairs++; // a GB18030 four-byte sequence
       i += 3;
-    } else lone++;
+    } else acc.lone++;
   }
-  return lone > pairs ? "windows-1252" : "gb18030";
+  return bytes.length;
+}
+
+/** The name shown for an encoding label (`gbk` -> GB18030), or the label itself. */
+export function encodingName(label: string): string {
+  return ENCODING_NAMES[label] ?? label;
 }
 
 /**

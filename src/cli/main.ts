@@ -43,6 +43,7 @@ export function processIo(): CliIo {
   return {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
+    isTTY: () => process.stderr.isTTY === true,
   };
 }
 

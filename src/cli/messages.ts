@@ -123,6 +123,13 @@ export const CLI_MESSAGES = {
     zh: "第 {line} 行有 {n} 个字段，而表头（第 {hline} 行）有 {h} 个：含逗号的数字请加引号（\"1,200,000\"），或用 --delimiter 指定分隔符",
   },
   templateWarning: { en: "template warning {path}: {message}", zh: "模板警告 {path}：{message}" },
+  badColumns: {
+    en: "--columns '{value}': give one or more of grade, score, reason, comma-separated, each once (e.g. --columns grade,score)",
+    zh: "--columns “{value}”：请写 grade、score、reason 中的一个或多个，用逗号分隔，不重复（例如 --columns grade,score）",
+  },
+  columnsNoScore: { en: "--columns: template '{template}' gives no score; leave out 'score'", zh: "--columns：模板“{template}”不计分，请去掉 score" },
+  progressRows: { en: "{n} rows graded ({rate} rows/s)", zh: "已评级 {n} 行（每秒 {rate} 行）" },
+  progressPass1: { en: "{n} rows read, first of two passes ({rate} rows/s)", zh: "已读取 {n} 行，两遍中的第一遍（每秒 {rate} 行）" },
   replacedColumns: { en: "note: the input already has grade columns; they are replaced", zh: "提示：输入中已有评级结果列，将被替换" },
   // check
   checkOk: { en: "OK", zh: "OK" },
@@ -202,6 +209,8 @@ export const both = (key: CliMessage, args: PairArgs = {}): Bilingual => bothOf(
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** True when stderr is a terminal (the progress line is shown only then). */
+  isTTY?(): boolean;
   /** Reads standard input fully (for `--in -`). */
   stdin?(): Promise<Buffer>;
 }

@@ -21,6 +21,7 @@ export { parseJsonSafely, jsonTextDepth, forbiddenKeyPaths, FORBIDDEN_KEYS, MAX_
 export {
   compileTemplate,
   gradeTable,
+  gradeParsed,
   GradeResult,
   ERROR,
   NO_DATA,

@@ -11,14 +11,9 @@ import {
   isoOf,
   matchHeaders,
   unitScale,
-  normalizeWord,
   tr,
-  type Field,
-  type GradeKitError,
-  type GradeResult,
   type Lang,
   type MappingOverride,
-  type Template,
 } from "../../engine";
 import { neutralise } from "../../engine";
 import {
@@ -34,24 +29,34 @@ import {
   sheetNameFor,
   writeCsvOutput,
   writeXlsxOutput,
-  type CellValue,
   type InputSheet,
 } from "../io";
 import { both, fail, m, type CliIo } from "../messages";
 import { refuseOutputOverInput } from "../output-file";
+import type { GradeSummary } from "../stream/grade-summary";
+import { defaultColumns, gradeCsvStream, type OutputColumn } from "../stream/grade-stream";
+import { argb, csvCell, gradeText, xlsxValue } from "../stream/cells";
+import {
+  existingOutputColumns,
+  findHeaderRow,
+  isBlankCell,
+  missingColumnError,
+  OUTPUT_COLUMNS,
+  overridesFor,
+  parseMap,
+  rowBlank,
+  usedWidth,
+} from "../stream/table-shape";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
 import { issueLine, loadTemplate, parseParams } from "./template-source";
-import { asOfLine, DATE_OPTIONS, dateReading, dateRunOptions, type DateRunOptions } from "./grade-dates";
+import { asOfLine, DATE_OPTIONS, dateReading, dateRunOptions, elapsedFields, type DateRunOptions } from "./grade-dates";
 import { ordersGradeCommand } from "../orders";
 
-/** Names of the columns the CLI adds. */
-export const OUTPUT_COLUMNS = { grade: "grade", score: "score", reason: "reason" } as const;
+export { argb, OUTPUT_COLUMNS };
+export type { GradeSummary };
 
 /** How many rows with errors the summary lists. */
 const ERRORS_SHOWN = 5;
-/** How many non-blank rows from the top may be looked at for the header row. */
-const HEADER_SCAN = 20;
-
 export interface GradeRunOptions {
   template: string;
   input: string;
@@ -69,119 +74,15 @@ export interface GradeRunOptions {
   delimiter?: string;
   /** `--as-of`, `--date-order`, `--dates`. */
   dates?: DateRunOptions;
-}
-
-/** What a grading run did; printed as the summary. */
-export interface GradeSummary {
-  template: Template;
-  input: string;
-  output: string;
-  sheet?: string;
-  headerRow: number;
-  rows: number;
-  graded: number;
-  errors: number;
-  empty: number;
-  perGrade: { id: string; label: string; count: number }[];
-  /** Rows with errors: file row number (header is row 1) and reason. */
-  errorRows: { row: number; reason: string }[];
-  /** Field key -> column (1-based) and header text. */
-  /** `unit`/`factor`: a unit in the header that scales the column (`年消费额（万元）`: 万元, 10000). */
-  columns: { field: string; column: number; header: string; unit?: string; factor?: number }[];
-  notes: string[];
-  /** The as-of date (ISO) when the run read dates, and the fields read from date columns. */
-  asOf?: string;
-  dateFields?: string[];
-}
-
-const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-const rowBlank = (r: readonly CellValue[] | undefined) => !r || r.every(isBlankCell);
-
-/** Number of cells up to the last non-blank one. */
-function usedWidth(r: readonly CellValue[]): number {
-  let w = r.length;
-  while (w > 0 && isBlankCell(r[w - 1])) w--;
-  return w;
-}
-
-function fieldByName(template: Template, name: string): Field | undefined {
-  const k = normalizeWord(name);
-  return template.fields.find((f) => f.key === name) ?? template.fields.find((f) => [f.key, f.label.en, f.label.zh].some((x) => normalizeWord(x) === k));
-}
-
-/** `--map` items -> field key and a header text or a 1-based `#N` column. */
-function parseMap(items: string[], template: Template): { field: string; header: string; column?: number }[] {
-  return items.map((item) => {
-    const eq = item.indexOf("=");
-    if (eq <= 0 || eq === item.length - 1) throw fail("badMap", "usage", { item });
-    const name = item.slice(0, eq).trim();
-    const header = item.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
-    const f = fieldByName(template, name);
-    if (!f) throw fail("mapUnknownField", "usage", { field: name, template: template.id, fields: template.fields.map((x) => x.key).join(", ") });
-    const col = /^#\d+$/.test(header) ? Number(header.slice(1)) : undefined;
-    return { field: f.key, header, column: col };
-  });
-}
-
-
-/** Overrides for `matchHeaders` on one header row; null when a `--map` header is not in it. */
-function overridesFor(maps: ReturnType<typeof parseMap>, headers: string[]): { o: Record<string, string | number>; bad?: (typeof maps)[number] } {
-  const o: Record<string, string | number> = {};
-  const norm = headers.map(normalizeWord);
-  for (const x of maps) {
-    const col = x.column !== undefined ? x.column - 1 : norm.indexOf(normalizeWord(x.header));
-    if (col < 0 || col >= headers.length) return { o, bad: x };
-    o[x.field] = col;
-  }
-  return { o };
-}
-
-/**
- * The header row: the first non-blank row among the first few that gives every required field a
- * column; else the one that matches the most fields; else the first non-blank row. This skips
- * title rows above the header (common in Chinese sheets) and never guesses past the data.
- */
-function findHeaderRow(rows: CellValue[][], last: number, template: Template, maps: ReturnType<typeof parseMap>): number {
-  let first = -1;
-  let best = -1;
-  let bestCount = 0;
-  let seen = 0;
-  for (let r = 0; r <= last && seen < HEADER_SCAN; r++) {
-    if (rowBlank(rows[r])) continue;
-    seen++;
-    if (first < 0) first = r;
-    const headers = rows[r].map((v) => cellText(v));
-    const { o, bad } = overridesFor(maps, headers);
-    if (bad) continue;
-    const match = matchHeaders(headers, template, o);
-    const count = Object.keys(match.mapping).length;
-    if (count > 0 && match.missing.length === 0) return r;
-    if (count > bestCount) {
-      bestCount = count;
-      best = r;
-    }
-  }
-  return best >= 0 ? best : first;
-}
-
-/** The outcome columns of an earlier run at the end of the header, if any (re-grading replaces them). */
-function existingOutputColumns(headers: string[]): number {
-  const tail = (k: number) => headers.slice(headers.length - k).map((h) => h.trim().toLowerCase());
-  if (headers.length >= 3 && tail(3).join("|") === "grade|score|reason") return 3;
-  if (headers.length >= 2 && tail(2).join("|") === "grade|reason") return 2;
-  return 0;
-}
-
-/** Grade label as written: the canonical id in English, the Chinese label in Chinese. */
-function gradeText(result: GradeResult, i: number, lang: Lang): string {
-  const g = result.grade(i);
-  if (g === null) return "";
-  return lang === "zh-CN" ? result.label(i, lang) : g;
-}
-
-/** ARGB (exceljs) from `#RRGGBB`. */
-export function argb(color: string): string {
-  return "FF" + color.replace(/^#/, "").toUpperCase();
+  /** `--columns`: the output columns, in order (default: grade, score when the template scores, reason). */
+  columns?: OutputColumn[];
+  /** Called as rows are graded (the progress line). */
+  progress?: (rows: number, pass: 1 | 2) => void;
+  /** CSV file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
+  stream?: boolean;
+  /** Streaming: rows graded at a time and bytes read at a time (tests use small ones). */
+  chunkRows?: number;
+  blockBytes?: number;
 }
 
 /** Runs one grading: read, match headers, grade, write. Throws a `GradeKitError` for unusable input. */
@@ -202,6 +103,36 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   refuseOutputOverInput(opts.output, inputs);
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
+
+  if (opts.columns?.includes("score") && !compileTemplate(template).scores) throw fail("columnsNoScore", "usage", { template: template.id });
+  const trailingNotes = warnings.map((w) => m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
+  // Dates (as-of date, day/month order, columns of dates found by their first value) are read by
+  // the in-memory path only: a template that reads dates, or date options, grade the file whole.
+  const readsDates =
+    elapsedFields(template).length > 0 ||
+    template.fields.some((f) => f.type === "date") ||
+    Object.values(opts.dates ?? {}).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (inFormat === "csv" && opts.input !== "-" && opts.stream !== false && !readsDates) {
+    return gradeCsvStream({
+      template,
+      params,
+      maps,
+      trailingNotes,
+      input: opts.input,
+      output: opts.output,
+      outFormat,
+      lang,
+      headerRow: opts.headerRow,
+      encoding: opts.encoding,
+      delimiter: opts.delimiter,
+      bom: opts.bom,
+      write: io ? (s) => io.out(s) : undefined,
+      columns: opts.columns,
+      progress: opts.progress,
+      chunkRows: opts.chunkRows,
+      blockBytes: opts.blockBytes,
+    });
+  }
 
   const sheet: InputSheet =
     inFormat === "csv"
@@ -291,7 +222,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     grades[i] = bad === undefined ? gradeText(result, i, lang) : "";
     reasons[i] = bad ?? result.reason(i, lang);
   }
-  const outHeaders = [OUTPUT_COLUMNS.grade, ...(scores ? [OUTPUT_COLUMNS.score] : []), OUTPUT_COLUMNS.reason];
+  const outHeaders: string[] = (opts.columns ?? defaultColumns(scores)).map((c) => OUTPUT_COLUMNS[c]);
 
   // Write.
   if (outFormat === "csv") {
@@ -307,9 +238,11 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       else {
         const i = r - h - 1;
         const s = scoreOf(i);
-        cells.push(neutralise(grades[i]));
-        if (scores) cells.push(s === null ? "" : String(s));
-        cells.push(neutralise(reasons[i]));
+        for (const name of outHeaders) {
+          if (name === OUTPUT_COLUMNS.grade) cells.push(neutralise(grades[i]));
+          else if (name === OUTPUT_COLUMNS.score) cells.push(s === null ? "" : String(s));
+          else cells.push(neutralise(reasons[i]));
+        }
       }
       records.push(cells);
     }
@@ -367,7 +300,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   for (let i = 0; i < n && errorRows.length < ERRORS_SHOWN; i++) {
     if (result.status(i) === "error" || ragged.has(i)) errorRows.push({ row: h + 2 + i, reason: reasons[i] });
   }
-  for (const w of warnings) notes.push(m("templateWarning", lang, { path: w.path, message: tr(w.message, lang) }));
+  notes.push(...trailingNotes);
   const graded = counts.grades.reduce((s, g) => s + g.count, 0);
   return {
     template,
@@ -387,27 +320,6 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     notes,
     ...(result.asOf !== undefined ? { asOf: isoOf(result.asOf), dateFields: dates.found } : {}),
   };
-}
-
-/** A plain decimal number as CSV writes it (no thousands separators, no leading zeros that an ID keeps). */
-const CSV_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-/** An xlsx cell holds at most this many characters. */
-const XLSX_MAX_TEXT = 32_767;
-
-/** A CSV cell as an xlsx value: plain numbers become number cells; text over Excel's limit is refused naming the cell. */
-function xlsxValue(v: CellValue, r: number, c: number): CellValue {
-  if (typeof v !== "string") return v;
-  if (v.length > XLSX_MAX_TEXT) throw fail("cellTooLong", "output", { cell: columnLetter(c + 1) + (r + 1), n: v.length });
-  if (CSV_NUMBER.test(v) && v.length <= 17) {
-    const x = Number(v);
-    if (Number.isFinite(x)) return x;
-  }
-  return v;
-}
-
-/** An input cell as CSV text, neutralised when it is text a spreadsheet would run as a formula. */
-function csvCell(v: CellValue | undefined): string {
-  return typeof v === "string" ? neutralise(v) : cellText(v);
 }
 
 interface ColumnsSpec {
@@ -460,33 +372,6 @@ function writeXlsxColumns(ws: ExcelJS.Worksheet, spec: ColumnsSpec): void {
   });
 }
 
-function missingColumnError(
-  template: Template,
-  match: ReturnType<typeof matchHeaders>,
-  headers: string[],
-  headerRow: number,
-): GradeKitError {
-  const listed = headers.filter((x) => x.trim() !== "").slice(0, 12).join(", ") || "-";
-  const fix = (keys: string[]) => {
-    const s = match.suggestions.find((x) => keys.includes(x.field));
-    return s
-      ? both("fixSuggest", { header: s.header, col: columnLetter(s.column + 1), field: s.field })
-      : both("fixGeneric", { field: keys[0], row: headerRow, headers: listed });
-  };
-  const group = (template.requireOneOf ?? []).find((g) => g.every((k) => match.missing.includes(k)));
-  const single = match.missing.find((k) => !group || !group.includes(k));
-  if (single) {
-    const f = template.fields.find((x) => x.key === single)!;
-    return fail("missingColumn", "input", { field: single, labels: `${f.label.en} / ${f.label.zh}`, fix: fix([single]) });
-  }
-  const g = group!;
-  const names = g.map((k) => {
-    const f = template.fields.find((x) => x.key === k)!;
-    return `'${k}' (${f.label.en} / ${f.label.zh})`;
-  });
-  return fail("missingOneOf", "input", { fields: { en: names.join(", "), zh: names.join("、") }, fix: fix(g) });
-}
-
 /** Prints a summary on stderr, in the chosen language. */
 export function printSummary(s: GradeSummary, lang: Lang, err: (t: string) => void): void {
   const lines: string[] = [];
@@ -532,7 +417,19 @@ const GRADE_OPTIONS = {
   encoding: { type: "string" },
   delimiter: { type: "string" },
   ...DATE_OPTIONS,
+  columns: { type: "string" },
 } as const;
+
+/** `--columns grade,score,reason` -> the output columns, checked (known names, each once, at least one). */
+export function columnsOption(v: string | undefined): OutputColumn[] | undefined {
+  if (v === undefined) return undefined;
+  const names = v.split(",").map((x) => x.trim().toLowerCase());
+  const known = Object.keys(OUTPUT_COLUMNS);
+  if (names.length === 0 || names.some((x) => !known.includes(x)) || new Set(names).size !== names.length) {
+    throw fail("badColumns", "usage", { value: v });
+  }
+  return names as OutputColumn[];
+}
 
 /** `gradekit grade ...` -> exit code. */
 export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang): Promise<number> {
@@ -547,6 +444,8 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
     headerRow = Number(values["header-row"]);
     if (!Number.isInteger(headerRow) || headerRow < 1) throw fail("badHeaderRow", "usage", { value: String(values["header-row"]) });
   }
+  // The progress line: only on a terminal (never in pipes, files or tests), and not with --quiet.
+  const progress = values.quiet !== true && io.isTTY?.() === true ? progressLine(io, lang) : undefined;
   const summary = await gradeFile(
     {
       template: values.template as string,
@@ -562,11 +461,34 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
       encoding: encodingOption(values.encoding as string | undefined),
       delimiter: delimiterOption(values.delimiter as string | undefined),
       dates: dateRunOptions(values),
+      columns: columnsOption(values.columns as string | undefined),
+      progress: progress?.tick,
     },
     io,
   );
+  progress?.done();
   if (values.quiet !== true) printSummary(summary, lang, (t) => io.err(t));
   return 0;
+}
+
+/** A progress line on stderr (rows, rows/s), rewritten at most once a second. */
+function progressLine(io: CliIo, lang: Lang): { tick(rows: number, pass: 1 | 2): void; done(): void } {
+  const start = Date.now();
+  let last = start;
+  let shown = false;
+  return {
+    tick(rows, pass) {
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      const rate = Math.round((rows / Math.max(now - start, 1)) * 1000);
+      io.err("\r" + m(pass === 1 ? "progressPass1" : "progressRows", lang, { n: rows.toLocaleString("en-US"), rate: rate.toLocaleString("en-US") }) + "   ");
+      shown = true;
+    },
+    done() {
+      if (shown) io.err("\r\x1b[K");
+    },
+  };
 }
 
 export { issueLine };

@@ -201,6 +201,29 @@ function compileAdjustments(post: readonly Adjustment[], ctx: ModelContext) {
 export function gradeTable(template: Template | CompiledTemplate, table: TableInput, options: GradeOptions = {}): GradeResult {
   const compiled = compileTemplate(template);
   const t = compiled.template;
+  const params = paramValues(compiled, options);
+
+  // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
+  //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
+  const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1) || Object.values(table.dateColumns ?? {}).some(Boolean);
+  const derived = (t.measures ?? []).length > 0 || compiled.population;
+  const useFast = options.fastPath !== false && !scaled && !derived && Object.keys(options.params ?? {}).length === 0;
+  const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
+  return gradeRows(compiled, params, fast ? fast.parsed : parseTable(t, table), fast);
+}
+
+/**
+ * Grades a table already parsed into typed columns (`parseTable`), e.g. columns gathered chunk by
+ * chunk from a file too big to hold as cells. Same results as `gradeTable` on the same cells.
+ */
+export function gradeParsed(template: Template | CompiledTemplate, parsed: ParsedTable, options: GradeOptions = {}): GradeResult {
+  const compiled = compileTemplate(template);
+  return gradeRows(compiled, paramValues(compiled, options), parsed, undefined);
+}
+
+/** The template's parameter values with `options.params` applied (checked: known, finite, in range). */
+function paramValues(compiled: CompiledTemplate, options: GradeOptions): Record<string, number> {
+  const t = compiled.template;
   const params: Record<string, number> = Object.assign(Object.create(null), compiled.params);
   for (const [k, v] of Object.entries(options.params ?? {})) {
     if (!(k in compiled.params)) throw new TemplateError(`template '${t.id}' has no parameter '${k}'`);
@@ -211,15 +234,17 @@ export function gradeTable(template: Template | CompiledTemplate, table: TableIn
     }
     params[k] = v;
   }
+  return params;
+}
 
-  // 1. Read the cells: the fused kernel where the template allows it (defaults only), else the
-  //    generic parser. `pre` holds grades the kernel already gave; its slow rows are pending.
+function gradeRows(
+  compiled: CompiledTemplate,
+  params: Record<string, number>,
+  parsed: ParsedTable,
+  fast: ReturnType<typeof fastGrade>,
+): GradeResult {
+  const t = compiled.template;
   const PENDING = -3;
-  const scaled = Object.values(table.scale ?? {}).some((f) => f !== 1) || Object.values(table.dateColumns ?? {}).some(Boolean);
-  const derived = (t.measures ?? []).length > 0 || compiled.population;
-  const useFast = options.fastPath !== false && !scaled && !derived && Object.keys(options.params ?? {}).length === 0;
-  const fast = useFast ? fastGrade(t, table, compiled.params, compiled.gradeIndex) : undefined;
-  const parsed: ParsedTable = fast ? fast.parsed : parseTable(t, table);
   const { n, blankCount, fieldCount, bad } = parsed;
   const gradeIndex = fast ? fast.gradeIndex : new Int32Array(n);
 
