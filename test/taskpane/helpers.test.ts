@@ -4,6 +4,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { getBuiltinTemplate, BUILTIN_TEMPLATES } from "../../src/templates";
 import { detectLang, detectTheme, luminance } from "../../src/taskpane/environment";
+import { sourceTitle } from "../../src/taskpane/source-title";
 import {
   columnLetters,
   evaluate,
@@ -124,5 +125,18 @@ describe("components never call Office.js", () => {
       visit(sf);
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("sourceTitle: the source's title without seed file names", () => {
+  test.each([
+    ["Customer grading management system (new edition) (source: ../shared/seeds/000_2fa31295d39722d2.txt)", "Customer grading management system (new edition)"],
+    ["客户分级管理制度（来源：../shared/seeds/000_2fa31295d39722d2.txt）", "客户分级管理制度"],
+    ["Common eight-segment RFM model; measures from seeds/001_c49d298df30d5d45.txt and seeds/003_121d184207902294.txt", "Common eight-segment RFM model"],
+    ["常用 RFM 八分类模型；指标来自 seeds/001_c49d298df30d5d45.txt 和 seeds/003_121d184207902294.txt", "常用 RFM 八分类模型"],
+    ["A bank's published rule (2024)", "A bank's published rule (2024)"],
+  ])("%s", (input, want) => expect(sourceTitle(input)).toBe(want));
+  test("no built-in template's source shows a seed file name", () => {
+    for (const t of BUILTIN_TEMPLATES) for (const s of [t.source?.en, t.source?.zh]) if (s) expect(sourceTitle(s)).not.toMatch(/seeds\/|\.txt/);
   });
 });

@@ -93,6 +93,12 @@ function MappingField(
       state = "error";
       message = t("mapping.missingRequired");
     }
+  } else if (total === 0) {
+    state = "warning";
+    message = t("mapping.noRows");
+  } else if (samples.length === 0) {
+    state = "warning";
+    message = t("mapping.allBlank", { total });
   } else if (check && check.failing > 0) {
     state = "warning";
     message = t("mapping.failing", { count: check.failing, total, example: tx(check.example) });

@@ -8,6 +8,7 @@ import { Button, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/re
 import type { Template } from "../../engine";
 import { groupByCategory, searchTemplates } from "../grading";
 import { CATALOGUES, useI18n, type MessageKey } from "../i18n";
+import { sourceTitle } from "../source-title";
 import { TemplateDetails } from "./TemplateDetails";
 
 export type Choice = { kind: "template"; template: Template } | { kind: "bands" } | { kind: "percentile" };
@@ -155,7 +156,7 @@ function TemplateItem({ template, onUse }: { template: Template; onUse: () => vo
       </Text>
       {template.source && (
         <Text className={s.source} size={100}>
-          {t("picker.source")} {tx(template.source)}
+          {t("picker.source")} {sourceTitle(tx(template.source))}
         </Text>
       )}
       <div className={s.buttons}>

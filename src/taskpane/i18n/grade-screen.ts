@@ -50,6 +50,8 @@ export const GRADE_SCREEN_MESSAGES = {
   "mapping.failing": { en: "{count} of {total} rows will fail, e.g. {example}", zh: "{total} 行中有 {count} 行将无法读取，例如：{example}" },
   "mapping.failing.one": { en: "1 row of {total} will fail: {example}", zh: "{total} 行中有 1 行将无法读取：{example}" },
   "mapping.allRead": { en: "All {total} rows read.", zh: "全部 {total} 行均可读取。" },
+  "mapping.allBlank": { en: "All {total} rows are blank in this column.", zh: "此列的全部 {total} 行均为空。" },
+  "mapping.noRows": { en: "The selection has a header but no data rows below it.", zh: "所选区域只有表头，下面没有数据行。" },
   "mapping.useSuggestion": { en: "Use “{header}”", zh: "使用“{header}”" },
   "mapping.useSuggestionNamed": { en: "Use column “{header}” for {field}", zh: "将“{header}”列用于 {field}" },
 
@@ -77,7 +79,7 @@ export const GRADE_SCREEN_MESSAGES = {
 
   "options.title": { en: "Output", zh: "输出" },
   "options.target": { en: "Write the grade to", zh: "等级写入位置" },
-  "options.targetRight": { en: "The first empty column right of the table ({letter})", zh: "表格右侧第一个空列（{letter}）" },
+  "options.targetRight": { en: "The column right of the table ({letter}; asks before replacing anything)", zh: "表格右侧的列（{letter}；替换内容前会先询问）" },
   "options.targetColumn": { en: "A column I choose", zh: "自选列" },
   "options.columnLetter": { en: "Column letter", zh: "列标" },
   "options.columnLetterHint": { en: "e.g. H; score and reason go to the columns after it.", zh: "例如 H；得分和原因写入其后的列。" },
