@@ -61,7 +61,7 @@ describe("malformed", () => {
   test("unknown keys are errors (strict objects), not silently dropped", () => {
     const r = importTemplate(json({ ...tiers(), script: "alert(1)" }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0].message.en).toBe('Unrecognized key: "script"');
+    if (!r.ok) expect(r.issues[0].message.en).toBe('unknown key "script" (check its spelling, or remove it)');
   });
 
   test("logic problems still open in the editor, with the checker's messages (Save stays blocked there)", () => {
@@ -169,10 +169,10 @@ describe("prototype keys", () => {
     const top = checkTemplate(JSON.parse(cases[0][1]));
     expect(top.ok).toBe(false);
     expect(top.issues[0]).toMatchObject({ path: "(template)", code: "schema" });
-    expect(top.issues[0].message.en).toBe('Unrecognized key: "__proto__"');
+    expect(top.issues[0].message.en).toBe('unknown key "__proto__" (check its spelling, or remove it)');
     const field = checkTemplate(JSON.parse(cases[1][1]));
     expect(field.issues[0]).toMatchObject({ path: "fields[0]" });
-    expect(field.issues[0].message.en).toBe('Unrecognized key: "constructor"');
+    expect(field.issues[0].message.en).toBe('unknown key "constructor" (check its spelling, or remove it)');
   });
 
   test("helpers: keys are found iteratively at any depth; JSON.parse never sets a prototype", () => {
@@ -196,5 +196,37 @@ describe("formula-looking labels", () => {
     expect(r.ok).toBe(true);
     expect(r.template!.name).toEqual({ en: labels[0], zh: labels[1] });
     expect(r.template!.grades.map((g) => g.label)).toEqual(t.grades.map((g) => g.label));
+  });
+});
+
+describe("schema problems read as sentences (not validator output)", () => {
+  const base = () => ({
+    id: "x",
+    version: 1,
+    name: { en: "a", zh: "b" },
+    description: { en: "", zh: "" },
+    category: "custom",
+    fields: [{ key: "a", label: { en: "A", zh: "A" }, type: "number" }],
+    grades: [{ id: "A", label: { en: "A", zh: "A" }, color: "#112233" }],
+    model: { kind: "bands", field: "a", bands: [{ grade: "A", op: ">", value: 10 }] },
+  });
+  const issue = (t: unknown) => {
+    const r = checkTemplate(t);
+    expect(r.ok).toBe(false);
+    return r.issues[0];
+  };
+  test.each([
+    ["a wrong field type", (t: ReturnType<typeof base>) => ((t.fields[0] as { type: string }).type = "numbr"), "fields[0].type", 'must be one of: "number", "yesno", "category", "text", "date"', '应为以下之一：'],
+    ["text where a number goes", (t: ReturnType<typeof base>) => ((t as { version: unknown }).version = "1"), "version", "must be a number, not text", "应为数字，而不是文本"],
+    ["a missing list", (t: ReturnType<typeof base>) => delete (t as { grades?: unknown }).grades, "grades", "is missing: give a list [ … ]", "缺失：请填写列表"],
+    ["text for a threshold", (t: ReturnType<typeof base>) => ((t.model.bands[0] as { value: unknown }).value = "10"), "model.bands[0].value", "is not a valid value here (text)", "不是此处可用的值（文本）"],
+  ])("%s", (_, change, path, en, zh) => {
+    const t = base();
+    change(t);
+    const i = issue(t);
+    expect(i.path).toBe(path);
+    expect(i.message.en).toContain(en);
+    expect(i.message.zh).toContain(zh);
+    expect(i.message.en).not.toMatch(/Invalid|received|expected/);
   });
 });

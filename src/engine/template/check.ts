@@ -4,6 +4,7 @@
  * references to unknown fields, grades or parameters, points outside a criterion's range.
  */
 import { z } from "zod";
+import { schemaSentence } from "./schema-messages";
 import { DEFAULTS } from "./defaults";
 import { kindOf } from "../kinds";
 import type { CheckContext, CheckIssue, Severity } from "../kinds/types";
@@ -68,7 +69,7 @@ export function checkTemplate(input: unknown): CheckResult {
       ],
     };
   }
-  const parsed = TemplateSchema.safeParse(input);
+  const parsed = TemplateSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     // The same problems in Chinese: zod's own zh-CN messages, issue for issue.
     const zh = TemplateSchema.safeParse(input, { error: z.locales.zhCN().localeError });
@@ -78,7 +79,7 @@ export function checkTemplate(input: unknown): CheckResult {
         severity: "error",
         path: showPath(iss.path),
         code: "schema",
-        message: { en: iss.message, zh: zhIssues[k]?.message ?? iss.message },
+        message: schemaSentence(iss as unknown as Parameters<typeof schemaSentence>[0]) ?? { en: iss.message, zh: zhIssues[k]?.message ?? iss.message },
       });
     });
     return { ok: false, issues };
