@@ -29,6 +29,8 @@ import { CheckerMessages } from "./CheckerMessages";
 import { EditorPreview } from "./EditorPreview";
 import { FieldsEditor, KeyInput } from "./FieldsEditor";
 import { MeasuresEditor } from "./MeasuresEditor";
+import { OrdersEditor } from "./OrdersEditor";
+import { HoldEditor } from "./HoldEditor";
 import { GradesEditor, ParamsEditor } from "./GradesEditor";
 import { TextPair, useEditorStyles } from "./inputs";
 import { exportTemplate } from "./io";
@@ -213,6 +215,18 @@ export function TemplateEditor({ start, library, onBack, onSaved, focusOnMount }
           <AccordionHeader as="h3">{t("editor.section.model")}</AccordionHeader>
           <AccordionPanel className={s.panel}>
             <ModelEditor draft={draft} onChange={update} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="orders">
+          <AccordionHeader as="h3">{t("editor.section.orders")}</AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <OrdersEditor draft={draft} onChange={update} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="hold">
+          <AccordionHeader as="h3">{t("editor.section.hold")}</AccordionHeader>
+          <AccordionPanel className={s.panel}>
+            <HoldEditor draft={draft} onChange={update} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="json">
