@@ -1,28 +1,9 @@
 /** @jest-environment jsdom */
 /** The template editor builds a date field, a "time since" condition and a text-pattern condition. */
-import { screen, within } from "@testing-library/react";
-import type { Template } from "../../src/engine";
+import { within } from "@testing-library/react";
 import { checkTemplate } from "../../src/engine";
-import { createWorkbookActions } from "../../src/excel";
 import { renderApp, type Harness } from "../taskpane/harness";
-
-async function openBlank(h: Harness): Promise<HTMLElement> {
-  const lib = await screen.findByTestId("template-library");
-  await h.user.click(within(lib).getByRole("button", { name: "New template" }));
-  return screen.findByTestId("template-editor");
-}
-
-async function setText(h: Harness, el: HTMLElement, text: string): Promise<void> {
-  await h.user.clear(el);
-  if (text) await h.user.type(el, text);
-}
-
-async function saveAndRead(h: Harness, editor: HTMLElement): Promise<Template> {
-  await h.user.click(within(editor).getByRole("button", { name: "Save as version 1" }));
-  await within(editor).findByText("Saved in this workbook as version 1.");
-  const { templates } = await createWorkbookActions(h.host.Excel).listTemplates();
-  return templates[templates.length - 1].template;
-}
+import { openBlank, saveAndRead, setText } from "./editor-helpers";
 
 async function addField(h: Harness, editor: HTMLElement, type: string): Promise<void> {
   await h.user.click(within(editor).getByRole("button", { name: "Fields (1)" }));

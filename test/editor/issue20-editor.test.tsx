@@ -4,29 +4,10 @@
  * negative total does), a computed measure (built, then banded), and a population threshold (a
  * band at the mean of a field), each saved into the workbook and read back.
  */
-import { screen, waitFor, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { gradeTable, type Template } from "../../src/engine";
-import { createWorkbookActions } from "../../src/excel";
-import { renderApp, type Harness } from "../taskpane/harness";
-
-async function openBlank(h: Harness): Promise<HTMLElement> {
-  const lib = await screen.findByTestId("template-library");
-  await h.user.click(within(lib).getByRole("button", { name: "New template" }));
-  return screen.findByTestId("template-editor");
-}
-
-async function setText(h: Harness, el: HTMLElement, text: string): Promise<void> {
-  await h.user.clear(el);
-  if (text) await h.user.type(el, text);
-}
-
-async function saveAndRead(h: Harness, editor: HTMLElement): Promise<Template> {
-  await waitFor(() => expect(within(editor).queryByText(/problems? to fix before saving/)).toBeNull());
-  await h.user.click(within(editor).getByRole("button", { name: "Save as version 1" }));
-  await within(editor).findByText("Saved in this workbook as version 1.");
-  const { templates } = await createWorkbookActions(h.host.Excel).listTemplates();
-  return templates[templates.length - 1].template;
-}
+import { renderApp } from "../taskpane/harness";
+import { openBlank, saveAndRead, setText } from "./editor-helpers";
 
 test("negative points: a criterion's lowest points below 0, and a negative total kept", async () => {
   const h = renderApp();

@@ -4,31 +4,11 @@
  * grades that remember (a hold with a grace period; a validity with a deduction), each saved into
  * the workbook, read back and used by the engine (order lines aggregated, the hold applied).
  */
-import { screen, waitFor, within } from "@testing-library/react";
-import type { Template } from "../../src/engine";
+import { within } from "@testing-library/react";
 import { aggregateOrders } from "../../src/engine/input/orders";
 import { holdGrades } from "../../src/engine/review";
-import { createWorkbookActions } from "../../src/excel";
-import { renderApp, type Harness } from "../taskpane/harness";
-
-async function openBlank(h: Harness): Promise<HTMLElement> {
-  const lib = await screen.findByTestId("template-library");
-  await h.user.click(within(lib).getByRole("button", { name: "New template" }));
-  return screen.findByTestId("template-editor");
-}
-
-async function setText(h: Harness, el: HTMLElement, text: string): Promise<void> {
-  await h.user.clear(el);
-  if (text) await h.user.type(el, text);
-}
-
-async function saveAndRead(h: Harness, editor: HTMLElement): Promise<Template> {
-  await waitFor(() => expect(within(editor).queryByText(/problems? to fix before saving/)).toBeNull());
-  await h.user.click(within(editor).getByRole("button", { name: "Save as version 1" }));
-  await within(editor).findByText("Saved in this workbook as version 1.");
-  const { templates } = await createWorkbookActions(h.host.Excel).listTemplates();
-  return templates[templates.length - 1].template;
-}
+import { renderApp } from "../taskpane/harness";
+import { openBlank, saveAndRead, setText } from "./editor-helpers";
 
 test("order lines: the customer key and the field summed from an order-line column", async () => {
   const h = renderApp();
