@@ -5,11 +5,12 @@
  */
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { fmt, type Template } from "../../engine";
+import type { Template } from "../../engine";
 import type { ComparePeriodsOptions, ComparePeriodsResult, SavedPeriod } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
+import { CountTiles } from "./CountTiles";
 import { PeriodTrend } from "./PeriodTrend";
 
 const useStyles = makeStyles({
@@ -17,22 +18,6 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" },
   short: { maxWidth: "240px" },
   summary: { display: "flex", flexDirection: "column", gap: "6px" },
-  counts: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
-    gap: "6px",
-  },
-  count: {
-    display: "flex",
-    flexDirection: "column",
-    padding: "6px 8px",
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
@@ -206,14 +191,7 @@ export function ComparePeriods({ templates, historyEpoch, measureName: measureDe
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t("review.compare.done", { sheet: result.sheet, previous: result.previous, current: result.current })}</MessageBarBody>
           </MessageBar>
-          <ul className={s.counts} aria-label={t("review.compare.counts")}>
-            {counts.map(([key, n]) => (
-              <li key={key} className={s.count}>
-                <Text size={200}>{t(key)}</Text>
-                <span className={s.number}>{fmt(n)}</span>
-              </li>
-            ))}
-          </ul>
+          <CountTiles label={t("review.compare.counts")} counts={counts} />
           <Text size={200} className={s.note}>
             {c.duplicates.length > 0
               ? t("review.compare.duplicates", { count: c.duplicates.length, keys: keysText(c.duplicates.map((d) => d.key)) })

@@ -6,11 +6,12 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { fmt, SUPPLY_DEFAULTS, MAX_HOLIDAY_SHARE } from "../../engine";
+import { SUPPLY_DEFAULTS, MAX_HOLIDAY_SHARE } from "../../engine";
 import type { SupplyReviewOptions, SupplyReviewResult } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n, type MessageKey } from "../i18n";
+import { CountTiles } from "./CountTiles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -18,9 +19,6 @@ const useStyles = makeStyles({
   short: { maxWidth: "180px" },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
-  counts: { listStyleType: "none", margin: 0, padding: 0, display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))", gap: "6px" },
-  count: { display: "flex", flexDirection: "column", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
-  number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Settings a person edits here (number fields); the tier ranges keep the source's example defaults. */
@@ -151,14 +149,7 @@ export function SupplyReview(): React.JSX.Element {
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>{t("review.supply.done", { sheet: result.sheet, month: result.month, count: result.results.length })}</MessageBarBody>
           </MessageBar>
-          <ul className={s.counts} aria-label={t("review.supply.counts")}>
-            {counts.map(([k, n]) => (
-              <li key={k} className={s.count}>
-                <Text size={200}>{t(k)}</Text>
-                <span className={s.number}>{fmt(n)}</span>
-              </li>
-            ))}
-          </ul>
+          <CountTiles label={t("review.supply.counts")} counts={counts} />
         </div>
       )}
     </form>
