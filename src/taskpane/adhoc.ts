@@ -9,16 +9,22 @@
  *   the editor's rows pair each label with its threshold, so there they must already go from the
  *   best grade down (`bandsFromRows` says which row breaks the order instead of regrading silently).
  * - Percentile tiers: cut points in percent (default 20, 80 -> tiers 1/2/3), optional group column.
+ * - ABC analysis: cumulative shares in percent (default 70, 90, labels from `value-share-3`),
+ *   optional group column; a `share`-kind template, the kind `value-share-3` uses.
  *
  * Template texts (name, description, field labels) come from the task pane's message catalogues, so
  * they exist in English and Chinese like every other UI string.
  */
-import { checkTemplate, fmt, parseNumber, type CheckIssue, type Field, type Template, type Text } from "../engine";
+import { checkTemplate, fmt, parseNumber, tr, type CheckIssue, type Field, type Lang, type Template, type Text } from "../engine";
 import { ramp } from "../templates/palette";
+import { valueShare3 } from "../templates/population";
 import { textOf } from "./i18n/catalogue";
 
 export const ADHOC_BANDS_ID = "adhoc-bands";
 export const ADHOC_PERCENTILE_ID = "adhoc-percentile";
+export const ADHOC_SHARE_ID = "adhoc-share";
+/** The quick options of the picker that build a template here. */
+export type AdhocKind = "bands" | "percentile" | "share";
 /** Field key of the graded number column. */
 export const VALUE_FIELD = "value";
 /** Field key of the optional group column of percentile tiers. */
@@ -50,6 +56,17 @@ export interface PercentileConfig {
   groupLabel?: string;
 }
 
+export interface ShareConfig {
+  /** Cumulative shares as fractions in (0, 1), increasing: `[0.7, 0.9]` = VIP / Important / Regular. */
+  shares: number[];
+  /** Grade labels best -> worst: one more than the shares. */
+  labels: string[];
+  /** Shares within groups of a second column. */
+  grouped: boolean;
+  valueLabel?: string;
+  groupLabel?: string;
+}
+
 export type AdhocProblemCode =
   | "tooFewGrades"
   | "tooManyGrades"
@@ -59,6 +76,8 @@ export type AdhocProblemCode =
   | "thresholdOrderLower"
   | "badCut"
   | "cutOrder"
+  | "badShare"
+  | "shareOrder"
   | "emptyLabel"
   | "longLabel"
   | "duplicateLabel"
@@ -221,6 +240,56 @@ export function buildPercentileTemplate(config: PercentileConfig): BuildResult {
   });
 }
 
+/** Problems with cumulative shares: each in (0, 1), each above the one before; named by the row's label. */
+function shareProblems(shares: readonly number[], labels: readonly string[], typed?: readonly string[]): AdhocProblem[] {
+  const problems: AdhocProblem[] = [];
+  const name = (row: number) => labels[row]?.trim() || String(row + 1);
+  const pct = (v: number) => fmt(Math.round(v * 1e8) / 1e6);
+  shares.forEach((v, row) => {
+    if (!(v > 0 && v < 1)) problems.push({ code: "badShare", row, label: name(row), text: typed?.[row]?.trim() ?? pct(v) });
+    else if (row > 0 && shares[row - 1] > 0 && shares[row - 1] < 1 && !(v > shares[row - 1])) {
+      problems.push({ code: "shareOrder", row, label: name(row), text: pct(v), prevLabel: name(row - 1), prevText: pct(shares[row - 1]) });
+    }
+  });
+  return problems;
+}
+
+/**
+ * ABC analysis as a template (kind "share", as `value-share-3`): rows ranked by amount, a row gets
+ * grade k while the larger amounts hold less than shares[k] of the total; ties share a grade; an
+ * amount of 0 or less gets the last grade. Optionally within groups (`groupBy` a text field `group`).
+ *
+ * @example buildShareTemplate({ shares: [0.7, 0.9], labels: ["A","B","C"], grouped: false })
+ *   // 50, 30, 10, 5, 5 -> A, A, B, C, C
+ */
+export function buildShareTemplate(config: ShareConfig): BuildResult {
+  const labels = config.labels.map((l) => l.trim());
+  const problems = labelProblems(labels);
+  if (labels.length !== config.shares.length + 1) problems.push({ code: "labelCount" });
+  problems.push(...shareProblems(config.shares, labels));
+  if (problems.length) return { ok: false, problems };
+
+  const colors = gradeColors(labels.length);
+  const tiers = labels.map((l, k) => (k < config.shares.length ? `${l} < ${fmt(config.shares[k] * 100)}%` : l)).join(" / ");
+  const fields: Field[] = [valueField(config.valueLabel)];
+  if (config.grouped) {
+    const g = config.groupLabel?.trim();
+    fields.push({ key: GROUP_FIELD, label: g ? { en: g, zh: g } : textOf("adhoc.groupField"), type: "text" });
+  }
+  return finish({
+    id: ADHOC_SHARE_ID,
+    version: 1,
+    category: "custom",
+    name: textOf("adhoc.share.name"),
+    description: textOf(config.grouped ? "adhoc.share.descriptionGrouped" : "adhoc.share.description", { tiers, last: labels[labels.length - 1] }),
+    fields,
+    grades: labels.map((l, k) => ({ id: l, label: { en: l, zh: l }, color: colors[k] })),
+    model: config.grouped
+      ? { kind: "share", field: VALUE_FIELD, groupBy: GROUP_FIELD, shares: [...config.shares] }
+      : { kind: "share", field: VALUE_FIELD, shares: [...config.shares] },
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The editors' text -> configs
 
@@ -242,6 +311,15 @@ export const DEFAULT_TIER_ROWS: readonly AdhocRow[] = Object.freeze([
   { label: "2", value: "80" },
   { label: "3", value: "" },
 ]);
+
+/**
+ * The ABC editor's first rows: `value-share-3`'s grade labels in the pane's language and its
+ * default shares (70 / 90).
+ */
+export function defaultShareRows(lang: Lang): AdhocRow[] {
+  const defaults = (valueShare3.params ?? []).map((p) => fmt(p.default * 100));
+  return valueShare3.grades.map((g, k) => ({ label: tr(g.label, lang), value: defaults[k] ?? "" }));
+}
 
 /**
  * Reads a threshold as a person types it (`100000`, `100,000`, `10万`, `100K`, `12.5%`): the
@@ -311,15 +389,37 @@ export function tiersFromRows(
   return { ok: true, config: { cuts, labels: rows.map((r) => r.label), grouped, valueLabel, groupLabel } };
 }
 
+/** Editor rows -> ABC config (shares in percent, `70` or `70%`), or the problems naming the row's label. */
+export function sharesFromRows(
+  rows: readonly AdhocRow[],
+  grouped: boolean,
+  valueLabel?: string,
+  groupLabel?: string,
+): { ok: true; config: ShareConfig } | { ok: false; problems: AdhocProblem[] } {
+  const typed = rows.slice(0, -1).map((r) => r.value);
+  const shares = typed.map((text) => parseCut(text) ?? NaN);
+  const problems = shareProblems(
+    shares,
+    rows.map((r) => r.label),
+    typed,
+  );
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, config: { shares, labels: rows.map((r) => r.label), grouped, valueLabel, groupLabel } };
+}
+
 /** Builds the template for an editor state in one step. */
 export function buildFromRows(
-  kind: "bands" | "percentile",
+  kind: AdhocKind,
   rows: readonly AdhocRow[],
   opts: { direction?: Direction; grouped?: boolean; valueLabel?: string; groupLabel?: string } = {},
 ): BuildResult {
   if (kind === "bands") {
     const c = bandsFromRows(rows, opts.direction ?? "higher", opts.valueLabel);
     return c.ok ? buildBandsTemplate(c.config) : c;
+  }
+  if (kind === "share") {
+    const c = sharesFromRows(rows, opts.grouped ?? false, opts.valueLabel, opts.groupLabel);
+    return c.ok ? buildShareTemplate(c.config) : c;
   }
   const c = tiersFromRows(rows, opts.grouped ?? false, opts.valueLabel, opts.groupLabel);
   return c.ok ? buildPercentileTemplate(c.config) : c;

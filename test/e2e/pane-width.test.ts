@@ -1,7 +1,7 @@
 /**
  * End-to-end (Debian Chromium, the built playground): the task pane at Office's default width and a
  * little wider — 320, 350 and 400 px — in English and Chinese (issue 18). The main flows (template
- * picker and details, grading screen and result, ad-hoc bands and percentile tiers, the template
+ * picker and details, grading screen and result, ad-hoc bands, percentile tiers and ABC analysis, the template
  * editor, period review with its three tabs, insert form) are walked, and on every screen every
  * interactive element of the pane must be inside the pane and not covered (`pane-layout.ts`:
  * bounding boxes and `document.elementFromPoint` at the element's centre). Screenshots:
@@ -143,6 +143,12 @@ describe.each(CASES)("task pane at $width px, $lang", ({ width, lang }) => {
       await p.getByRole("button", { name: ui(lang, "picker.useNamed", { name: ui(lang, "adhoc.percentile.name") }) }).click();
       await p.getByRole("button", { name: ui(lang, "adhoc.addTier") }).waitFor();
       await look(page, folder, "09-adhoc-percentile", problems);
+      await back("grade.back");
+    });
+    await step(page, "ABC analysis", async () => {
+      await p.getByRole("button", { name: ui(lang, "picker.useNamed", { name: ui(lang, "adhoc.share.name") }) }).click();
+      await p.getByRole("combobox", { name: ui(lang, "adhoc.groupShare") }).waitFor();
+      await look(page, folder, "09b-adhoc-share", problems);
       await back("grade.back");
     });
     await step(page, "template editor", async () => {

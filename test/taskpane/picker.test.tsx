@@ -21,9 +21,9 @@ test("templates grouped by category, with quick options", async () => {
   const categories = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
   expect(categories[0]).toBe("Quick options");
   expect(categories).toEqual(expect.arrayContaining(["Sales pipeline", "Customer value", "Scorecards", "Retail", "Lifecycle"]));
-  expect(templateNames()).toEqual(expect.arrayContaining(["Ad-hoc bands", "Percentile tiers", SPEND_EN]));
-  // 23 built-in templates + 2 quick options
-  expect(templateNames()).toHaveLength(25);
+  expect(templateNames()).toEqual(expect.arrayContaining(["Ad-hoc bands", "Percentile tiers", "ABC analysis", SPEND_EN]));
+  // 23 built-in templates + 3 quick options (bands, percentile tiers, ABC analysis)
+  expect(templateNames()).toHaveLength(26);
 });
 
 test("search by English name, Chinese name, id and column name (English UI)", async () => {

@@ -1,6 +1,7 @@
 /**
- * Inline editor of an ad-hoc grading: bands (labels + thresholds + direction) or percentile tiers
- * (labels + cut points + optional group column). The parent builds the template (src/taskpane/adhoc.ts).
+ * Inline editor of an ad-hoc grading: bands (labels + thresholds + direction), percentile tiers
+ * (labels + cut points + optional group column) or ABC analysis (labels + cumulative shares +
+ * optional group column). The parent builds the template (src/taskpane/adhoc.ts).
  */
 import * as React from "react";
 import {
@@ -16,8 +17,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { MAX_GRADES, nextLabel, type AdhocProblem, type AdhocRow, type Direction } from "../adhoc";
-import { useI18n, type TFunction } from "../i18n";
+import { MAX_GRADES, nextLabel, type AdhocKind, type AdhocProblem, type AdhocRow, type Direction } from "../adhoc";
+import { useI18n, type MessageKey, type TFunction } from "../i18n";
 import type { Text as BiText } from "../../engine";
 import { columnLetters } from "../grading";
 
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 export interface AdhocEditorProps {
-  kind: "bands" | "percentile";
+  kind: AdhocKind;
   rows: AdhocRow[];
   onRowsChange: (rows: AdhocRow[]) => void;
   direction: Direction;
@@ -66,12 +67,20 @@ export function describeProblem(p: AdhocProblem, t: TFunction, tx: (x: BiText | 
   return t(`adhoc.problem.${p.code}`, params);
 }
 
+/** The editor's texts that differ by kind. */
+const KIND_TEXT: Record<AdhocKind, { title: MessageKey; help: MessageKey; add: MessageKey; group?: [MessageKey, MessageKey] }> = {
+  bands: { title: "adhoc.bands.editorTitle", help: "adhoc.bands.help", add: "adhoc.addGrade" },
+  percentile: { title: "adhoc.percentile.editorTitle", help: "adhoc.percentile.help", add: "adhoc.addTier", group: ["adhoc.groupBy", "adhoc.groupByHint"] },
+  share: { title: "adhoc.share.editorTitle", help: "adhoc.share.help", add: "adhoc.addGrade", group: ["adhoc.groupShare", "adhoc.groupShareHint"] },
+};
+
 export function AdhocEditor(props: AdhocEditorProps): React.JSX.Element {
   const s = useStyles();
   const { t, tx } = useI18n();
   const { kind, rows, direction } = props;
   const headingId = React.useId();
   const bands = kind === "bands";
+  const text = KIND_TEXT[kind];
   const last = rows.length - 1;
 
   const setRow = (k: number, patch: Partial<AdhocRow>) => props.onRowsChange(rows.map((r, i) => (i === k ? { ...r, ...patch } : r)));
@@ -83,6 +92,7 @@ export function AdhocEditor(props: AdhocEditorProps): React.JSX.Element {
 
   const valueLabel = (label: string, k: number) => {
     const name = label.trim() || t("adhoc.gradeN", { n: k + 1 });
+    if (kind === "share") return t("adhoc.shareFor", { label: name });
     if (!bands) return t("adhoc.cutFor", { label: name });
     return t(direction === "higher" ? "adhoc.atLeastFor" : "adhoc.atMostFor", { label: name });
   };
@@ -90,9 +100,9 @@ export function AdhocEditor(props: AdhocEditorProps): React.JSX.Element {
   return (
     <section className={s.section} aria-labelledby={headingId}>
       <h3 className={s.heading} id={headingId}>
-        {bands ? t("adhoc.bands.editorTitle") : t("adhoc.percentile.editorTitle")}
+        {t(text.title)}
       </h3>
-      <Text size={200}>{bands ? t("adhoc.bands.help") : t("adhoc.percentile.help")}</Text>
+      <Text size={200}>{t(text.help)}</Text>
       {bands && (
         <Field label={t("adhoc.direction")}>
           <RadioGroup value={direction} onChange={(_, d) => props.onDirectionChange(d.value === "lower" ? "lower" : "higher")}>
@@ -136,11 +146,11 @@ export function AdhocEditor(props: AdhocEditorProps): React.JSX.Element {
       </ol>
       <div>
         <Button size="small" onClick={add} disabled={rows.length >= MAX_GRADES}>
-          {bands ? t("adhoc.addGrade") : t("adhoc.addTier")}
+          {t(text.add)}
         </Button>
       </div>
-      {!bands && (
-        <Field label={t("adhoc.groupBy")} hint={t("adhoc.groupByHint")}>
+      {text.group && (
+        <Field label={t(text.group[0])} hint={t(text.group[1])}>
           <Select
             value={props.groupColumn === undefined ? "" : String(props.groupColumn)}
             onChange={(_, d) => props.onGroupColumnChange(d.value === "" ? undefined : Number(d.value))}

@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { parseNumber, type Template } from "../../engine";
+import { parseNumber, type Lang, type Template } from "../../engine";
 import type { ApplyOptions, ReadTableResult, SummaryOptions, SummaryResult } from "../../excel/contract";
 import {
   DEFAULT_BAND_ROWS,
@@ -14,6 +14,8 @@ import {
   GROUP_FIELD,
   VALUE_FIELD,
   buildFromRows,
+  defaultShareRows,
+  type AdhocKind,
   type AdhocRow,
   type Direction,
 } from "../adhoc";
@@ -66,13 +68,13 @@ export interface GradeScreenProps {
 }
 
 /** Template used to read the selection for an ad-hoc choice (header matching does not matter there). */
-function defaultAdhocTemplate(kind: "bands" | "percentile"): Template {
-  const r = buildFromRows(kind, kind === "bands" ? DEFAULT_BAND_ROWS : DEFAULT_TIER_ROWS);
+function defaultAdhocTemplate(kind: AdhocKind): Template {
+  const r = buildFromRows(kind, newAdhocRows(kind, "en"));
   if (!r.ok) throw new Error("GradeKit: the default ad-hoc definition does not build");
   return r.template;
 }
 
-function initialMapping(read: ReadTableResult, adhoc: "bands" | "percentile" | null): Mapping {
+function initialMapping(read: ReadTableResult, adhoc: AdhocKind | null): Mapping {
   const m: Mapping = { ...read.match.mapping };
   if (adhoc) {
     delete m[GROUP_FIELD];
@@ -99,7 +101,8 @@ function parseParams(template: Template | null, text: Record<string, string>, t:
   return { values, errors };
 }
 
-function newAdhocRows(kind: Choice["kind"]): AdhocRow[] {
+function newAdhocRows(kind: Choice["kind"], lang: Lang): AdhocRow[] {
+  if (kind === "share") return defaultShareRows(lang);
   return (kind === "percentile" ? DEFAULT_TIER_ROWS : DEFAULT_BAND_ROWS).map((r) => ({ ...r }));
 }
 
@@ -115,7 +118,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   }, [focusOnMount]);
 
   // --- ad-hoc definition
-  const [adhocRows, setAdhocRows] = React.useState<AdhocRow[]>(() => newAdhocRows(choice.kind));
+  const [adhocRows, setAdhocRows] = React.useState<AdhocRow[]>(() => newAdhocRows(choice.kind, lang));
   const [direction, setDirection] = React.useState<Direction>("higher");
 
   // --- the table, read once per template (and on "Read the selection again")
@@ -154,7 +157,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
   // --- the effective template
   const headers = read?.table.headers ?? [];
   const headerOf = (col: number | undefined) => (col === undefined ? undefined : headers[col] || undefined);
-  const grouped = adhocKind === "percentile" && mapping[GROUP_FIELD] !== undefined;
+  const grouped = (adhocKind === "percentile" || adhocKind === "share") && mapping[GROUP_FIELD] !== undefined;
   const valueLabel = adhocKind ? headerOf(mapping[VALUE_FIELD]) : undefined;
   const groupLabel = grouped ? headerOf(mapping[GROUP_FIELD]) : undefined;
   const built = React.useMemo(

@@ -1,17 +1,18 @@
 /**
  * Screen 1: pick a template. Search in English or Chinese (names, ids, descriptions, field and grade
  * labels), templates grouped by category with description, source and readings (expandable), and
- * the two quick options: ad-hoc bands and percentile tiers.
+ * the quick options: ad-hoc bands, percentile tiers and ABC analysis.
  */
 import * as React from "react";
 import { Button, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Template } from "../../engine";
+import type { AdhocKind } from "../adhoc";
 import { groupByCategory, searchTemplates } from "../grading";
 import { CATALOGUES, useI18n, type MessageKey } from "../i18n";
 import { sourceTitle } from "../source-title";
 import { TemplateDetails } from "./TemplateDetails";
 
-export type Choice = { kind: "template"; template: Template } | { kind: "bands" } | { kind: "percentile" };
+export type Choice = { kind: "template"; template: Template } | { kind: AdhocKind };
 
 const useStyles = makeStyles({
   screen: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -43,9 +44,10 @@ const useStyles = makeStyles({
   chips: { display: "flex", flexWrap: "wrap", gap: "4px" },
 });
 
-const QUICK: { kind: "bands" | "percentile"; name: MessageKey; description: MessageKey }[] = [
+const QUICK: { kind: AdhocKind; name: MessageKey; description: MessageKey }[] = [
   { kind: "bands", name: "adhoc.bands.name", description: "picker.quick.bandsDescription" },
   { kind: "percentile", name: "adhoc.percentile.name", description: "picker.quick.tiersDescription" },
+  { kind: "share", name: "adhoc.share.name", description: "picker.quick.shareDescription" },
 ];
 
 /** A quick option matches when every query word is in its name or description, in either language. */

@@ -1,4 +1,4 @@
-/** Task pane messages, English and Chinese: Ad-hoc grading (threshold bands, percentile tiers) and the texts of the templates it builds. */
+/** Task pane messages, English and Chinese: Ad-hoc grading (threshold bands, percentile tiers, ABC analysis) and the texts of the templates it builds. */
 import type { Catalogue } from "../../engine";
 
 export const ADHOC_MESSAGES = {
@@ -30,6 +30,23 @@ export const ADHOC_MESSAGES = {
     en: "Labels best first. A cut point is the share of rows ranked higher: 20 and 80 make top 20% / middle 60% / bottom 20%. Ties share a tier.",
     zh: "档位从好到差排列。切点是排名更高的行所占的比例：20 和 80 即前 20% / 中间 60% / 后 20%。数值相同的行同档。",
   },
+  "adhoc.share.name": { en: "ABC analysis", zh: "ABC 分析" },
+  "adhoc.share.description": {
+    en: "Cumulative shares of one number column, largest amounts first: {tiers}. A row's grade depends on the share of the total held by the larger amounts; ties share a grade; an amount of 0 or less is {last}.",
+    zh: "按一列数值的累计占比分级，金额从大到小：{tiers}。行的等级取决于比它更大的金额合计占总额的比例；金额相同同级；金额 ≤ 0 为 {last}。",
+  },
+  "adhoc.share.descriptionGrouped": {
+    en: "Cumulative shares of one number column within each group, largest amounts first: {tiers}. A row's grade depends on the share of its group's total held by the larger amounts; ties share a grade; an amount of 0 or less is {last}.",
+    zh: "在每个分组内按一列数值的累计占比分级，金额从大到小：{tiers}。行的等级取决于组内比它更大的金额合计占组总额的比例；金额相同同级；金额 ≤ 0 为 {last}。",
+  },
+  "adhoc.share.editorTitle": { en: "Cumulative shares and labels", zh: "累计占比与等级名称" },
+  "adhoc.share.help": {
+    en: "Labels best first. Rows are ranked by amount: a row gets the first grade while the larger amounts hold less than the first share of the total, and so on (70 and 90: the top 70% / the next 20% / the rest). Ties share a grade.",
+    zh: "等级从好到差排列。按金额从大到小排序：比本行更大的金额合计占总额不足第一个占比时为第一级，依此类推（70 和 90：前 70% / 其后 20% / 其余）。金额相同的行同级。",
+  },
+  "adhoc.shareFor": { en: "{label}: larger amounts under", zh: "{label}：更大金额合计低于" },
+  "adhoc.groupShare": { en: "Shares within groups of", zh: "按此列分组计算占比" },
+  "adhoc.groupShareHint": { en: "Optional: e.g. a region column, so each region has its own total.", zh: "可选：例如选择地区列，每个地区各自计算总额。" },
   "adhoc.valueField": { en: "Value", zh: "数值" },
   "adhoc.groupField": { en: "Group", zh: "分组" },
   "adhoc.direction": { en: "Direction", zh: "方向" },
@@ -66,6 +83,14 @@ export const ADHOC_MESSAGES = {
     zh: "第 {row} 档：“{text}”须为 0 到 100 之间的百分比。",
   },
   "adhoc.problem.cutOrder": { en: "Tier {row}: cut points must increase from top to bottom.", zh: "第 {row} 档：切点须自上而下递增。" },
+  "adhoc.problem.badShare": {
+    en: "“{label}” cumulative share: “{text}” must be a percentage above 0 and below 100.",
+    zh: "“{label}”的累计占比：“{text}”须为大于 0、小于 100 的百分比。",
+  },
+  "adhoc.problem.shareOrder": {
+    en: "“{label}” cumulative share {text}% is not above “{prevLabel}” ({prevText}%): shares must increase from the best grade down.",
+    zh: "“{label}”的累计占比 {text}% 不高于上一级“{prevLabel}”的 {prevText}%：累计占比须自上而下递增。",
+  },
   "adhoc.problem.emptyLabel": { en: "Grade {row} has no label.", zh: "第 {row} 级没有名称。" },
   "adhoc.problem.longLabel": { en: "Grade {row}: labels are at most {max} characters.", zh: "第 {row} 级：名称最多 {max} 个字符。" },
   "adhoc.problem.duplicateLabel": {

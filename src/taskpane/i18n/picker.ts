@@ -33,6 +33,10 @@ export const PICKER_MESSAGES = {
     en: "Rank one number column into percentile tiers (top 20% / middle 60% / bottom 20% by default), optionally within groups.",
     zh: "按一列数值排名分档（默认前 20% / 中间 60% / 后 20%），可按分组分别排名。",
   },
+  "picker.quick.shareDescription": {
+    en: "ABC analysis (Pareto) of one number column: the largest amounts making up 70% of the total get the first grade, up to 90% the second, the rest the third; your own shares and labels, optionally within groups.",
+    zh: "对一列数值做 ABC 分析（帕累托）：合计占总额前 70% 的大额为第一级，至 90% 为第二级，其余为第三级；占比和名称可自定义，可按分组分别计算。",
+  },
   "picker.quick.keywords": { en: "ad-hoc custom thresholds bands percentile tiers rank quick", zh: "临时 自定义 阈值 分级 百分位 分档 排名 快速" },
   "picker.use": { en: "Use", zh: "使用" },
   "picker.useNamed": { en: "Use {name}", zh: "使用 {name}" },
