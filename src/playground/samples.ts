@@ -7,8 +7,10 @@
  * - `en`: the same rows with English headers (the templates' own English field labels) and English
  *   category / yes-no words (the templates' English labels), so English users see English tables.
  * Each has a pipeline list, the MF/Q 102/A customer list, a pharma scorecard table, tobacco retailers
- * (with cell formats: text licence numbers, a number format, a styled header, frozen header row) and a
- * sheet of GK.* formulas.
+ * (with cell formats: text licence numbers, a number format, a styled header, frozen header row), a
+ * sheet of GK.* formulas, and one sheet per model family of issue 16 (grouped scorecard
+ * `bank-credit-5`, cumulative shares `value-share-3`, segments `rfm-8`, yes/no rules with modifiers
+ * `defeat-3`): their CSVs' headers become the templates' labels in the workbook's language.
  *
  * Pure: takes the CSV texts (webpack inlines them in the browser; tests read them from disk).
  */
@@ -46,8 +48,16 @@ export interface WorkbookSpec {
 }
 
 /** The CSV files the samples are made from (file name without `.csv` -> text). */
-export type SampleCsvs = Record<"sales-pipeline" | "mfq-102a" | "pharma-score" | "tobacco-retail-code", string>;
-export const SAMPLE_CSV_NAMES: readonly (keyof SampleCsvs)[] = ["sales-pipeline", "mfq-102a", "pharma-score", "tobacco-retail-code"];
+export type SampleCsvs = Record<"sales-pipeline" | "mfq-102a" | "pharma-score" | "tobacco-retail-code" | FamilySampleId, string>;
+/** The samples of issue 16's model families, one per family, shown after the GK functions sheet. */
+export type FamilySampleId = "bank-credit-5" | "value-share-3" | "rfm-8" | "defeat-3";
+export const FAMILY_SAMPLES: readonly { id: FamilySampleId; name: Text }[] = [
+  { id: "bank-credit-5", name: { en: "Bank credit", zh: "银行信用评级" } },
+  { id: "value-share-3", name: { en: "ABC value share", zh: "ABC 价值贡献" } },
+  { id: "rfm-8", name: { en: "RFM segments", zh: "RFM 客户分类" } },
+  { id: "defeat-3", name: { en: "Defeated customers", zh: "战败客户" } },
+];
+export const SAMPLE_CSV_NAMES: readonly (keyof SampleCsvs)[] = ["sales-pipeline", "mfq-102a", "pharma-score", "tobacco-retail-code", ...FAMILY_SAMPLES.map((f) => f.id)];
 
 /** Headers that are not template fields (names, contacts...), Chinese -> English. */
 const HEADERS_EN: Record<string, string> = {
@@ -55,6 +65,7 @@ const HEADERS_EN: Record<string, string> = {
   联系人: "Contact",
   备注: "Notes",
   零售户名称: "Retailer",
+  产品名称: "Product",
   许可证号: "Licence no.",
 };
 
@@ -131,6 +142,46 @@ export function toEnglish(rows: string[][], tpl: Template): string[][] {
   return [header, ...body];
 }
 
+const YES_NO: Record<Lang, Record<string, string>> = {
+  en: { 是: "yes", 否: "no" },
+  "zh-CN": { yes: "是", no: "否" },
+};
+
+/**
+ * A family sample in one language: headers that name a field (its key or either label) become the
+ * field's label in `lang`, yes/no words and category labels that language's words; other cells
+ * (names, junk, free text) stay as they are, so the sheet holds the CSV's blanks and bad input.
+ */
+export function localise(rows: string[][], tpl: Template, lang: Lang): string[][] {
+  const side = lang === "zh-CN" ? "zh" : "en";
+  const fieldOf = (h: string) => tpl.fields.find((f) => f.key === h || f.label.en === h || f.label.zh === h);
+  const columns = rows[0].map(fieldOf);
+  const names = lang === "zh-CN" ? Object.fromEntries(Object.entries(HEADERS_EN).map(([zh, en]) => [en, zh])) : HEADERS_EN;
+  const header = rows[0].map((h, c) => columns[c]?.label[side] ?? names[h] ?? h);
+  const body = rows.slice(1).map((row) =>
+    row.map((v, c) => {
+      const f = columns[c];
+      if (v === "" || !f) return v;
+      if (f.type === "yesno") return YES_NO[lang][v.toLowerCase()] ?? v;
+      if (f.type === "category" && f.categories) {
+        const hit = f.categories.find((k) => k.label.zh === v || k.label.en === v || k.value === v || k.aliases?.includes(v));
+        if (hit) return hit.label[side];
+      }
+      return v;
+    }),
+  );
+  return [header, ...body];
+}
+
+function familySheets(csvs: SampleCsvs, lang: Lang): SheetSpec[] {
+  return FAMILY_SAMPLES.map((f) => ({
+    name: f.name[lang === "zh-CN" ? "zh" : "en"],
+    rows: localise(csvRows(csvs[f.id]), template(f.id), lang),
+    templateId: f.id,
+    header: { fill: "#EDEDED", bold: true },
+  }));
+}
+
 /** The MF/Q 102/A list with Chinese headers (the two fields get the form's labels). */
 function mfqChinese(rows: string[][]): string[][] {
   const tpl = template("mfq-102a");
@@ -200,6 +251,7 @@ export function sampleWorkbooks(csvs: SampleCsvs): WorkbookSpec[] {
       { name: "Pharma scorecard", rows: toEnglish(pharma, template("pharma-score")), templateId: "pharma-score", header: { fill: "#FFF2CC", bold: true } },
       { name: "Tobacco retailers", rows: toEnglish(tobacco, template("tobacco-retail-code")), templateId: "tobacco-retail-code", ...TOBACCO_FORMATS(tobacco) },
       functionsSheet("en"),
+      ...familySheets(csvs, "en"),
     ],
   };
   const zh: WorkbookSpec = {
@@ -213,6 +265,7 @@ export function sampleWorkbooks(csvs: SampleCsvs): WorkbookSpec[] {
       { name: "医药客户评分", rows: pharma, templateId: "pharma-score", header: { fill: "#FFF2CC", bold: true } },
       { name: "卷烟零售户", rows: tobacco, templateId: "tobacco-retail-code", ...TOBACCO_FORMATS(tobacco) },
       functionsSheet("zh-CN"),
+      ...familySheets(csvs, "zh-CN"),
     ],
   };
   return [en, zh];

@@ -8,7 +8,7 @@ import * as path from "path";
 import { createExcelHost } from "../../src/host";
 import { gradeCells } from "../../src/functions/core";
 import { FnError } from "../../src/functions/errors";
-import { SAMPLE_CSV_NAMES, csvRows, sampleWorkbooks, toEnglish, type SampleCsvs } from "../../src/playground/samples";
+import { FAMILY_SAMPLES, SAMPLE_CSV_NAMES, csvRows, sampleWorkbooks, toEnglish, type SampleCsvs } from "../../src/playground/samples";
 import { PlaygroundWorkbook } from "../../src/playground/workbook";
 import { getBuiltinTemplate } from "../../src/templates";
 
@@ -53,6 +53,26 @@ describe("samples", () => {
       const zhHeader = ZH.sheets[i].rows[0];
       for (const f of tpl.fields) expect(zhHeader).toContain(f.label.zh);
     }
+  });
+
+  test("issue 16's family samples: headers are the template's labels in the workbook's language, yes/no words too", () => {
+    for (const { id } of FAMILY_SAMPLES) {
+      const tpl = getBuiltinTemplate(id)!;
+      const en = EN.sheets.find((s) => s.templateId === id)!;
+      const zh = ZH.sheets.find((s) => s.templateId === id)!;
+      for (const f of tpl.fields) expect(en.rows[0]).toContain(f.label.en);
+      for (const f of tpl.fields) expect(zh.rows[0]).toContain(f.label.zh);
+      expect(zh.rows[0][0]).not.toBe("Customer");
+      const yesno = tpl.fields.filter((f) => f.type === "yesno").map((f) => en.rows[0].indexOf(f.label.en));
+      const cells = (rows: string[][]) => rows.slice(1).flatMap((r) => yesno.map((c) => r[c]));
+      expect(cells(en.rows)).not.toContain("是");
+      expect(cells(zh.rows)).not.toContain("yes");
+      // the same rows in both languages, graded the same
+      const inputs = (rows: string[][], lang: "en" | "zh") => rows.slice(1).map((r) => tpl.fields.map((f) => r[rows[0].indexOf(f.label[lang])] ?? ""));
+      const show = (c: unknown[][]) => c.map((r) => (r[0] instanceof FnError ? r[0].code : r[0]));
+      expect(show(gradeCells("grade", id, inputs(en.rows, "en"), "en"))).toEqual(show(gradeCells("grade", id, inputs(zh.rows, "zh"), "en")));
+    }
+    expect(FAMILY_SAMPLES.some((f) => getBuiltinTemplate(f.id)!.fields.some((x) => x.type === "yesno"))).toBe(true);
   });
 
   test("English category and yes/no cells grade exactly like the Chinese originals", () => {
