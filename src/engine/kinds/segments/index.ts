@@ -60,25 +60,39 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
       if (!seen[mask]) byMask[mask] = ctx.gradeIndex.get(sg.grade) ?? -1;
       seen[mask] = 1;
     }
-    // Every row's mask at once, measure by measure.
-    const masks = new Int32Array(ctx.n);
-    model.measures.forEach((ms, k) => {
-      const v = cols[k].v;
-      const mean = rmeans[k];
-      const bit = 1 << (m - 1 - k);
-      const lowerBetter = ms.better === "lower";
-      for (let i = 0; i < ctx.n; i++) {
-        const x = round9(v[i]);
-        const high = lowerBetter ? x <= mean : x >= mean;
-        if (!high) masks[i] |= bit;
-      }
-    });
-    const high = (i: number, k: number) => (masks[i] & (1 << (m - 1 - k))) === 0;
+    const vs = cols.map((c) => c.v);
+    const lowerBetter = model.measures.map((ms) => ms.better === "lower");
+    const high = (i: number, k: number) => {
+      const x = round9(vs[k][i]);
+      return lowerBetter[k] ? x <= rmeans[k] : x >= rmeans[k];
+    };
+    /** The row's pattern as a bit mask (bit m-1-k set when measure k is low). */
+    const maskOf = (i: number) => {
+      let mask = 0;
+      for (let k = 0; k < m; k++) mask = (mask << 1) | (high(i, k) ? 0 : 1);
+      return mask;
+    };
     const levels = (i: number) => model.measures.map((_, k) => (high(i, k) ? "high" : "low"));
     return {
-      grade: (i) => byMask[masks[i]],
+      grade: (i) => byMask[maskOf(i)],
       gradeAll(valid, out) {
-        for (let i = 0; i < ctx.n; i++) if (valid[i] === 1) out[i] = byMask[masks[i]];
+        // Every row's mask at once, measure by measure, built in `out` itself (no array of its own:
+        // on a million rows, fresh memory is most of the cost), then looked up in the table.
+        for (let k = 0; k < m; k++) {
+          const v = vs[k];
+          const mean = rmeans[k];
+          const bit = 1 << (m - 1 - k);
+          const lower = lowerBetter[k];
+          const first = k === 0;
+          for (let i = 0; i < ctx.n; i++) {
+            if (valid[i] !== 1) continue;
+            const x = round9(v[i]);
+            const low = lower ? !(x <= mean) : !(x >= mean);
+            if (first) out[i] = low ? bit : 0;
+            else if (low) out[i] |= bit;
+          }
+        }
+        for (let i = 0; i < ctx.n; i++) if (valid[i] === 1) out[i] = byMask[out[i]];
       },
       error: (i) => ({ type: "#N/A", code: "noSegment", message: fillBoth(SEGMENT_TEXT.noSegment, { levels: key(levels(i)) }) }),
       explain(i, lang) {
@@ -89,7 +103,7 @@ export const segmentsKind: ModelKind<SegmentsModel> = {
           const args = { measure: tr(m.label, lang), value: fmt(x, cols[k].field.unit), op, mean: fmt(Math.round(means[k] * 1e4) / 1e4, cols[k].field.unit) };
           return segmentSay(h ? "high" : "low", lang, args);
         });
-        return segmentSay("segment", lang, { grade: ctx.gradeName(byMask[masks[i]], lang), parts: joinParts(parts, lang) });
+        return segmentSay("segment", lang, { grade: ctx.gradeName(byMask[maskOf(i)], lang), parts: joinParts(parts, lang) });
       },
     };
   },
