@@ -1,0 +1,153 @@
+/**
+ * "Prepare to share" on the in-memory host: the check finds every GK formula (blocks and scalars,
+ * built-in and stored templates) and says what each becomes; converting replaces them (portable
+ * formulas that give what GradeKit showed, values where they cannot), and one undo restores every
+ * formula exactly.
+ */
+import { createWorkbookActions, type ShareCheckResult } from "../../src/excel";
+import type { ExcelHost } from "../../src/host";
+import { evaluatorFor, FORMULAS, shareWorkbook, UNCONVERTIBLE } from "./share-workbook";
+
+const addr = (f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`;
+
+/** Every formula cell of the workbook, as "Sheet!A1" -> formula. */
+function formulasOf(host: ExcelHost): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of host.snapshot().sheets) for (const [a, f] of Object.entries(s.formulas)) out[`${s.name}!${a}`] = f;
+  return out;
+}
+
+describe("Prepare to share: the check", () => {
+  let host: ExcelHost;
+  let check: ShareCheckResult;
+  beforeAll(async () => {
+    host = await shareWorkbook();
+    const before = JSON.stringify(host.snapshot());
+    const syncs = host.stats.syncs;
+    check = await createWorkbookActions(host.Excel).shareCheck();
+    expect(host.stats.syncs - syncs).toBeLessThanOrEqual(3);
+    expect(JSON.stringify(host.snapshot())).toBe(before); // read-only
+  });
+
+  test("finds every GK formula, on every sheet", () => {
+    expect(check.formulas).toBe(FORMULAS.length);
+    expect(check.items.map((i) => i.address).sort()).toEqual(FORMULAS.map(addr).sort());
+    expect(check.sheets).toEqual(["Data", "Team"]);
+    expect(check.target).toBe("excel-compat");
+  });
+
+  test("blocks fill their spill area; scalars one cell", () => {
+    const area = (a: string) => check.items.find((i) => i.address === a)?.area;
+    expect(area("Data!C2")).toBe("Data!C2:C11");
+    expect(area("Data!I2")).toBe("Data!I2:I11");
+    expect(area("Data!K2")).toBe("Data!K2:K11");
+    expect(area("Team!B2")).toBe("Team!B2:B7");
+    expect(area("Data!D5")).toBe("Data!D5");
+    expect(area("Data!L3")).toBe("Data!L3");
+    expect(check.cells).toBe(10 + 10 + 10 + 10 + 10 + 10 + 3 + 6 + 6);
+  });
+
+  test("names each cell that cannot be converted, and why", () => {
+    const values = check.items.filter((i) => i.becomes === "value");
+    expect(values.map((i) => i.address).sort()).toEqual(UNCONVERTIBLE);
+    expect(check.toValues).toBe(3);
+    expect(check.toFormulas).toBe(FORMULAS.length - 3);
+    const why = (a: string) => values.find((i) => i.address === a)!.reason!;
+    expect(why("Data!M2").en).toMatch(/EXPLAIN/);
+    expect(why("Data!M3").en).toMatch(/no template “no-such-template”/);
+    expect(why("Data!M3").zh).toMatch(/找不到模板/);
+    expect(why("Data!M4").en).toMatch(/larger formula/);
+    for (const v of values) expect(v.preview).toBe(String(host.getValues("Data", v.address.split("!")[1])[0][0]));
+  });
+
+  test("templates: built-in by id or name, stored in the workbook", () => {
+    const t = (a: string) => check.items.find((i) => i.address === a)!.template;
+    expect(t("Data!C2")).toBe("sales-pipeline");
+    expect(t("Data!D2")).toBe("sales-pipeline");
+    expect(t("Data!J2")).toBe("weighted-value");
+    expect(t("Team!B2")).toBe("team-spend");
+    expect(t("Team!C4")).toBe("team-spend");
+    expect(check.items.find((i) => i.address === "Data!C2")!.preview).toMatch(/^=IF\(/);
+  });
+
+  test("Excel 365 target: the same cells, formulas with LET", async () => {
+    const c365 = await createWorkbookActions(host.Excel).shareCheck({ target: "excel" });
+    expect(c365.toFormulas).toBe(check.toFormulas);
+    expect(c365.items.find((i) => i.address === "Data!J2")!.preview).toMatch(/LET\(/);
+  });
+});
+
+describe("Prepare to share: convert and undo", () => {
+  test("replaces every GK formula; the formulas give what GradeKit showed; one undo restores every formula", async () => {
+    const host = await shareWorkbook();
+    const actions = createWorkbookActions(host.Excel);
+    const ev = evaluatorFor(() => host);
+    const original = host.snapshot();
+    const originalFormulas = formulasOf(host);
+    // what GradeKit shows: every GK formula evaluated (whole spilled arrays)
+    const shown = new Map(FORMULAS.map((f) => [addr(f), ev.evaluate(f.formula, f.sheet, Number(f.cell.slice(1)) - 1, f.cell.charCodeAt(0) - 65)]));
+
+    const r = await actions.prepareToShare();
+    expect(r.replaced).toBe(true);
+    expect(r.formulas).toBe(FORMULAS.length);
+    const after = formulasOf(host);
+    expect(Object.values(after).filter((f) => /GK\./i.test(f))).toEqual([]);
+    expect(await actions.canUndo()).toBe(true);
+
+    for (const item of r.items) {
+      const [sheet, ref] = item.area.split("!");
+      const [from, to] = ref.split(":");
+      const col = from.charCodeAt(0) - 65;
+      const r0 = Number(from.slice(1)) - 1;
+      const r1 = Number((to ?? from).slice(1)) - 1;
+      const want = shown.get(item.address)!;
+      for (let row = r0; row <= r1; row++) {
+        const a = `${sheet}!${String.fromCharCode(65 + col)}${row + 1}`;
+        const expected = want[row - r0]?.[0] ?? "";
+        if (item.becomes === "value") {
+          expect([a, after[a]]).toEqual([a, undefined]); // a value, no formula
+          expect([a, host.getValues(sheet, a.split("!")[1])[0][0]]).toEqual([a, expected]);
+          continue;
+        }
+        const f = after[a];
+        expect(f).toMatch(/^=/);
+        const got = ev.evaluate(f, sheet, row, col)[0][0];
+        if (typeof expected === "number") expect([a, Math.abs((got as number) - expected) < 1e-9]).toEqual([a, true]);
+        else expect([a, got]).toEqual([a, expected]);
+      }
+    }
+
+    const u = await actions.undoLastApply();
+    expect(u.restored).toBe(true);
+    expect(formulasOf(host)).toEqual(originalFormulas);
+    expect(host.snapshot().sheets).toEqual(original.sheets);
+    expect(await actions.canUndo()).toBe(false);
+  });
+
+  test("cells edited since are named before undo puts the formulas back", async () => {
+    const host = await shareWorkbook();
+    const actions = createWorkbookActions(host.Excel);
+    const originalFormulas = formulasOf(host);
+    await actions.prepareToShare({ target: "excel" });
+    expect(Object.values(formulasOf(host)).some((f) => /LET\(/.test(f))).toBe(true);
+    host.setValues("Data", "C5", [["typed over"]]);
+    const asked = await actions.undoLastApply();
+    expect(asked.restored).toBe(false);
+    expect(asked.edited).toEqual([{ address: "Data!C5", now: "typed over" }]);
+    const done = await actions.undoLastApply({ confirmEdits: true });
+    expect(done.restored).toBe(true);
+    expect(formulasOf(host)).toEqual(originalFormulas);
+  });
+
+  test("a workbook without GK formulas: nothing to do, nothing to undo", async () => {
+    const host = await shareWorkbook();
+    await host.Excel.run(async (context) => {
+      for (const s of ["Data", "Team"]) context.workbook.worksheets.getItem(s).getRange("B2:M11").clear("Contents");
+      await context.sync();
+    });
+    const actions = createWorkbookActions(host.Excel);
+    const r = await actions.prepareToShare();
+    expect(r).toMatchObject({ replaced: false, formulas: 0, items: [] });
+    expect(await actions.canUndo()).toBe(false);
+  });
+});
