@@ -6,6 +6,7 @@
  */
 import { createWorkbookActions, type ShareCheckResult } from "../../src/excel";
 import type { ExcelHost } from "../../src/host";
+import { planShare, type LoadedSheet } from "../../src/excel/share/plan";
 import { evaluatorFor, FORMULAS, shareWorkbook, UNCONVERTIBLE } from "./share-workbook";
 
 const addr = (f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`;
@@ -149,5 +150,43 @@ describe("Prepare to share: convert and undo", () => {
     const r = await actions.prepareToShare();
     expect(r).toMatchObject({ replaced: false, formulas: 0, items: [] });
     expect(await actions.canUndo()).toBe(false);
+  });
+});
+
+describe("Prepare to share: what cannot be converted (the plan, pure)", () => {
+  const sheet = (formulas: unknown[][], values: unknown[][]): LoadedSheet => ({ name: "S", r0: 0, c0: 0, formulas, values });
+  const one = (formula: string, values: unknown[][], target: "excel" | "excel-compat" = "excel-compat") => {
+    const formulas = values.map((row, i) => row.map((v, j) => (i === 0 && j === row.length - 1 ? formula : v)));
+    const plan = planShare([sheet(formulas, values)], [], target);
+    expect(plan).toHaveLength(1);
+    return plan[0].item;
+  };
+  const rows = (n: number, f: (i: number) => unknown[]) => Array.from({ length: n }, (_, i) => [...f(i), ""]);
+
+  test("text a population reads: kept as values, naming the cells", () => {
+    const values = rows(4, (i) => [70 + i, i === 2 ? "1,200" : 1000 * (i + 1), 100]);
+    const item = one('=GK.GRADE("weighted-value",A1:C4)', values);
+    expect(item.becomes).toBe("value");
+    expect(item.reason!.en).toMatch(/B3 '1,200'/);
+  });
+
+  test("a text number in a row-wise template: kept as values; plain numbers convert", () => {
+    expect(one('=GK.GRADE("sales-pipeline",A1:B2)', rows(2, (i) => [i + 1, i ? "10万" : 5000])).reason!.en).toMatch(/B2 '10万'/);
+    expect(one('=GK.GRADE("sales-pipeline",A1:B2)', rows(2, (i) => [i + 1, 5000])).becomes).toBe("formula");
+  });
+
+  test("inputs on another sheet, not covering the fields, one row of a population template, a score the template lacks", () => {
+    expect(one('=GK.GRADE("sales-pipeline",Other!A1:B2)', rows(2, () => [1, 2])).reason!.en).toMatch(/another sheet \(Other\)/);
+    expect(one('=GK.GRADE("sales-pipeline",A1:A2)', rows(2, () => [1, 2])).reason!.en).toMatch(/cover 1 of the 2 fields/);
+    expect(one('=GK.GRADE("weighted-value",A1:C1)', rows(1, () => [1, 2, 3])).reason!.en).toMatch(/compares rows/);
+    expect(one('=GK.SCORE("sales-pipeline",A1:B1)', rows(1, () => [1, 2])).reason!.en).toMatch(/gives no score/);
+    expect(one("=GK.PERCENTILE_TIER(A1:A3,,,B1:B3)", rows(3, (i) => [i, "g"])).reason!.en).toMatch(/groups/);
+  });
+
+  test("a spill area in the way", () => {
+    const values = rows(3, (i) => [i + 1, 5000]);
+    const formulas = values.map((row, i) => row.map((v, j) => (j === 2 ? (i === 0 ? '=GK.GRADE("sales-pipeline",A1:B3)' : i === 2 ? "=1+1" : "") : v)));
+    const plan = planShare([sheet(formulas, values)], [], "excel-compat");
+    expect(plan[0].item.reason!.en).toMatch(/does not spill \(cells in the way: C3\)/);
   });
 });
