@@ -183,6 +183,12 @@ describe("Prepare to share: what cannot be converted (the plan, pure)", () => {
     expect(one("=GK.PERCENTILE_TIER(A1:A3,,,B1:B3)", rows(3, (i) => [i, "g"])).reason!.en).toMatch(/groups/);
   });
 
+  test("a development copy's GKDEV.* formulas are found too; other names are not GK calls", () => {
+    expect(one('=GKDEV.GRADE("sales-pipeline",A1:B2)', rows(2, (i) => [i + 1, 5000])).becomes).toBe("formula");
+    const values = [[1, 2, "=MYGK.GRADE(A1)", "=SUM(A1:B1)"]];
+    expect(planShare([sheet(values, values)], [], "excel-compat")).toEqual([]);
+  });
+
   test("a spill area in the way", () => {
     const values = rows(3, (i) => [i + 1, 5000]);
     const formulas = values.map((row, i) => row.map((v, j) => (j === 2 ? (i === 0 ? '=GK.GRADE("sales-pipeline",A1:B3)' : i === 2 ? "=1+1" : "") : v)));

@@ -26,7 +26,8 @@ export type GkCall =
   /** A GK function used inside a larger formula (or an unknown GK.* name). */
   | { kind: "nested" };
 
-const GK = /(^|[^A-Za-z0-9_.])GK\.[A-Za-z_]+\s*\(/i;
+/** `GK.` (the deployed add-in) or `GKDEV.` (a development copy, README "Troubleshooting"). */
+const GK = /(^|[^A-Za-z0-9_.])GK(?:DEV)?\.[A-Za-z_]+\s*\(/i;
 
 /** True when a cell's formula calls a GK.* function. */
 export function hasGkCall(formula: unknown): formula is string {
@@ -120,7 +121,7 @@ function argOf(raw: string): GkArg {
 
 /** Reads a GK formula: one call with its arguments, or "nested" when it is more than one GK call. */
 export function parseGkFormula(formula: string): GkCall {
-  const m = /^=\s*GK\.([A-Za-z_]+)\s*\((.*)\)\s*$/is.exec(formula);
+  const m = /^=\s*GK(?:DEV)?\.([A-Za-z_]+)\s*\((.*)\)\s*$/is.exec(formula);
   if (!m) return { kind: "nested" };
   const fn = m[1].toUpperCase() as GkFunction;
   if (!FUNCTIONS.includes(fn)) return { kind: "nested" };
