@@ -4,20 +4,27 @@
  * grades instead of `#NAME?`. `shareCheck` says what would happen and changes nothing.
  *
  * One `Excel.run` each. Syncs: 1 (sheets, workbook name, template parts) + 1 (the parts' XML,
- * when there are any) + 1 (every sheet's used range: formulas and values); `prepareToShare` then
+ * when there are any) + 1 (the used ranges' size) + 1 (every used range's formulas and values, up
+ * to `CELLS_PER_BLOCK` cells in all; larger workbooks: one per block of rows); `prepareToShare` then
  * writes the replacements in batches under the 4 MB payload budget (one sync for most workbooks)
  * and pushes one undo record (`apply/state.ts`: `replaced`), so "Undo" in the task pane puts every
  * formula back in one step (`undoReplaced` below, called by `apply/undo.ts`).
  */
 import type { Template } from "../../engine";
 import { sheetAddress } from "../address";
-import { jsonBytes, PAYLOAD_BUDGET_BYTES } from "../batching";
+import { jsonBytes, PAYLOAD_BUDGET_BYTES, readInBlocks } from "../batching";
 import type { ShareCheckResult, ShareOptions, ShareResult, ShareTarget, UndoOptions, UndoResult } from "../contract";
 import { cellChanged, EDITS_NAMED } from "../apply/edits-since";
 import type { AdapterState, UndoRecord } from "../apply/state";
 import type { ExcelApi } from "../excel-api";
 import { readWorkbookTemplates, TemplateStorageError } from "../storage";
 import { planShare, type LoadedSheet, type PlannedItem } from "./plan";
+
+/**
+ * Cells (formulas and values) read in one sync: at the 40 bytes or so an ordinary cell costs
+ * twice, well under the 4 MB budget; larger sheets are read in row blocks of this many cells.
+ */
+export const CELLS_PER_BLOCK = 50_000;
 
 interface Read {
   workbook: string;
@@ -47,13 +54,37 @@ async function readPlan(context: Excel.RequestContext, target: ShareTarget): Pro
   const ordered = [...sheets.items].sort((a, b) => a.position - b.position);
   const used = ordered.map((ws) => {
     const r = ws.getUsedRangeOrNullObject();
-    r.load("rowIndex,columnIndex,formulas,values");
-    return { name: ws.name, r };
+    r.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { ws, r };
   });
   await context.sync();
-  const loaded: LoadedSheet[] = used
-    .filter((u) => !u.r.isNullObject)
-    .map((u) => ({ name: u.name, r0: u.r.rowIndex, c0: u.r.columnIndex, formulas: u.r.formulas as unknown[][], values: u.r.values as unknown[][] }));
+  const present = used.filter((u) => !u.r.isNullObject);
+  const loaded: LoadedSheet[] = present.map((u) => ({ name: u.ws.name, r0: u.r.rowIndex, c0: u.r.columnIndex, formulas: [], values: [] }));
+  const cells = present.reduce((n, u) => n + u.r.rowCount * u.r.columnCount, 0);
+  if (cells <= CELLS_PER_BLOCK) {
+    // the usual workbook: every used range's formulas and values in one sync
+    present.forEach((u) => u.r.load("formulas,values"));
+    await context.sync();
+    present.forEach((u, k) => Object.assign(loaded[k], { formulas: u.r.formulas, values: u.r.values }));
+  } else {
+    // large sheets in row blocks under the payload limit (a block Excel refuses is halved)
+    for (const [k, u] of present.entries()) {
+      const cols = u.r.columnCount;
+      await readInBlocks(
+        u.r.rowCount,
+        Math.max(1, Math.floor(CELLS_PER_BLOCK / cols)),
+        async (b) => {
+          const range = u.ws.getRangeByIndexes(u.r.rowIndex + b.start, u.r.columnIndex, b.count, cols).load("formulas,values");
+          await context.sync();
+          return { formulas: range.formulas as unknown[][], values: range.values as unknown[][] };
+        },
+        (_, data) => {
+          loaded[k].formulas.push(...data.formulas);
+          loaded[k].values.push(...data.values);
+        },
+      );
+    }
+  }
   const plan = planShare(loaded, stored, target);
   const withGk = new Set(plan.map((p) => p.sheet));
   return { workbook: wb.name, plan, sheets: ordered.map((s) => s.name).filter((n) => withGk.has(n)), unreadable };
