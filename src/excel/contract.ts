@@ -465,6 +465,11 @@ export interface ShareCheckResult {
   /** Sheets holding GK formulas, in tab order. */
   sheets: string[];
   items: ShareItem[];
+  /**
+   * The items becoming formulas, as runs for a short list: formulas of one function and template
+   * whose areas follow each other down a column (a scalar formula filled down) make one run.
+   */
+  formulaRuns: { area: string; formulas: number; fn?: string; template?: string }[];
   /** Template parts of the workbook that could not be read (their formulas count as unknown templates). */
   unreadableTemplates: number;
 }

@@ -38,7 +38,7 @@ export const STORED: Template = {
 
 /** Data sheet: A:B sales-pipeline inputs, F:H weighted-value inputs (rows 2..11). */
 export const DATA: (string | number | null)[][] = [
-  ["Close months", "Monthly amount", "Grade block", "Grade row", null, "Credit score", "Order amount", "Profit", "Score", "Grade", "Tier", "Band", "Other"],
+  ["Close months", "Monthly amount", "Grade block", "Grade row", null, "Credit score", "Order amount", "Profit", "Score", "Grade", "Tier", "Band", "Other", "Tier of one"],
   [1, 60000, null, null, null, 80, 12000, 3000],
   [2, 30000, null, null, null, 65, 8000, 1500],
   [4, 12000, null, null, null, 90, 20000, 6000],
@@ -59,6 +59,7 @@ export const FORMULAS: { sheet: string; cell: string; formula: string }[] = [
   { sheet: "Data", cell: "J2", formula: '=GK.GRADE("weighted-value",F2:H11)' },
   { sheet: "Data", cell: "K2", formula: "=GK.PERCENTILE_TIER(G2:G11)" },
   ...Array.from({ length: 10 }, (_, i) => ({ sheet: "Data", cell: `L${i + 2}`, formula: `=GK.TIER(G${i + 2},{10000,5000},{"A","B","C"})` })),
+  ...Array.from({ length: 10 }, (_, i) => ({ sheet: "Data", cell: `N${i + 2}`, formula: `=GK.PERCENTILE_TIER(G${i + 2},$G$2:$G$11,{0.3,0.7},{"top","mid","low"})` })),
   // cannot be converted
   { sheet: "Data", cell: "M2", formula: '=GK.EXPLAIN("sales-pipeline",A2:B2)' },
   { sheet: "Data", cell: "M3", formula: '=GK.GRADE("no-such-template",A3:B3)' },

@@ -45,7 +45,8 @@ describe("Prepare to share: the check", () => {
     expect(area("Team!B2")).toBe("Team!B2:B7");
     expect(area("Data!D5")).toBe("Data!D5");
     expect(area("Data!L3")).toBe("Data!L3");
-    expect(check.cells).toBe(10 + 10 + 10 + 10 + 10 + 10 + 3 + 6 + 6);
+    expect(area("Data!N4")).toBe("Data!N4");
+    expect(check.cells).toBe(10 + 10 + 10 + 10 + 10 + 10 + 10 + 3 + 6 + 6);
   });
 
   test("names each cell that cannot be converted, and why", () => {
@@ -69,6 +70,17 @@ describe("Prepare to share: the check", () => {
     expect(t("Team!B2")).toBe("team-spend");
     expect(t("Team!C4")).toBe("team-spend");
     expect(check.items.find((i) => i.address === "Data!C2")!.preview).toMatch(/^=IF\(/);
+    expect(check.formulaRuns).toEqual([
+      { area: "Data!C2:C11", formulas: 1, fn: "GRADE", template: "sales-pipeline" },
+      { area: "Data!D2:D11", formulas: 10, fn: "GRADE", template: "sales-pipeline" },
+      { area: "Data!I2:I11", formulas: 1, fn: "SCORE", template: "weighted-value" },
+      { area: "Data!J2:J11", formulas: 1, fn: "GRADE", template: "weighted-value" },
+      { area: "Data!K2:K11", formulas: 1, fn: "PERCENTILE_TIER" },
+      { area: "Data!L2:L11", formulas: 10, fn: "TIER" },
+      { area: "Data!N2:N11", formulas: 10, fn: "PERCENTILE_TIER" },
+      { area: "Team!B2:B7", formulas: 1, fn: "GRADE", template: "team-spend" },
+      { area: "Team!C2:C7", formulas: 6, fn: "GRADE", template: "team-spend" },
+    ]);
   });
 
   test("Excel 365 target: the same cells, formulas with LET", async () => {
@@ -143,7 +155,7 @@ describe("Prepare to share: convert and undo", () => {
   test("a workbook without GK formulas: nothing to do, nothing to undo", async () => {
     const host = await shareWorkbook();
     await host.Excel.run(async (context) => {
-      for (const s of ["Data", "Team"]) context.workbook.worksheets.getItem(s).getRange("B2:M11").clear("Contents");
+      for (const s of ["Data", "Team"]) context.workbook.worksheets.getItem(s).getRange("B2:N11").clear("Contents");
       await context.sync();
     });
     const actions = createWorkbookActions(host.Excel);

@@ -11,7 +11,7 @@
  * formula back in one step (`undoReplaced` below, called by `apply/undo.ts`).
  */
 import type { Template } from "../../engine";
-import { sheetAddress } from "../address";
+import { sheetAddress, type Rect } from "../address";
 import { jsonBytes, PAYLOAD_BUDGET_BYTES, readInBlocks } from "../batching";
 import type { ShareCheckResult, ShareOptions, ShareResult, ShareTarget, UndoOptions, UndoResult } from "../contract";
 import { cellChanged, EDITS_NAMED } from "../apply/edits-since";
@@ -90,6 +90,22 @@ async function readPlan(context: Excel.RequestContext, target: ShareTarget): Pro
   return { workbook: wb.name, plan, sheets: ordered.map((s) => s.name).filter((n) => withGk.has(n)), unreadable };
 }
 
+/** Formula items merged down columns (same sheet, column, function and template, adjoining areas). */
+function formulaRuns(plan: readonly PlannedItem[]): ShareCheckResult["formulaRuns"] {
+  const order = new Map<string, number>();
+  for (const p of plan) if (!order.has(p.sheet)) order.set(p.sheet, order.size); // tab order
+  const items = plan.filter((p) => p.item.becomes === "formula").sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.rect.c0 - b.rect.c0 || a.rect.r0 - b.rect.r0);
+  const runs: { sheet: string; rect: Rect; formulas: number; fn?: string; template?: string }[] = [];
+  for (const p of items) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === p.sheet && last.rect.c0 === p.rect.c0 && last.rect.c1 === p.rect.c1 && last.rect.r1 + 1 === p.rect.r0 && last.fn === p.item.fn && last.template === p.item.template) {
+      last.rect = { ...last.rect, r1: p.rect.r1 };
+      last.formulas++;
+    } else runs.push({ sheet: p.sheet, rect: p.rect, formulas: 1, fn: p.item.fn, template: p.item.template });
+  }
+  return runs.map(({ sheet, rect, ...rest }) => ({ area: sheetAddress(sheet, rect), ...rest }));
+}
+
 function summary(read: Read, target: ShareTarget): ShareCheckResult {
   const items = read.plan.map((p) => p.item);
   const toFormulas = items.filter((i) => i.becomes === "formula").length;
@@ -101,6 +117,7 @@ function summary(read: Read, target: ShareTarget): ShareCheckResult {
     toValues: items.length - toFormulas,
     sheets: read.sheets,
     items,
+    formulaRuns: formulaRuns(read.plan),
     unreadableTemplates: read.unreadable,
   };
 }

@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ShareCheckResult, ShareItem, ShareResult, ShareTarget } from "../../excel/contract";
+import type { ShareCheckResult, ShareResult, ShareTarget } from "../../excel/contract";
 import { useWorkbookActions } from "../context";
 import { failureText, type Failure } from "../errors";
 import { useI18n } from "../i18n";
@@ -82,7 +82,7 @@ export function ShareScreen({ onBack, onChanged, undoEpoch, focusOnMount }: Shar
   };
 
   const values = check?.items.filter((i) => i.becomes === "value") ?? [];
-  const formulas = check?.items.filter((i) => i.becomes === "formula") ?? [];
+  const formulas = check?.formulaRuns ?? [];
   const sep = t("list.separator");
 
   return (
@@ -130,8 +130,8 @@ export function ShareScreen({ onBack, onChanged, undoEpoch, focusOnMount }: Shar
         <>
           <h4 className={s.subheading}>{t("share.formulasHeading")}</h4>
           <ul className={s.list} aria-label={t("share.formulasHeading")}>
-            {formulas.slice(0, LISTED).map((i: ShareItem) => (
-              <li key={i.address}>{t("share.formulaItem", { area: i.area, fn: i.fn ? `GK.${i.fn}` : "", template: i.template ?? "" }).trim()}</li>
+            {formulas.slice(0, LISTED).map((i) => (
+              <li key={i.area}>{t(i.formulas > 1 ? "share.formulaRun" : "share.formulaItem", { area: i.area, count: i.formulas, fn: i.fn ? `GK.${i.fn}` : "", template: i.template ?? "" }).trim()}</li>
             ))}
             {formulas.length > LISTED && <li>{t("share.more", { count: formulas.length - LISTED })}</li>}
           </ul>

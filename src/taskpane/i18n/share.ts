@@ -31,6 +31,7 @@ export const SHARE_MESSAGES = {
   "share.formulasHeading": { en: "Become plain formulas", zh: "改为普通公式" },
   "share.valueItem": { en: "{address} ({formula}) keeps “{value}”: {reason}", zh: "{address}（{formula}）保留“{value}”：{reason}" },
   "share.formulaItem": { en: "{area}: {fn} {template}", zh: "{area}：{fn} {template}" },
+  "share.formulaRun": { en: "{area} ({count} formulas): {fn} {template}", zh: "{area}（{count} 个公式）：{fn} {template}" },
   "share.more": { en: "… and {count} more", zh: "……另有 {count} 个" },
   "share.convert": { en: "Replace {count} GK formulas", zh: "替换 {count} 个 GK 公式" },
   "share.convert.one": { en: "Replace 1 GK formula", zh: "替换 1 个 GK 公式" },
