@@ -16,6 +16,7 @@ import {
   compileFormulaRows,
   compileTemplate,
   DEFAULTS,
+  EXCEL_LIMITS,
   isBlank,
   isRefusal,
   normalizeWord,
@@ -190,8 +191,14 @@ function compiled(template: Template, ctx: Context, columns: Record<string, stri
   return out;
 }
 
-/** `--` around a formula giving a number label as text (`""` and errors stay). */
-const asNumber = (f: string): string => `IFERROR(--(${f}),${f})`;
+/** `--` around a formula giving a number label as text (`""` and errors stay); refused past Excel's formula length. */
+function asNumber(f: string): string {
+  const out = `IFERROR(--(${f}),${f})`;
+  if (out.length + 1 > EXCEL_LIMITS.chars) {
+    throw new Refused(reason("notCompiled", { detail: `formula longer than ${EXCEL_LIMITS.chars} characters` }, { detail: `公式超过 ${EXCEL_LIMITS.chars} 个字符` }));
+  }
+  return out;
+}
 
 /** The rows of formulas one GK call becomes (one column), or a refusal. */
 interface Conversion {
