@@ -202,6 +202,17 @@ describe("Prepare to share: what cannot be converted (the plan, pure)", () => {
     expect(one('=GK.GRADE("sales-pipeline",A1:B2)', rows(2, (i) => [i + 1, 5000])).becomes).toBe("formula");
   });
 
+  test("words GradeKit reads and formulas cannot (full-width, tabs, √): kept as values; the template's words in any spelling convert", () => {
+    const need = (w: unknown) => one('=GK.GRADE("need-close-5",A1:B2)', rows(2, (i) => [i ? w : "explicit", 2]));
+    expect(need("ｅｘｐｌｉｃｉｔ").reason!.en).toMatch(/A2 'ｅｘｐｌｉｃｉｔ'/);
+    expect(need("explicit\t").reason!.en).toMatch(/A2 'explicit\t'/); // the formulas remove spaces, not tabs
+    expect(need(" Ex-plicit ").becomes).toBe("formula");
+    expect(need("nonsense").becomes).toBe("formula"); // #VALUE! in GradeKit and in the formulas alike
+    const risk = (w: unknown) => one('=GK.GRADE("risk-3",A1:D2)', rows(2, (i) => [i ? w : "yes", "no", "no", "yes"]));
+    expect(risk("√").reason!.en).toMatch(/A2 '√'/);
+    expect(risk("Y").becomes).toBe("formula");
+  });
+
   test("inputs on another sheet, not covering the fields, one row of a population template, a score the template lacks", () => {
     expect(one('=GK.GRADE("sales-pipeline",Other!A1:B2)', rows(2, () => [1, 2])).reason!.en).toMatch(/another sheet \(Other\)/);
     expect(one('=GK.GRADE("sales-pipeline",A1:A2)', rows(2, () => [1, 2])).reason!.en).toMatch(/cover 1 of the 2 fields/);

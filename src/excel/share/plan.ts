@@ -21,7 +21,10 @@ import {
   isRefusal,
   normalizeWord,
   parseNumber,
+  parseYesNo,
+  wordGroups,
   type Bilingual,
+  type Field,
   type CompiledTemplate,
   type Formulas,
   type Refusal,
@@ -181,6 +184,25 @@ function textCells(ctx: Context, sheet: LoadedSheet, rect: Rect, population: boo
   return found;
 }
 
+/** A word as the formulas compare it: spaces, `-` and `_` removed, nothing else (no tabs); `=` ignores letter case. */
+const formulaWord = (s: string): string => s.replace(/[ \-_]/g, "").toLowerCase();
+
+/**
+ * Word cells GradeKit reads and the formulas cannot (full-width letters, tabs, yes/no words such
+ * as √): that row would be #VALUE!, and in a population the other rows' results would change.
+ */
+function unreadWords(ctx: Context, sheet: LoadedSheet, c: number, rows: Rect, field: Field): string[] {
+  const keys = new Set(wordGroups(field).flat().map((k) => k.toLowerCase()));
+  const found: string[] = [];
+  for (let r = rows.r0; r <= rows.r1; r++) {
+    const v = ctx.wb.value(sheet, r, c);
+    if (typeof v !== "string" || isBlank(v)) continue;
+    const engineReads = field.type === "yesno" ? parseYesNo(v).ok : keys.has(normalizeWord(v));
+    if (engineReads && !keys.has(formulaWord(v))) found.push(`${cellA1(r, c)} '${v}'`);
+  }
+  return found;
+}
+
 function listed(cells: string[]): string {
   return cells.length > 3 ? `${cells.slice(0, 3).join(", ")} (+${cells.length - 3})` : cells.join(", ");
 }
@@ -233,6 +255,11 @@ function gradeCall(ctx: Context, fn: "GRADE" | "SCORE", args: GkArg[]): Conversi
     if (f.type === "number") bad.push(...textCells(ctx, inputs.sheet, { r0: rect.r0, r1: rect.r1, c0: rect.c0 + j, c1: rect.c0 + j }, ct.population));
   });
   if (bad.length) throw new Refused(reason("textNumbers", { detail: listed(bad) }));
+  const words: string[] = [];
+  fields.forEach((f, j) => {
+    if (f.type === "category" || f.type === "yesno") words.push(...unreadWords(ctx, inputs.sheet, rect.c0 + j, rect, f));
+  });
+  if (words.length) throw new Refused(reason("wordsDiffer", { detail: listed(words) }));
   const columns: Record<string, string> = {};
   fields.forEach((f, j) => (columns[f.key] = columnLetters(rect.c0 + j)));
   const rows = compiled(ct.template, ctx, columns, rect);

@@ -53,6 +53,10 @@ export const SHARE_REASONS = {
     en: "text in number cells that GradeKit reads and formulas cannot ({detail}); write them as numbers first",
     zh: "数字单元格中有 GradeKit 能读而公式不能读的文本（{detail}）；请先改为数字",
   },
+  wordsDiffer: {
+    en: "words GradeKit reads and formulas cannot ({detail}: full-width letters, tabs, yes/no words such as √); write them as the template's words first",
+    zh: "有 GradeKit 能读而公式不能读的词（{detail}：全角字母、制表符或 √ 等是/否词）；请先改为模板中的词",
+  },
   spillBlocked: {
     en: "the result does not spill (cells in the way: {detail})",
     zh: "结果无法溢出（被占用的单元格：{detail}）",
