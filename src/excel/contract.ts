@@ -423,6 +423,63 @@ export interface InsertFormResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// prepare to share (`share/`)
+
+/** Portable formulas for Excel 2016+ and LibreOffice (`excel-compat`) or for Excel 365 (`excel`: with LET). */
+export type ShareTarget = "excel-compat" | "excel";
+
+export interface ShareOptions {
+  /** @default "excel-compat" */
+  target?: ShareTarget;
+}
+
+/** One `GK.*` formula and what a colleague without GradeKit would see instead. */
+export interface ShareItem {
+  /** The cell holding the formula, e.g. `Data!F2`. */
+  address: string;
+  /** The cells it fills (its spill area for a block), e.g. `Data!F2:F20`. */
+  area: string;
+  /** The formula as written. */
+  formula: string;
+  /** `GRADE`, `SCORE`, `EXPLAIN`, `TIER` or `PERCENTILE_TIER` (absent when the GK call is part of a larger formula). */
+  fn?: string;
+  /** The template's id (GRADE, SCORE, EXPLAIN). */
+  template?: string;
+  /** `formula`: portable formulas replace it; `value`: its current value(s) replace it. */
+  becomes: "formula" | "value";
+  /** The first replacement: a formula (with "=") or a value as text. */
+  preview: string;
+  /** Why it cannot become a formula (with `becomes: "value"`). */
+  reason?: Text;
+}
+
+export interface ShareCheckResult {
+  target: ShareTarget;
+  /** Cells whose formula calls a GK function. */
+  formulas: number;
+  /** Cells written when converting (spill areas included). */
+  cells: number;
+  /** Items becoming portable formulas, and values. */
+  toFormulas: number;
+  toValues: number;
+  /** Sheets holding GK formulas, in tab order. */
+  sheets: string[];
+  items: ShareItem[];
+  /**
+   * The items becoming formulas, as runs for a short list: formulas of one function and template
+   * whose areas follow each other down a column (a scalar formula filled down) make one run.
+   */
+  formulaRuns: { area: string; formulas: number; fn?: string; template?: string }[];
+  /** Template parts of the workbook that could not be read (their formulas count as unknown templates). */
+  unreadableTemplates: number;
+}
+
+export interface ShareResult extends ShareCheckResult {
+  /** True when anything was replaced (one undo step puts every formula back). */
+  replaced: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
 // the actions
 
 /** Everything the UI can ask of the workbook. Every adapter provides every action. */
@@ -519,4 +576,8 @@ export interface WorkbookActions {
   deleteTemplate(id: string): Promise<boolean>;
   /** Inserts a grading form (MF/Q 102/A for mfq-102a, a fill-in form for other templates) as a new sheet that grades itself. */
   insertForm(options: InsertFormOptions): Promise<InsertFormResult>;
+  /** Read-only: every GK.* formula of the workbook and what it becomes for a colleague without GradeKit. */
+  shareCheck(options?: ShareOptions): Promise<ShareCheckResult>;
+  /** Replaces every GK.* formula by portable formulas where the template compiles, else by its current value; one undo step restores them. */
+  prepareToShare(options?: ShareOptions): Promise<ShareResult>;
 }

@@ -20,6 +20,7 @@ import { writeSummary } from "./summary";
 import { readSelection } from "./read-selection";
 import { gradeOrderLines } from "./table/orders";
 import { heldGradesSheet } from "./review/held-grades";
+import { prepareToShare, shareCheck } from "./share/share";
 
 export type * from "./contract";
 export { AdapterError, FormError, ADAPTER_MESSAGES, type AdapterErrorCode } from "./errors";
@@ -37,6 +38,8 @@ export { WORDS } from "./words";
 export * from "./review";
 export * from "./storage";
 export { insertForm, uniqueSheetName } from "./forms";
+export { shareCheck, prepareToShare } from "./share/share";
+export { SHARE_REASONS } from "./share/reasons";
 
 /** Selects a cell or range, e.g. `Sheet1!C7` or `'My sheet'!A1:B2` (activating its sheet). One batch, no explicit sync. */
 export async function selectAddress(excel: ExcelApi, address: string): Promise<void> {
@@ -86,5 +89,7 @@ export function createWorkbookActions(excel?: ExcelApi): WorkbookActions {
     saveTemplate: async (template, options) => saveWorkbookTemplate(ex(), template, options),
     deleteTemplate: async (id) => deleteWorkbookTemplate(ex(), id),
     insertForm: async (options) => insertForm(ex(), options),
+    shareCheck: async (options) => shareCheck(ex(), options),
+    prepareToShare: async (options) => prepareToShare(ex(), state, options),
   };
 }

@@ -294,6 +294,11 @@ function summarize(parts: readonly LoadedPart[]): { byId: Map<string, LoadedPart
 
 const versionOf = (p: LoadedPart): number => (p.decoded.ok ? p.decoded.stored.template.version : 0);
 
+/** The templates saved in the workbook, inside another action's `Excel.run`. Syncs: 1 + 1 (when there are parts). */
+export async function readWorkbookTemplates(context: Excel.RequestContext): Promise<WorkbookTemplates> {
+  return summarize(await loadParts(context)).result;
+}
+
 /** The templates saved in the workbook (and the parts that could not be read). One `Excel.run`, 2 syncs. */
 export async function listWorkbookTemplates(excel: ExcelApi): Promise<WorkbookTemplates> {
   return excel.run(async (context) => summarize(await loadParts(context)).result);

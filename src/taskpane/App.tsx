@@ -22,6 +22,7 @@ import type { WorkbookActions } from "../excel/contract";
 import { BUILTIN_TEMPLATES } from "../templates";
 import { GradeScreen } from "./components/GradeScreen";
 import { InsertForm } from "./components/InsertForm";
+import { ShareScreen } from "./components/ShareScreen";
 import { ReviewPanel } from "./components/ReviewPanel";
 import { failureText, type Failure } from "./errors";
 import { TemplatePicker, type Choice } from "./components/TemplatePicker";
@@ -109,7 +110,8 @@ type Screen =
   | { kind: "grade"; choice: Choice; key: number }
   | { kind: "editor"; start: EditorStart; key: number }
   | { kind: "review"; template?: Template; key: number }
-  | { kind: "form" };
+  | { kind: "form" }
+  | { kind: "share" };
 
 function Shell({ templates, onWorkbookTemplates }: { templates: readonly Template[]; onWorkbookTemplates?: (templates: Template[]) => void }): React.JSX.Element {
   const s = useStyles();
@@ -202,6 +204,9 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
           <Button size="small" disabled={applying || screen.kind === "form"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "form" }))}>
             {t("form.open")}
           </Button>
+          <Button size="small" disabled={applying || screen.kind === "share"} onClick={() => (setNavigated(true), setUndoMessage(null), setScreen({ kind: "share" }))}>
+            {t("share.open")}
+          </Button>
           <Button ref={undoButton} size="small" disabled={!canUndo && !undoing} disabledFocusable={undoing || applying} onClick={() => void undo()}>
             {t("undo.button")}
           </Button>
@@ -285,6 +290,13 @@ function Shell({ templates, onWorkbookTemplates }: { templates: readonly Templat
               setNavigated(true);
               setScreen({ kind: "picker" });
             }}
+            focusOnMount
+          />
+        ) : screen.kind === "share" ? (
+          <ShareScreen
+            onBack={() => (setNavigated(true), setScreen({ kind: "picker" }))}
+            onChanged={() => void refreshUndo()}
+            undoEpoch={undoEpoch}
             focusOnMount
           />
         ) : screen.kind === "form" ? (

@@ -31,6 +31,11 @@ function same(now: unknown, want: RestoreValue, formulas: boolean): boolean {
   return now === want;
 }
 
+/** True when a cell read through `Range.formulas` (`now`) no longer holds what was written (`written`). */
+export function cellChanged(now: unknown, written: RestoreValue, formulas: boolean): boolean {
+  return !same(now, expected(written, formulas), formulas);
+}
+
 /** Finds the cells of `record`'s output area that no longer hold what apply wrote. */
 export async function editsSince(context: Excel.RequestContext, ws: Excel.Worksheet, record: UndoRecord): Promise<{ count: number; cells: EditedCell[] }> {
   const cells: EditedCell[] = [];

@@ -40,6 +40,16 @@ export interface UndoRecord {
   written: WrittenBlock[];
   /** Sheets made for this apply afterwards (the summary): deleted with its undo. */
   createdSheets: string[];
+  /** "Prepare to share": the areas it replaced on any sheet (then `blocks` and `written` are empty). */
+  replaced?: ReplacedArea[];
+}
+
+/** Cells "Prepare to share" replaced: what it wrote, and what undo writes back (the GK formula; "" where it spilled). */
+export interface ReplacedArea {
+  sheet: string;
+  rect: Rect;
+  written: RestoreValue[][];
+  restore: RestoreValue[][];
 }
 
 /** Rows apply wrote at sheet row `row` from the output area's first column; `formulas`: written as formulas. */

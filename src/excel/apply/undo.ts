@@ -16,6 +16,7 @@ import { sheetAddress } from "../address";
 import type { UndoOptions, UndoResult } from "../contract";
 import { PAYLOAD_BUDGET_BYTES } from "../batching";
 import type { ExcelApi } from "../excel-api";
+import { undoReplaced } from "../share/share";
 import { editsSince } from "./edits-since";
 import { queueRestore, restoreRowBytes } from "./snapshot";
 import type { AdapterState, CapturedBlock } from "./state";
@@ -38,6 +39,15 @@ export async function undoLastApply(excel: ExcelApi, state: AdapterState, option
     for (let i = stack.length - 1; i >= 0; i--) if (!sheets.has(stack[i].sheet)) stack.splice(i, 1);
     const rec = stack[stack.length - 1];
     if (!rec) return { restored: false };
+    if (rec.replaced) {
+      // "Prepare to share": GK formulas back on every sheet it touched (share/share.ts)
+      const r = await undoReplaced(context, rec, sheets, options);
+      if (r.restored) {
+        stack.pop();
+        if (stack.length > 0) r.remaining = stack.length;
+      }
+      return r;
+    }
     const ws = wb.worksheets.getItem(rec.sheet);
 
     if (!options.confirmEdits) {

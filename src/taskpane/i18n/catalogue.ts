@@ -1,6 +1,6 @@
 /**
  * The task pane's messages: one file per screen (`common`, `grade-screen`, `picker`, `adhoc`,
- * `editor`, `editor-paths`, `library`, `review`, `forms`), each message in English and Chinese
+ * `editor`, `editor-paths`, `library`, `review`, `forms`, `share`), each message in English and Chinese
  * side by side (a message without one of them does not compile), looked up with the engine's
  * `catalogue`. Placeholders are `{name}`; numbers are shown with digit grouping; a key ending in
  * `.one` is used instead of its base key when `count` is 1.
@@ -17,6 +17,7 @@ import { GRADE_SCREEN_MESSAGES } from "./grade-screen";
 import { LIBRARY_MESSAGES } from "./library";
 import { PICKER_MESSAGES } from "./picker";
 import { REVIEW_MESSAGES } from "./review";
+import { SHARE_MESSAGES } from "./share";
 
 /** Every message of the task pane (the screens' keys do not overlap: each screen has its own prefixes). */
 export const MESSAGES = {
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...LIBRARY_MESSAGES,
   ...REVIEW_MESSAGES,
   ...FORM_MESSAGES,
+  ...SHARE_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
