@@ -4,44 +4,11 @@
  * then the formulas, in one undo entry. HyperFormula recalculates the written sheet: the formulas
  * give the engine's grades and scores on every row; undo restores the text and removes the formulas.
  */
-import { HyperFormula } from "hyperformula";
-import { columnLetters, type GradeResult, type Template } from "../../src/engine";
+import type { Template } from "../../src/engine";
 import { createWorkbookActions, textNumbersIn } from "../../src/excel";
-import type { ExcelHost } from "../../src/host";
 import { getBuiltinTemplate } from "../../src/templates";
+import { differing, recalc } from "../support/formula-recalc";
 import { oracle, seededHost } from "./helpers";
-
-type Shown = string | number | boolean;
-
-/** Recalculates the sheet's `width` data columns and `outputs` formula columns (rows 2..n+1) in HyperFormula. */
-function recalc(host: ExcelHost, width: number, outputs: number, n: number): Shown[][] {
-  const last = `${columnLetters(width + outputs - 1)}${n + 1}`;
-  const formulas = host.getFormulas("Data", `A1:${last}`);
-  const data = formulas.map((r) => r.map((v) => (typeof v === "string" && !v.startsWith("=") && v !== "" ? `'${v}` : v)));
-  const hf = HyperFormula.buildFromArray(data as (string | number | boolean)[][], { licenseKey: "gpl-v3", useArrayArithmetic: true });
-  try {
-    return Array.from({ length: n }, (_, i) =>
-      Array.from({ length: outputs }, (_, k) => {
-        const v = hf.getCellValue({ sheet: 0, row: i + 1, col: width + k });
-        if (v === null) return "";
-        return typeof v === "object" ? (v as { value: string }).value : (v as Shown);
-      }),
-    );
-  } finally {
-    hf.destroy();
-  }
-}
-
-/** Rows where the recalculated grade (and score) differ from the engine's. */
-function differing(engine: GradeResult, shown: Shown[][], scores: boolean): string[] {
-  const out: string[] = [];
-  shown.forEach(([g, s], i) => {
-    const want = engine.grade(i) ?? (engine.status(i) === "empty" ? "" : "#VALUE!");
-    const scoreOk = !scores || engine.score(i) === null ? true : typeof s === "number" && Math.abs(s - (engine.score(i) as number)) <= 1e-9;
-    if (String(g) !== want || !scoreOk) out.push(`row ${i + 2}: engine ${want}/${engine.score(i)}, formulas ${g}/${s}`);
-  });
-  return out;
-}
 
 async function setUp(id: string, table: unknown[][]) {
   const template = getBuiltinTemplate(id) as Template;
@@ -76,7 +43,7 @@ test("sales-pipeline: the text numbers are named; written as numbers, the formul
   expect(res.status).toBe("applied");
   expect(host.getValues("Data", "C3:C4")).toEqual([[1200], [100000]]);
   expect(host.getFormulas("Data", "D2:D7").every(([f]) => typeof f === "string" && f.startsWith("=IF("))).toBe(true);
-  const shown = recalc(host, 3, 1, 6);
+  const shown = recalc(host, "Data", 3, 1, 6);
   expect(differing(engine, shown, false)).toEqual([]);
   expect(shown.map((r) => r[0])).toContain("#VALUE!"); // the junk row stays an error, as in the engine
 
@@ -136,7 +103,7 @@ test("tobacco-retail-score (population): the one text number is named; after wri
 
   const res = await actions.apply({ template, table: read.table, mapping: read.match.mapping, portable: true, writeTextNumbers: true });
   expect(res.status).toBe("applied");
-  const shown = recalc(host, 6, 2, SCORE_ROWS.length);
+  const shown = recalc(host, "Data", 6, 2, SCORE_ROWS.length);
   expect(shown.every(([g]) => typeof g === "string" && !g.startsWith("#"))).toBe(true);
   expect(differing(engine, shown, true)).toEqual([]);
 
