@@ -15,7 +15,7 @@
 import { children, mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
-import { WORD_STRIPPED } from "./words";
+import { spellingKeys, WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
 /** Prefix of the computed columns (a field may not start with it). */
@@ -38,10 +38,11 @@ export class SqlPrinter {
   private level = 0;
   private windows = 0;
   private computed = 0;
-  /** Whole-table aggregates (maxima, means, "some row"): one derived table cross-joined at stage 0. */
-  private readonly aggregates: { name: string; text: string }[] = [];
-  /** Printing an aggregate over the table itself: every value inline, nothing computed as a column. */
-  private inline = false;
+  /**
+   * Whole-table aggregates (maxima, means, "some row"): per stage, one derived table over what the
+   * stages before it computed, cross-joined at that stage (`lvl`).
+   */
+  private readonly aggregates: { name: string; text: string; lvl: number }[] = [];
 
   constructor(
     private readonly lowered: Lowered,
@@ -79,17 +80,25 @@ export class SqlPrinter {
     }
     // Stages with computed columns, innermost first, each reading the one before (nested derived
     // tables all named "t", so a column is "t"."x" at every level).
-    if (this.aggregates.length) this.stages[0] ??= [];
-    const stages = this.stages.filter((st, k) => st?.length || (k === 0 && st));
+    // A stage with neither computed columns nor aggregates is left out (its inputs pass through).
+    const stages: { cols: { name: string; text: string }[]; aggs: { name: string; text: string }[] }[] = [];
+    const top = Math.max(this.stages.length, ...this.aggregates.map((x) => x.lvl + 1));
+    for (let k = 0; k < top; k++) {
+      const cols = this.stages[k] ?? [];
+      const aggs = this.aggregates.filter((x) => x.lvl === k);
+      if (cols.length || aggs.length) stages.push({ cols, aggs });
+    }
     const from = (k: number, depth: number): string => {
       if (k < 0) return this.tableName();
       const pad = "  ".repeat(depth);
-      const computed = stages[k].map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
+      const computed = stages[k].cols.map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
       let source = `${from(k - 1, depth + 1)} AS ${this.q(MAIN)}`;
       let all = `${this.q(MAIN)}.*`;
-      if (k === 0 && this.aggregates.length) {
-        const aggs = this.aggregates.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
-        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${this.tableName()} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
+      if (stages[k].aggs.length) {
+        // The aggregates read the same stages as this one: what they read is computed once per row
+        // there too (a key or the validity inline in each aggregate costs DuckDB several times more).
+        const aggs = stages[k].aggs.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
+        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${from(k - 1, depth + 3)} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
         all += `, ${this.q("m")}.*`;
       }
       return `(\n${pad}  SELECT ${all}${computed}\n${pad}  FROM ${source}\n${pad})`;
@@ -136,7 +145,7 @@ export class SqlPrinter {
   /** A row value printed more than once, computed once as a column (valid rows only). */
   private once(n: Node, a: string, print: () => string): string {
     const key = `x:${JSON.stringify(n)}`;
-    if (this.inline || (this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
+    if ((this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
     return this.hoist(key, `${PREFIX}x${++this.computed}`, () => `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${print()} END`);
   }
 
@@ -179,24 +188,17 @@ export class SqlPrinter {
 
   /**
    * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row derived table over
-   * the table itself, cross-joined at the first stage: no window over the whole table (which
-   * DuckDB materialises), and outer stages read it as "t"."gk_m1".
+   * the stages that compute what it reads, cross-joined at the next stage: no window over the
+   * whole table (which DuckDB materialises), and outer stages read it as "t"."gk_m1".
    */
   private aggregate(text: () => string): string {
-    const saved = this.inline;
-    this.inline = true;
-    let s: string;
-    try {
-      s = text();
-    } finally {
-      this.inline = saved;
-    }
+    const { s, l } = this.measure(text);
     let found = this.aggregates.find((x) => x.text === s);
     if (!found) {
-      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s };
+      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s, lvl: l };
       this.aggregates.push(found);
     }
-    this.level = Math.max(this.level, 1);
+    this.level = Math.max(this.level, found.lvl + 1);
     return `${this.q(MAIN)}.${this.q(found.name)}`;
   }
 
@@ -210,7 +212,7 @@ export class SqlPrinter {
   }
 
   private shareRef(n: Extract<Node, { k: "share" }>, a: string): string {
-    if (this.inline || ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`))) return this.e(n.a, a);
+    if ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`)) return this.e(n.a, a);
     const rowValue = !["valid", "blank", "rowok"].includes(n.id) && !isCondition(n.a);
     return this.hoist(`s:${n.id}`, `${PREFIX}${n.id}`, () => {
       // A row value is computed for valid rows only (the query reads it nowhere else): no
@@ -278,9 +280,15 @@ export class SqlPrinter {
   /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
-    const make = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+    const make = () => {
+      const full = `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+      // The template's own spellings looked up first (an exact comparison is several times
+      // cheaper than three REPLACEs and a LOWER); any other text goes the long way.
+      const known = spellingKeys(this.lowered.fields.find((x) => x.key === f));
+      return known.length ? `(CASE ${c} ${known.map(([w, k]) => `WHEN ${this.lit(w)} THEN ${this.lit(k)}`).join(" ")} ELSE ${full} END)` : full;
+    };
     // A cell's word key tested more than once (validity, conditions, points) is computed once.
-    const key = !this.inline && (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
+    const key = (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
     return `${key} IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
