@@ -39,8 +39,8 @@ export class SqlPrinter {
   private windows = 0;
   private computed = 0;
   /**
-   * Whole-table aggregates (maxima, means, "some row"): per stage, one derived table over what the
-   * stages before it computed, cross-joined at that stage (`lvl`).
+   * Whole-table aggregates (maxima, means, "some row"), each over what the stages below `lvl`
+   * computed (one common table expression per `lvl`).
    */
   private readonly aggregates: { name: string; text: string; lvl: number }[] = [];
 
@@ -79,33 +79,40 @@ export class SqlPrinter {
       cols.push(`  CASE\n    WHEN ${blank} THEN NULL\n    WHEN ${valid} THEN ${this.e(L.score, MAIN)}\n  END AS ${this.q("score")}`);
     }
     // Stages with computed columns, innermost first, each reading the one before (nested derived
-    // tables all named "t", so a column is "t"."x" at every level).
-    // A stage with neither computed columns nor aggregates is left out (its inputs pass through).
-    const stages: { cols: { name: string; text: string }[]; aggs: { name: string; text: string }[] }[] = [];
-    const top = Math.max(this.stages.length, ...this.aggregates.map((x) => x.lvl + 1));
-    for (let k = 0; k < top; k++) {
-      const cols = this.stages[k] ?? [];
-      const aggs = this.aggregates.filter((x) => x.lvl === k);
-      if (cols.length || aggs.length) stages.push({ cols, aggs });
-    }
+    // tables all named "t", so a column is "t"."x" at every level); a stage with no computed
+    // columns is left out (its inputs pass through).
+    const stages: { lvl: number; cols: { name: string; text: string }[] }[] = [];
+    this.stages.forEach((cols, lvl) => {
+      if (cols?.length) stages.push({ lvl, cols });
+    });
+    // Whole-table aggregates: per level, one common table expression over the stages below that
+    // level (what they read is computed once per row there too), cross-joined (one row) by name
+    // wherever read, its columns never selected: no aggregate is a column of the output (a
+    // constant column costs DuckDB as much as any other). Not scalar subqueries: node-sql-parser's
+    // Trino grammar refuses them in a select list.
+    const levels = [...new Set(this.aggregates.map((x) => x.lvl))].sort((x, y) => x - y);
+    const joins = (text: string): string =>
+      levels
+        .map(aggTable)
+        .filter((name) => text.includes(`${name}.`))
+        .map((name) => ` CROSS JOIN ${name}`)
+        .join("");
     const from = (k: number, depth: number): string => {
       if (k < 0) return this.tableName();
       const pad = "  ".repeat(depth);
       const computed = stages[k].cols.map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
-      let source = `${from(k - 1, depth + 1)} AS ${this.q(MAIN)}`;
-      let all = `${this.q(MAIN)}.*`;
-      if (stages[k].aggs.length) {
-        // The aggregates read the same stages as this one: what they read is computed once per row
-        // there too (a key or the validity inline in each aggregate costs DuckDB several times more).
-        const aggs = stages[k].aggs.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
-        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${from(k - 1, depth + 3)} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
-        all += `, ${this.q("m")}.*`;
-      }
-      return `(\n${pad}  SELECT ${all}${computed}\n${pad}  FROM ${source}\n${pad})`;
+      return `(\n${pad}  SELECT ${this.q(MAIN)}.*${computed}\n${pad}  FROM ${from(k - 1, depth + 1)} AS ${this.q(MAIN)}${joins(computed)}\n${pad})`;
     };
+    const ctes = levels.map((lvl) => {
+      const aggs = this.aggregates.filter((x) => x.lvl === lvl).map((x) => `    ${x.text} AS ${this.q(x.name)}`).join(",\n");
+      const below = stages.filter((st) => st.lvl < lvl).length - 1;
+      return `${aggTable(lvl)} AS (\n  SELECT\n${aggs}\n  FROM ${from(below, 1)} AS ${this.q(MAIN)}${joins(aggs)}\n)`;
+    });
     const source = from(stages.length - 1, 0);
     const out = this.keep ? this.keep.map((c) => this.col(c, MAIN)).join(", ") : `${this.q(MAIN)}.*`;
-    return `SELECT ${out},\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
+    const withClause = ctes.length ? `WITH ${ctes.join(",\n")}\n` : "";
+    const selected = cols.join(",\n");
+    return `${withClause}SELECT ${out},\n${selected}\nFROM ${source} AS ${this.q(MAIN)}${joins(selected)}`;
   }
 
   // ---- computed columns ---------------------------------------------------------------------
@@ -187,9 +194,10 @@ export class SqlPrinter {
   }
 
   /**
-   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row derived table over
-   * the stages that compute what it reads, cross-joined at the next stage: no window over the
-   * whole table (which DuckDB materialises), and outer stages read it as "t"."gk_m1".
+   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row common table
+   * expression over the stages that compute what it reads, read as `gk_agg2."gk_m1"` (the
+   * reading SELECT cross-joins `gk_agg2`): no window over the whole table (which DuckDB
+   * materialises). Its readers are placed after those stages (so no stage it reads can read it).
    */
   private aggregate(text: () => string): string {
     const { s, l } = this.measure(text);
@@ -199,7 +207,7 @@ export class SqlPrinter {
       this.aggregates.push(found);
     }
     this.level = Math.max(this.level, found.lvl + 1);
-    return `${this.q(MAIN)}.${this.q(found.name)}`;
+    return `${aggTable(found.lvl)}.${this.q(found.name)}`;
   }
 
   /**
@@ -467,6 +475,15 @@ export class SqlPrinter {
         return "TRUE";
     }
   }
+}
+
+/**
+ * The common table expression holding the whole-table aggregates that read the stages below
+ * `lvl`. Unquoted (node-sql-parser's BigQuery and Hive grammars refuse a quoted CTE name); the
+ * `gk_` prefix is the query's own, so no field can clash with it.
+ */
+function aggTable(lvl: number): string {
+  return `${PREFIX}agg${lvl}`;
 }
 
 /** Nodes that are conditions (true/false), not values. */
