@@ -464,7 +464,10 @@ export class SqlPrinter {
       case "countNum":
         return `(${n.fs.map((f) => `(CASE WHEN ${this.col(f, a)} IS NOT NULL THEN 1 ELSE 0 END)`).join(" + ")})`;
       case "adjust": {
-        const idx = this.once(n.idx, a, () => this.e(n.idx, a));
+        // A grade number that is itself an adjustment of a computed one (two caps) is a CASE over
+        // that column: printed twice rather than one more column and stage (up to two deep).
+        const cheap = n.idx.k === "adjust" && adjustDepth(n.idx) <= 2;
+        const idx = cheap ? this.e(n.idx, a) : this.once(n.idx, a, () => this.e(n.idx, a));
         const worse = n.kind === "floor" ? ">" : "<";
         return `(CASE WHEN ${this.e(n.when, a)} AND ${idx} ${worse} ${n.t} THEN ${n.t} ELSE ${idx} END)`;
       }
@@ -484,6 +487,11 @@ export class SqlPrinter {
  */
 function aggTable(lvl: number): string {
   return `${PREFIX}agg${lvl}`;
+}
+
+/** How many adjustments are nested in `n` (itself included). */
+function adjustDepth(n: Node): number {
+  return n.k === "adjust" ? 1 + adjustDepth(n.idx) : 0;
 }
 
 /** Nodes that are conditions (true/false), not values. */
