@@ -15,7 +15,7 @@
 import { children, mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
-import { spellingKeys, WORD_STRIPPED } from "./words";
+import { spellingKeys, wordGroups, WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
 /** Prefix of the computed columns (a field may not start with it). */
@@ -288,15 +288,35 @@ export class SqlPrinter {
   /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
+    const field = this.lowered.fields.find((x) => x.key === f);
+    const full = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+    const hoisted = (this.uses.get(`w:${f}`) ?? 0) > 1;
+    // A cell tested more than once (validity, conditions, caps) whose words are whole values:
+    // the value's number (1, 2, ...; 0 for any other word) computed once as a column — a number
+    // column is cheaper to carry than the word key — and tested with IN.
+    const groups = field && hoisted ? wordGroups(field) : [];
+    const picked = groups.map((g, k) => (g.some((w) => words.includes(w)) ? k + 1 : 0)).filter((k) => k > 0);
+    const whole = picked.length > 0 && words.every((w) => picked.some((k) => groups[k - 1].includes(w))) && picked.every((k) => groups[k - 1].every((w) => words.includes(w)));
+    if (whole) {
+      const idx = this.hoist(`i:${f}`, `${PREFIX}cat${++this.computed}`, () => {
+        const byKey = groups.flatMap((g, k) => g.map((w) => `WHEN ${this.lowerLit(w)} THEN ${k + 1}`));
+        const slow = `(CASE ${full()} ${byKey.join(" ")} ELSE 0 END)`;
+        // The template's own spellings looked up first (an exact comparison is several times
+        // cheaper than three REPLACEs and a LOWER); any other text goes the long way.
+        const known = spellingKeys(field).flatMap(([w, key]) => {
+          const k = groups.findIndex((g) => g.includes(key));
+          return k >= 0 ? [`WHEN ${this.lit(w)} THEN ${k + 1}`] : [];
+        });
+        return known.length ? `(CASE ${c} ${known.join(" ")} ELSE ${slow} END)` : slow;
+      });
+      return `${idx} IN (${picked.join(", ")})`;
+    }
     const make = () => {
-      const full = `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
-      // The template's own spellings looked up first (an exact comparison is several times
-      // cheaper than three REPLACEs and a LOWER); any other text goes the long way.
-      const known = spellingKeys(this.lowered.fields.find((x) => x.key === f));
-      return known.length ? `(CASE ${c} ${known.map(([w, k]) => `WHEN ${this.lit(w)} THEN ${this.lit(k)}`).join(" ")} ELSE ${full} END)` : full;
+      const known = spellingKeys(field);
+      return known.length ? `(CASE ${c} ${known.map(([w, k]) => `WHEN ${this.lit(w)} THEN ${this.lit(k)}`).join(" ")} ELSE ${full()} END)` : full();
     };
-    // A cell's word key tested more than once (validity, conditions, points) is computed once.
-    const key = (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
+    // A cell's word key tested more than once is computed once.
+    const key = hoisted ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
     return `${key} IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
