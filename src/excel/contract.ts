@@ -62,6 +62,13 @@ export interface ApplyOptions {
    * @default false
    */
   portable?: boolean;
+  /**
+   * With `portable`: number text the engine reads and the formulas cannot (`1,200`, `10万`; list
+   * them first with `textNumbersIn`) is first rewritten as the engine's numbers, in the same undo
+   * entry as the formulas. Without it such cells are refused by name (AdapterError "notPortable").
+   * @default false
+   */
+  writeTextNumbers?: boolean;
   /** Colour grade cells with one conditional format per grade. @default true */
   colour?: boolean;
   /** Language of labels and reasons. @default "en" */

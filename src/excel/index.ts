@@ -31,6 +31,7 @@ export { applyGrades, SCORE_FORMAT } from "./apply/apply";
 export { gradeOrderLines } from "./table/orders";
 export { BAD_INPUT_STYLE, badRowFormula, gradeText, gradeInfoText, outputKinds } from "./apply/output-columns";
 export { undoLastApply, canUndo } from "./apply/undo";
+export { textNumbersIn, type TextNumberAt } from "./apply/text-numbers";
 export { writeSummary, summarize, MAX_GROUPS } from "./summary";
 export { detectHeader, type HeaderDetection } from "./table/headers";
 export { needsTextGuard, textCell, formulaString } from "./cell-text";

@@ -20,6 +20,7 @@ import { CompileRefusal, refusal, refuse, type FormulaOptions, type Formulas, ty
 
 export { fileFormula, nestingDepth, EXCEL_LIMITS } from "./excel";
 export { YES_WORDS, NO_WORDS, wordGroups } from "./words";
+export { textNumberCells, type TextNumberCell } from "./text-numbers";
 export { isRefusal, type Refusal, type FormulaOptions, type FormulaTarget, type Formulas, type SqlOptions } from "./types";
 
 const MAX_ROWS = 1_048_576;

@@ -64,5 +64,6 @@ export function compileOrdersSql(template: Template, orders: Orders, options: Or
     `  GROUP BY ${key}`,
     `)`,
   ].join("\n");
-  return `${cte}\n${grading}`;
+  // The grading query's own common table expressions (whole-table aggregates) follow this one.
+  return grading.startsWith("WITH ") ? `${cte},\n${grading.slice(5)}` : `${cte}\n${grading}`;
 }

@@ -15,7 +15,7 @@
 import { children, mayBeNa, type Node } from "./ir";
 import type { Lowered } from "./lower";
 import { refuse } from "./types";
-import { WORD_STRIPPED } from "./words";
+import { spellingKeys, wordGroups, WORD_STRIPPED } from "./words";
 
 const MAIN = "t";
 /** Prefix of the computed columns (a field may not start with it). */
@@ -38,10 +38,11 @@ export class SqlPrinter {
   private level = 0;
   private windows = 0;
   private computed = 0;
-  /** Whole-table aggregates (maxima, means, "some row"): one derived table cross-joined at stage 0. */
-  private readonly aggregates: { name: string; text: string }[] = [];
-  /** Printing an aggregate over the table itself: every value inline, nothing computed as a column. */
-  private inline = false;
+  /**
+   * Whole-table aggregates (maxima, means, "some row"), each over what the stages below `lvl`
+   * computed (one common table expression per `lvl`).
+   */
+  private readonly aggregates: { name: string; text: string; lvl: number }[] = [];
 
   constructor(
     private readonly lowered: Lowered,
@@ -78,25 +79,40 @@ export class SqlPrinter {
       cols.push(`  CASE\n    WHEN ${blank} THEN NULL\n    WHEN ${valid} THEN ${this.e(L.score, MAIN)}\n  END AS ${this.q("score")}`);
     }
     // Stages with computed columns, innermost first, each reading the one before (nested derived
-    // tables all named "t", so a column is "t"."x" at every level).
-    if (this.aggregates.length) this.stages[0] ??= [];
-    const stages = this.stages.filter((st, k) => st?.length || (k === 0 && st));
+    // tables all named "t", so a column is "t"."x" at every level); a stage with no computed
+    // columns is left out (its inputs pass through).
+    const stages: { lvl: number; cols: { name: string; text: string }[] }[] = [];
+    this.stages.forEach((cols, lvl) => {
+      if (cols?.length) stages.push({ lvl, cols });
+    });
+    // Whole-table aggregates: per level, one common table expression over the stages below that
+    // level (what they read is computed once per row there too), cross-joined (one row) by name
+    // wherever read, its columns never selected: no aggregate is a column of the output (a
+    // constant column costs DuckDB as much as any other). Not scalar subqueries: node-sql-parser's
+    // Trino grammar refuses them in a select list.
+    const levels = [...new Set(this.aggregates.map((x) => x.lvl))].sort((x, y) => x - y);
+    const joins = (text: string): string =>
+      levels
+        .map(aggTable)
+        .filter((name) => text.includes(`${name}.`))
+        .map((name) => ` CROSS JOIN ${name}`)
+        .join("");
     const from = (k: number, depth: number): string => {
       if (k < 0) return this.tableName();
       const pad = "  ".repeat(depth);
-      const computed = stages[k].map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
-      let source = `${from(k - 1, depth + 1)} AS ${this.q(MAIN)}`;
-      let all = `${this.q(MAIN)}.*`;
-      if (k === 0 && this.aggregates.length) {
-        const aggs = this.aggregates.map((x) => `${pad}      ${x.text} AS ${this.q(x.name)}`).join(",\n");
-        source += `\n${pad}  CROSS JOIN (\n${pad}    SELECT\n${aggs}\n${pad}    FROM ${this.tableName()} AS ${this.q(MAIN)}\n${pad}  ) AS ${this.q("m")}`;
-        all += `, ${this.q("m")}.*`;
-      }
-      return `(\n${pad}  SELECT ${all}${computed}\n${pad}  FROM ${source}\n${pad})`;
+      const computed = stages[k].cols.map((c) => `,\n${pad}    ${c.text} AS ${this.q(c.name)}`).join("");
+      return `(\n${pad}  SELECT ${this.q(MAIN)}.*${computed}\n${pad}  FROM ${from(k - 1, depth + 1)} AS ${this.q(MAIN)}${joins(computed)}\n${pad})`;
     };
+    const ctes = levels.map((lvl) => {
+      const aggs = this.aggregates.filter((x) => x.lvl === lvl).map((x) => `    ${x.text} AS ${this.q(x.name)}`).join(",\n");
+      const below = stages.filter((st) => st.lvl < lvl).length - 1;
+      return `${aggTable(lvl)} AS (\n  SELECT\n${aggs}\n  FROM ${from(below, 1)} AS ${this.q(MAIN)}${joins(aggs)}\n)`;
+    });
     const source = from(stages.length - 1, 0);
     const out = this.keep ? this.keep.map((c) => this.col(c, MAIN)).join(", ") : `${this.q(MAIN)}.*`;
-    return `SELECT ${out},\n${cols.join(",\n")}\nFROM ${source} AS ${this.q(MAIN)}`;
+    const withClause = ctes.length ? `WITH ${ctes.join(",\n")}\n` : "";
+    const selected = cols.join(",\n");
+    return `${withClause}SELECT ${out},\n${selected}\nFROM ${source} AS ${this.q(MAIN)}${joins(selected)}`;
   }
 
   // ---- computed columns ---------------------------------------------------------------------
@@ -136,7 +152,7 @@ export class SqlPrinter {
   /** A row value printed more than once, computed once as a column (valid rows only). */
   private once(n: Node, a: string, print: () => string): string {
     const key = `x:${JSON.stringify(n)}`;
-    if (this.inline || (this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
+    if ((this.uses.get(key) ?? 0) < 2 || this.inValidity.has(key.slice(2))) return print();
     return this.hoist(key, `${PREFIX}x${++this.computed}`, () => `CASE WHEN ${this.e(this.lowered.valid, a)} THEN ${print()} END`);
   }
 
@@ -178,26 +194,20 @@ export class SqlPrinter {
   }
 
   /**
-   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row derived table over
-   * the table itself, cross-joined at the first stage: no window over the whole table (which
-   * DuckDB materialises), and outer stages read it as "t"."gk_m1".
+   * A whole-table aggregate (`MAX(...)`, `SUM(...)`) as a column of a one-row common table
+   * expression over the stages that compute what it reads, read as `gk_agg2."gk_m1"` (the
+   * reading SELECT cross-joins `gk_agg2`): no window over the whole table (which DuckDB
+   * materialises). Its readers are placed after those stages (so no stage it reads can read it).
    */
   private aggregate(text: () => string): string {
-    const saved = this.inline;
-    this.inline = true;
-    let s: string;
-    try {
-      s = text();
-    } finally {
-      this.inline = saved;
-    }
+    const { s, l } = this.measure(text);
     let found = this.aggregates.find((x) => x.text === s);
     if (!found) {
-      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s };
+      found = { name: `${PREFIX}m${this.aggregates.length + 1}`, text: s, lvl: l };
       this.aggregates.push(found);
     }
-    this.level = Math.max(this.level, 1);
-    return `${this.q(MAIN)}.${this.q(found.name)}`;
+    this.level = Math.max(this.level, found.lvl + 1);
+    return `${aggTable(found.lvl)}.${this.q(found.name)}`;
   }
 
   /**
@@ -210,7 +220,7 @@ export class SqlPrinter {
   }
 
   private shareRef(n: Extract<Node, { k: "share" }>, a: string): string {
-    if (this.inline || ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`))) return this.e(n.a, a);
+    if ((this.uses.get(n.id) ?? 0) < 2 && !this.hoisted.has(`s:${n.id}`)) return this.e(n.a, a);
     const rowValue = !["valid", "blank", "rowok"].includes(n.id) && !isCondition(n.a);
     return this.hoist(`s:${n.id}`, `${PREFIX}${n.id}`, () => {
       // A row value is computed for valid rows only (the query reads it nowhere else): no
@@ -278,9 +288,35 @@ export class SqlPrinter {
   /** The cell as a word key (lower case, every `WORD_STRIPPED` character removed) compared with the keys. */
   private inWords(f: string, words: readonly string[], alias: string): string {
     const c = this.col(f, alias);
-    const make = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
-    // A cell's word key tested more than once (validity, conditions, points) is computed once.
-    const key = !this.inline && (this.uses.get(`w:${f}`) ?? 0) > 1 ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
+    const field = this.lowered.fields.find((x) => x.key === f);
+    const full = () => `LOWER(${WORD_STRIPPED.reduce((s, ch) => `REPLACE(${s}, ${this.lit(ch)}, '')`, c)})`;
+    const hoisted = (this.uses.get(`w:${f}`) ?? 0) > 1;
+    // A cell tested more than once (validity, conditions, caps) whose words are whole values:
+    // the value's number (1, 2, ...; 0 for any other word) computed once as a column — a number
+    // column is cheaper to carry than the word key — and tested with IN.
+    const groups = field && hoisted ? wordGroups(field) : [];
+    const picked = groups.map((g, k) => (g.some((w) => words.includes(w)) ? k + 1 : 0)).filter((k) => k > 0);
+    const whole = picked.length > 0 && words.every((w) => picked.some((k) => groups[k - 1].includes(w))) && picked.every((k) => groups[k - 1].every((w) => words.includes(w)));
+    if (whole) {
+      const idx = this.hoist(`i:${f}`, `${PREFIX}cat${++this.computed}`, () => {
+        const byKey = groups.flatMap((g, k) => g.map((w) => `WHEN ${this.lowerLit(w)} THEN ${k + 1}`));
+        const slow = `(CASE ${full()} ${byKey.join(" ")} ELSE 0 END)`;
+        // The template's own spellings looked up first (an exact comparison is several times
+        // cheaper than three REPLACEs and a LOWER); any other text goes the long way.
+        const known = spellingKeys(field).flatMap(([w, key]) => {
+          const k = groups.findIndex((g) => g.includes(key));
+          return k >= 0 ? [`WHEN ${this.lit(w)} THEN ${k + 1}`] : [];
+        });
+        return known.length ? `(CASE ${c} ${known.join(" ")} ELSE ${slow} END)` : slow;
+      });
+      return `${idx} IN (${picked.join(", ")})`;
+    }
+    const make = () => {
+      const known = spellingKeys(field);
+      return known.length ? `(CASE ${c} ${known.map(([w, k]) => `WHEN ${this.lit(w)} THEN ${this.lit(k)}`).join(" ")} ELSE ${full()} END)` : full();
+    };
+    // A cell's word key tested more than once is computed once.
+    const key = hoisted ? this.hoist(`w:${f}`, `${PREFIX}key${++this.computed}`, make) : make();
     return `${key} IN (${words.map((w) => this.lowerLit(w)).join(", ")})`;
   }
 
@@ -448,7 +484,10 @@ export class SqlPrinter {
       case "countNum":
         return `(${n.fs.map((f) => `(CASE WHEN ${this.col(f, a)} IS NOT NULL THEN 1 ELSE 0 END)`).join(" + ")})`;
       case "adjust": {
-        const idx = this.once(n.idx, a, () => this.e(n.idx, a));
+        // A grade number that is itself an adjustment of a computed one (two caps) is a CASE over
+        // that column: printed twice rather than one more column and stage (up to two deep).
+        const cheap = n.idx.k === "adjust" && adjustDepth(n.idx) <= 2;
+        const idx = cheap ? this.e(n.idx, a) : this.once(n.idx, a, () => this.e(n.idx, a));
         const worse = n.kind === "floor" ? ">" : "<";
         return `(CASE WHEN ${this.e(n.when, a)} AND ${idx} ${worse} ${n.t} THEN ${n.t} ELSE ${idx} END)`;
       }
@@ -459,6 +498,20 @@ export class SqlPrinter {
         return "TRUE";
     }
   }
+}
+
+/**
+ * The common table expression holding the whole-table aggregates that read the stages below
+ * `lvl`. Unquoted (node-sql-parser's BigQuery and Hive grammars refuse a quoted CTE name); the
+ * `gk_` prefix is the query's own, so no field can clash with it.
+ */
+function aggTable(lvl: number): string {
+  return `${PREFIX}agg${lvl}`;
+}
+
+/** How many adjustments are nested in `n` (itself included). */
+function adjustDepth(n: Node): number {
+  return n.k === "adjust" ? 1 + adjustDepth(n.idx) : 0;
 }
 
 /** Nodes that are conditions (true/false), not values. */

@@ -40,3 +40,28 @@ export const WORD_STRIPPED: readonly string[] = [" ", "-", "_"];
 export function valuesOf(field: Field): string[] {
   return field.type === "yesno" ? ["yes", "no"] : (field.categories ?? []).map((c) => c.value);
 }
+
+/** At most this many spellings are looked up before the general normalisation (a CASE stays short). */
+const MAX_SPELLINGS = 40;
+
+/**
+ * The spellings a category or yes/no field's cells are most likely to hold — the template's own
+ * words as written (value, labels, aliases; yes/no words in lower, upper and title case) — with
+ * the key the SQL normalisation gives each (`WORD_STRIPPED` removed, lower case). Only spellings
+ * whose lower case every database computes alike (ASCII, or characters without case such as
+ * Chinese) are listed, so the lookup gives exactly what the normalisation would.
+ */
+export function spellingKeys(field: Field | undefined): [string, string][] {
+  if (!field || (field.type !== "category" && field.type !== "yesno")) return [];
+  const words =
+    field.type === "yesno"
+      ? [...YES_WORDS, ...NO_WORDS].flatMap((w) => [w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)])
+      : (field.categories ?? []).flatMap((c) => [c.value, c.label.en, c.label.zh, ...(c.aliases ?? [])]);
+  const out = new Map<string, string>();
+  for (const w of words) {
+    if (out.size >= MAX_SPELLINGS) break;
+    if (!w || out.has(w) || ![...w].every((ch) => ch.charCodeAt(0) < 128 || ch.toLowerCase() === ch.toUpperCase())) continue;
+    out.set(w, WORD_STRIPPED.reduce((s, ch) => s.split(ch).join(""), w).toLowerCase());
+  }
+  return [...out];
+}

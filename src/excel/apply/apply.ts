@@ -13,7 +13,7 @@
  * — a constant number of formatting operations whatever the row count, colours visible without
  * the add-in and following edits of the grade cells.
  */
-import { compileFormulaRows, compileTemplate, headerUnits, isBlank, isRefusal, parseNumber, type Lang, type Template } from "../../engine";
+import { compileFormulaRows, compileTemplate, headerUnits, isRefusal, type Lang, type Template } from "../../engine";
 import { columnLetters, sheetAddress, type Rect } from "../address";
 import { chunkRows, jsonBytes, MAX_BLOCK_ROWS, PAYLOAD_BUDGET_BYTES } from "../batching";
 import { textCell } from "../cell-text";
@@ -24,8 +24,9 @@ import { gradeSelection } from "../table/pipeline";
 import { WORDS } from "../words";
 import { IdenticalRules, planRules, queueRules } from "./grade-rules";
 import { badCellAddress, gradeText, outputArea, outputKinds } from "./output-columns";
-import type { AdapterState, UndoRecord } from "./state";
+import type { AdapterState, NumberRun, UndoRecord } from "./state";
 import { TargetCells } from "./target-cells";
+import { captureRunFormats, numberRuns, queueNumberWrites, textNumbersIn } from "./text-numbers";
 
 /** Number format of written score cells that had none (General): two decimals shown, full precision kept. */
 export const SCORE_FORMAT = "0.00";
@@ -84,13 +85,19 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
     // Portable: grade and score as native formulas over the table's own cells (same results as
     // the engine: the interop tests hold the compiler to that); reasons stay values.
     let portable: { grade: string; score?: string }[] | undefined;
+    let numbers: NumberRun[] = [];
     if (options.portable) {
-      checkPortableCells(compiled.template, table, options.mapping, sel.columns, top);
+      numbers = checkPortableCells(compiled.template, table, options.mapping, sel.columns, options.writeTextNumbers === true);
       const columns: Record<string, string> = {};
       for (const f of Object.keys(options.mapping)) columns[f] = columnLetters(table.columnIndex + options.mapping[f]);
       const compiledRows = compileFormulaRows(compiled.template, { target: "excel-compat", columns, firstRow: top + 1, lastRow: top + n, params: options.params });
       if (isRefusal(compiledRows)) throw new AdapterError("notPortable", compiledRows.reason.en, compiledRows.reason.zh);
       portable = compiledRows;
+      if (numbers.length) {
+        // the formats of the cells to rewrite, for undo (before anything is written)
+        await captureRunFormats(context, ws, numbers);
+        record.numbers = numbers;
+      }
     }
     // Text goes in as text: guarded unless the target cell is formatted as Text (its format as read).
     const rowOf = (i: number): (string | number)[] =>
@@ -124,6 +131,8 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
       }
       app.suspendApiCalculationUntilNextSync();
       app.suspendScreenUpdatingUntilNextSync();
+      // number text first, so the formulas written in the same sync read numbers
+      if (done === 0 && numbers.length) queueNumberWrites(ws, numbers);
       if (done === 0 && hdr) {
         ws.getRangeByIndexes(headerRow, targetCol, 1, k).values = [header];
         record.written.push({ row: headerRow, rows: [header], formulas: false });
@@ -182,19 +191,19 @@ export async function applyGrades(excel: ExcelApi, state: AdapterState, options:
 }
 
 /**
- * Cells the formulas would read differently from the engine, refused by name before any formula is
+ * Cells the formulas would read differently from the engine, checked before any formula is
  * written: a unit in a number column's header (the formulas read the cells as written, the engine
- * scales them) and number text the engine reads (`1,200`, `10万`, `¥1,200`), which the formulas
- * show as #VALUE! (and, in a population column, every row's result). Writing such cells as
- * numbers, or grading as values, avoids both.
+ * scales them) is refused; number text the engine reads (`1,200`, `10万`, `¥1,200`), which the
+ * formulas show as #VALUE! (and, in a population column, every row's result), is refused by name
+ * unless `rewrite`: then its cells come back as runs to write as the engine's numbers.
  */
 function checkPortableCells(
   template: Template,
   table: TableInfo,
   mapping: Readonly<Record<string, number>>,
   columns: ReadonlyMap<number, unknown[]>,
-  top: number,
-): void {
+  rewrite: boolean,
+): NumberRun[] {
   const units = table.hasHeader ? headerUnits(template, table.headers, mapping) : {};
   const scaled = Object.entries(units).filter(([, u]) => u.factor !== 1);
   if (scaled.length) {
@@ -205,24 +214,17 @@ function checkPortableCells(
       `公式按单元格原值计算，不会应用表头单位：${list}；请以数值写入等级，或把金额改为不带单位的数字`,
     );
   }
-  const cells: string[] = [];
-  let count = 0;
-  for (const f of template.fields) {
-    const c = mapping[f.key];
-    if (f.type !== "number" || c === undefined) continue;
-    const values = columns.get(c) ?? [];
-    values.forEach((v, i) => {
-      if (typeof v !== "string" || isBlank(v) || !parseNumber(v).ok) return;
-      count++;
-      if (cells.length < 5) cells.push(`${columnLetters(table.columnIndex + c)}${top + 1 + i} '${v}'`);
-    });
-  }
-  if (count > 0) {
-    const more = count > cells.length ? ` (+${count - cells.length})` : "";
+  const found = textNumbersIn(template, table, (c) => columns.get(c), mapping);
+  const top = table.rowIndex + (table.hasHeader ? 1 : 0);
+  if (rewrite) return numberRuns(found.map((x) => ({ r: top + x.row, c: table.columnIndex + mapping[x.field], text: x.text, value: x.value })));
+  if (found.length > 0) {
+    const cells = found.slice(0, 5).map((x) => `${x.address.slice(x.address.lastIndexOf("!") + 1)} '${x.text}'`);
+    const more = found.length > cells.length ? ` (+${found.length - cells.length})` : "";
     throw new AdapterError(
       "notPortable",
-      `${count} number cell(s) hold text that GradeKit reads as a number but formulas cannot: ${cells.join(", ")}${more}; write them as numbers first, or grade as values`,
-      `${count} 个数字单元格为文本，GradeKit 可读为数字而公式不能：${cells.join("、")}${more}；请先改为数字，或以数值写入等级`,
+      `${found.length} number cell(s) hold text that GradeKit reads as a number but formulas cannot: ${cells.join(", ")}${more}; write them as numbers first, or grade as values`,
+      `${found.length} 个数字单元格为文本，GradeKit 可读为数字而公式不能：${cells.join("、")}${more}；请先改为数字，或以数值写入等级`,
     );
   }
+  return [];
 }

@@ -36,7 +36,7 @@ export function cellChanged(now: unknown, written: RestoreValue, formulas: boole
   return !same(now, expected(written, formulas), formulas);
 }
 
-/** Finds the cells of `record`'s output area that no longer hold what apply wrote. */
+/** Finds the cells of `record`'s output area (and of its rewritten number text) that no longer hold what apply wrote. */
 export async function editsSince(context: Excel.RequestContext, ws: Excel.Worksheet, record: UndoRecord): Promise<{ count: number; cells: EditedCell[] }> {
   const cells: EditedCell[] = [];
   let count = 0;
@@ -72,6 +72,24 @@ export async function editsSince(context: Excel.RequestContext, ws: Excel.Worksh
     bytes += size;
   }
   await check();
+  // input cells rewritten as numbers for the formulas: still the numbers written?
+  const runs = (record.numbers ?? []).map((run) => {
+    const range = ws.getRangeByIndexes(run.row, run.col, run.after.length, 1);
+    range.load("formulas");
+    return { run, range };
+  });
+  if (runs.length) await context.sync();
+  for (const { run, range } of runs) {
+    const now = range.formulas as unknown[][];
+    run.after.forEach((v, i) => {
+      if (same(now[i][0], v, false)) return;
+      count++;
+      if (cells.length < EDITS_NAMED) {
+        const x = now[i][0];
+        cells.push({ address: sheetAddress(record.sheet, { r0: run.row + i, c0: run.col, r1: run.row + i, c1: run.col }), now: x === null || x === undefined ? "" : String(x) });
+      }
+    });
+  }
   return { count, cells };
 }
 

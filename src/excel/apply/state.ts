@@ -40,6 +40,8 @@ export interface UndoRecord {
   written: WrittenBlock[];
   /** Sheets made for this apply afterwards (the summary): deleted with its undo. */
   createdSheets: string[];
+  /** Input cells of number text rewritten as numbers before the formulas (`writeTextNumbers`). */
+  numbers?: NumberRun[];
   /** "Prepare to share": the areas it replaced on any sheet (then `blocks` and `written` are empty). */
   replaced?: ReplacedArea[];
 }
@@ -57,6 +59,19 @@ export interface WrittenBlock {
   row: number;
   rows: RestoreValue[][];
   formulas: boolean;
+}
+
+/** Consecutive rows of one column rewritten as numbers: what was there, and what was written. */
+export interface NumberRun {
+  /** Zero-based sheet row of the first cell and sheet column. */
+  row: number;
+  col: number;
+  /** The text as written back on undo (guarded), one per row. */
+  before: RestoreValue[];
+  /** Number formats before (restored on undo). */
+  formats: string[];
+  /** The numbers written. */
+  after: number[];
 }
 
 /** How many applies can be undone, newest first (older ones are forgotten). */

@@ -9,6 +9,9 @@
  * Cells edited since the apply: without `confirmEdits` nothing is restored and the result names
  * them (address and what is there now), so the person decides.
  *
+ * Input cells of number text that apply rewrote as numbers for its formulas (`writeTextNumbers`)
+ * get their text and number formats back in the same undo.
+ *
  * The conditional formats apply added are deleted by id (`getItemOrNullObject`, so one a person
  * already deleted is skipped); older ones stay as they are.
  */
@@ -19,6 +22,7 @@ import type { ExcelApi } from "../excel-api";
 import { undoReplaced } from "../share/share";
 import { editsSince } from "./edits-since";
 import { queueRestore, restoreRowBytes } from "./snapshot";
+import { queueTextRestore } from "./text-numbers";
 import type { AdapterState, CapturedBlock } from "./state";
 
 function blockBytes(block: CapturedBlock): number {
@@ -78,6 +82,8 @@ export async function undoLastApply(excel: ExcelApi, state: AdapterState, option
       bytes += size;
     }
     if (bytes > 0) await context.sync();
+    // input cells of number text rewritten as numbers for the formulas: the text back
+    if (rec.numbers) queueTextRestore(ws, rec.numbers);
     for (const cf of cfs) if (!cf.isNullObject) cf.delete();
     if (rec.headerBold) {
       rec.headerBold.forEach((bold, j) => {

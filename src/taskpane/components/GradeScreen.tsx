@@ -8,6 +8,7 @@ import * as React from "react";
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { parseNumber, type Lang, type Template } from "../../engine";
 import type { ApplyOptions, ReadTableResult, SummaryOptions, SummaryResult } from "../../excel/contract";
+import { textNumbersIn, type TextNumberAt } from "../../excel";
 import {
   DEFAULT_BAND_ROWS,
   DEFAULT_TIER_ROWS,
@@ -31,6 +32,7 @@ import { MappingPanel } from "./MappingPanel";
 import { DEFAULT_OPTIONS, OptionsPanel, targetColumnOf, type OutputOptions } from "./OptionsPanel";
 import { PreviewPanel } from "./PreviewPanel";
 import { ResultPanel, type FinishedApply } from "./ResultPanel";
+import { TextNumbersBar } from "./TextNumbersBar";
 import type { Choice } from "./TemplatePicker";
 
 const useStyles = makeStyles({
@@ -226,6 +228,10 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
     }
   };
   const [applyError, setApplyError] = React.useState<Failure | null>(null);
+  /** Formulas: number text the engine reads and the formulas cannot, named before anything is written. */
+  const [textNumbers, setTextNumbers] = React.useState<TextNumberAt[] | null>(null);
+  /** The person chose to write that text as numbers first (kept through the overwrite confirmation). */
+  const writeNumbers = React.useRef(false);
   const [notice, setNotice] = React.useState<MessageKey | null>(null);
   const abortRef = React.useRef<AbortController | null>(null);
   React.useEffect(() => {
@@ -267,6 +273,16 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
 
   const run = async (confirmOverwrite: boolean) => {
     if (!template || !read || busy || blocked || targetColumn === null) return;
+    setTextNumbers(null);
+    if (options.portable && !writeNumbers.current) {
+      const cells = textNumbersIn(template, read.table, (c) => read.rows.map((r) => r[c]), fieldMapping);
+      if (cells.length > 0) {
+        setApplyError(null);
+        setNotice(null);
+        setTextNumbers(cells);
+        return;
+      }
+    }
     const ctrl = new AbortController();
     abortRef.current = ctrl;
     setBusy(true);
@@ -282,6 +298,7 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
       targetColumn,
       colour: options.colour,
       portable: options.portable,
+      writeTextNumbers: options.portable && writeNumbers.current,
       lang,
       confirmOverwrite,
       signal: ctrl.signal,
@@ -442,6 +459,16 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
         />
       )}
 
+      {textNumbers && options.portable && !busy && (
+        <TextNumbersBar
+          cells={textNumbers}
+          onWrite={() => {
+            writeNumbers.current = true;
+            void run(false);
+          }}
+          onCancel={() => setTextNumbers(null)}
+        />
+      )}
       {applyError && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failureText(applyError, t, lang)}</MessageBarBody>
@@ -486,7 +513,10 @@ export function GradeScreen({ choice, onBack, onWorkbookChanged, onBusyChange, u
             appearance="primary"
             disabledFocusable={Boolean(blocked) || busy}
             aria-describedby={blocked && !busy ? blockedId : undefined}
-            onClick={() => void run(false)}
+            onClick={() => {
+              writeNumbers.current = false;
+              void run(false);
+            }}
           >
             {t("apply.button", { count: rowCount })}
           </Button>

@@ -88,6 +88,14 @@ export const GRADE_SCREEN_MESSAGES = {
   "options.reason": { en: "Add a reason column", zh: "添加原因列" },
   "options.colour": { en: "Colour the grades", zh: "为等级着色" },
   "options.portable": { en: "Write grades as formulas (they recalculate without GradeKit)", zh: "以公式写入等级（无需 GradeKit 即可重新计算）" },
+  "formulas.textNumbers": {
+    en: "{count} number cell(s) hold text that GradeKit reads as a number but the formulas cannot: {cells}{more}. As they are, the formulas would show #VALUE! for those rows (and, where a grade compares rows, for every row).",
+    zh: "{count} 个数字单元格为文本，GradeKit 可读为数字而公式不能：{cells}{more}。不改的话，公式在这些行（若等级需比较各行，则在所有行）显示 #VALUE!。",
+  },
+  "formulas.textNumberCell": { en: "{address} ('{text}' = {value})", zh: "{address}（“{text}” = {value}）" },
+  "formulas.textNumbersMore": { en: " and {count} more", zh: " 等另外 {count} 个" },
+  "formulas.writeNumbers": { en: "Write them as numbers, then formulas", zh: "先改写为数字，再写入公式" },
+  "formulas.cancel": { en: "Cancel", zh: "取消" },
   "options.summary": { en: "Write a summary sheet", zh: "生成汇总表" },
   "options.summaryHelp": {
     en: "Rows per grade, with optional totals of a measure and a group × grade table.",
