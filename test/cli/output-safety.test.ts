@@ -19,7 +19,7 @@ const EXISTS = /already exists: add --force to replace it/;
 const ORDERS = path.join(SAMPLES, "orders", "rfm-8-orders.csv");
 const REMEMBER = path.join(SAMPLES, "remember");
 
-function setUp(): Record<"csv" | "xlsx" | "prev" | "cur" | "tpl" | "orders" | "period", string> {
+function setUp(): Record<"csv" | "xlsx" | "prev" | "cur" | "tpl" | "orders" | "period" | "month" | "month2", string> {
   const csv = path.join(dir, "in.csv");
   const xlsx = path.join(dir, "in.xlsx");
   fs.copyFileSync(path.join(SAMPLES, "spend-5.csv"), csv);
@@ -32,11 +32,15 @@ function setUp(): Record<"csv" | "xlsx" | "prev" | "cur" | "tpl" | "orders" | "p
   fs.copyFileSync(ORDERS, orders);
   const period = path.join(dir, "period.csv");
   fs.copyFileSync(path.join(REMEMBER, "2025-Q1.csv"), period);
+  const month = path.join(dir, "month1.csv");
+  const month2 = path.join(dir, "month2.csv");
+  fs.writeFileSync(month, "id,purchaseQty,lawGrade\nx,30,A\ny,10,B\n");
+  fs.writeFileSync(month2, "id,purchaseQty,lawGrade\nx,32,A\ny,9,B\n");
   const tpl = path.join(dir, "tpl.json");
   const exported = cli(["templates", "--export", "spend-5"]);
   expect(exported.code).toBe(0);
   fs.writeFileSync(tpl, exported.stdout);
-  return { csv, xlsx, prev, cur, tpl, orders, period };
+  return { csv, xlsx, prev, cur, tpl, orders, period, month, month2 };
 }
 const files = setUp();
 
@@ -57,6 +61,12 @@ const WRITERS: Writer[] = [
   { name: "summary csv", ext: ".csv", input: files.cur, args: (o) => ["summary", "--in", files.prev, files.cur, "--by", "id", "-o", o, "-q"] },
   { name: "summary xlsx", ext: ".xlsx", input: files.prev, args: (o) => ["summary", "--in", files.prev, files.cur, "--by", "id", "-o", o, "-q"] },
   { name: "grade --orders", ext: ".csv", input: files.orders, args: (o) => ["grade", "--orders", "-t", "rfm-8", "--in", files.orders, "--out", o, "-q"] },
+  {
+    name: "review --rules tobacco-supply",
+    ext: ".csv",
+    input: files.month,
+    args: (o) => ["review", "--rules", "tobacco-supply", "--periods", files.month, files.month2, "--key", "id", "-o", o, "-q"],
+  },
   {
     name: "review --rules (held grades)",
     ext: ".csv",
