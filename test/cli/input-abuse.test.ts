@@ -78,6 +78,22 @@ describe("encodings", () => {
     expect(decodeText(bytes)).toEqual({ text: expected, encoding });
   });
 
+  test.each([
+    ["UTF-16LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "UTF-16LE", "张三"],
+    ["UTF-16BE without BOM", Buffer.from(text, "utf16le").swap16(), "UTF-16BE (no BOM)", "张三"],
+    ["GB18030", Buffer.from("bfcdbba72cc4eacffbb7d1b6ee0d0ad5c5c8fd2c3630cdf20d0a", "hex") /* "客户,年消费额\r\n张三,60万\r\n" */, "GB18030", "张三"],
+    ["Windows-1252 (Latin-1)", Buffer.from(latin, "latin1"), "Windows-1252 (Latin-1)", "Müller Café"],
+  ])("%s through grade: names intact, graded, the encoding named in the summary's columns line", (name, bytes, encoding, firstName) => {
+    const f = at(`enc-${name.replace(/\W+/g, "_")}.csv`);
+    fs.writeFileSync(f, bytes);
+    const r = grade(f);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`(read as ${encoding})`);
+    const rows = csvObjects(readCsv(at("out.csv")));
+    expect(Object.values(rows[0])[0]).toBe(firstName);
+    expect(rows[0].grade).toBe("VIP");
+  });
+
   test("a Latin-1 file is graded with its names intact, and the encoding is named in the summary", () => {
     fs.writeFileSync(at("latin.csv"), Buffer.from(latin, "latin1"));
     const r = grade(at("latin.csv"));
