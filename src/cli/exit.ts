@@ -3,14 +3,21 @@
  * Commands throw `GradeKitError`s (see `fail` in messages.ts) and never choose an exit code for an
  * error; this module maps the error's class to the code.
  *
- * | exit | error classes                                        | meaning                                  |
- * |------|------------------------------------------------------|------------------------------------------|
- * | 0    | -                                                    | done (rows with bad data are reported in |
- * |      |                                                      | the summary; they are not fatal)         |
- * | 1    | `internal`                                           | an unexpected error (a bug); also what   |
- * |      |                                                      | `check` returns when it finds problems   |
- * | 2    | `usage`, `input`, `template`, `output`, `notFound`,  | the command cannot run as given; the     |
- * |      | `unsupported`                                        | message says what to do                  |
+ * | exit | error class   | meaning                                                                 |
+ * |------|---------------|-------------------------------------------------------------------------|
+ * | 0    | -             | done (rows with bad data are reported in the summary; they are not fatal) |
+ * | 1    | -             | `check` found problems in the template (as linters do: 1 = findings)    |
+ * | 2    | `usage`       | a command or option written wrongly (unknown, missing, bad value)       |
+ * | 3    | `input`       | an input file, sheet or column cannot be read as the template needs     |
+ * | 4    | `template`    | a template file with errors                                             |
+ * | 5    | `output`      | the result cannot be written where asked (an input, an existing file    |
+ * |      |               | without `--force`, a folder that cannot be written, a cell too long)    |
+ * | 6    | `notFound`    | no such template, file or sheet                                         |
+ * | 7    | `unsupported` | the target (formulas, SQL, a form) cannot express the template          |
+ * | 70   | `internal`    | an unexpected error (a bug; sysexits' EX_SOFTWARE, kept apart from the  |
+ * |      |               | user's errors so a script can tell "fix your call" from "report this")  |
+ *
+ * One class, one code, in every command: a script can branch on the code without parsing text.
  *
  * Printing: the error's detail lines (e.g. a template file's checker issues), then one line
  * `gradekit: <message>` in the user's language. With `--debug` (or, for unexpected errors only,
@@ -27,12 +34,12 @@ export const EXIT_CHECK_PROBLEMS = 1;
 /** The exit code of each error class (the table above; `gradekit --help` prints it). */
 export const EXIT_CODE_OF: Readonly<Record<ErrorClass, number>> = {
   usage: 2,
-  input: 2,
-  template: 2,
-  output: 2,
-  notFound: 2,
-  unsupported: 2,
-  internal: 1,
+  input: 3,
+  template: 4,
+  output: 5,
+  notFound: 6,
+  unsupported: 7,
+  internal: 70,
 };
 
 /** How to report: the language of the message, and whether to add the debugging lines. */

@@ -60,6 +60,9 @@ grade, score (when the template scores) and reason. The summary goes to stderr.
       --columns <list>      output columns, in order: grade,score,reason (default: all the template gives);
                             e.g. --columns grade,score skips building reasons (faster on big files)
   -q, --quiet               no summary (and no progress line; that one shows only on a terminal)
+      --force               replace an output file that already exists (without it: refused, exit 5)
+      --verbose             also print on stderr how the input was read: encoding, delimiter, header
+                            row, row count, the mapping (field <- column, unit) and the time taken
 
 Order lines (--orders): the input has one row per order or bill; rows are aggregated per
 customer in one pass as the template's "orders" section says, or as given here, then graded.
@@ -102,6 +105,7 @@ duplicate keys and unknown grades. Summary on stderr.
                             current grade. Every cell, zeros included; grades as template ids.
       --lang en|zh-CN       sheet texts and messages in this language (default: from LANG)
   -q, --quiet               no summary
+      --force               replace an output file that already exists (without it: refused, exit 5)
 
 A key found twice in a period is reported with its rows and left out (never merged), as are
 customers with an unknown grade or no grade in either period; rows without a key are ignored.
@@ -151,11 +155,12 @@ two. Rows with bad input and blank cells are counted apart. Summary on stderr.
                             (share: percent of the group's total; empty for totals, bad input
                             and blank lines)
       --lang en|zh-CN       sheet texts and messages in this language (default: from LANG)
-  -q, --quiet               no summary`,
+  -q, --quiet               no summary
+      --force               replace an output file that already exists (without it: refused, exit 5)`,
   compile: `gradekit compile --template <id|file.json> --target excel|excel-compat|sql [options]
 
 Compiles a template to native Excel formulas (they recalculate without the add-in) or to one SQL
-query. Both grade like \`gradekit grade\`; a template a target cannot express is refused (exit 2).
+query. Both grade like \`gradekit grade\`; a template a target cannot express is refused (exit 7).
 
   -t, --template <id|file>  a built-in template id or a template .json file
       --target <target>     excel-compat: Excel 2007 functions only (Excel 2016+, LibreOffice 7.4+);
@@ -199,6 +204,7 @@ Excel formulas (no add-in needed; Excel 2016+, Excel on the web, LibreOffice 7.4
                             Chinese whatever --lang says, with an English subtitle.
       --param name=value    a template parameter (e.g. dormantDays=120)
   -q, --quiet               no summary
+      --force               replace an output file that already exists (without it: refused, exit 5)
 
 The form has: title, a note on how to fill it in, one column per field with data validation
 (numbers with their ranges, drop-down lists of the field's words in the chosen language, yes/no),
@@ -208,7 +214,7 @@ shown as #VALUE! in light red, a legend of the grades with their follow-up actio
 landscape, fitted to the page width, header rows repeated on every page, page header and footer
 (the form number MF/Q 102/A on every page of that form).
 Templates that rank rows against each other (percentile tiers, points relative to the maximum) rank
-the rows of the form. A template the formula compiler cannot express is refused (exit 2).`,
+the rows of the form. A template the formula compiler cannot express is refused (exit 7).`,
   templates: `gradekit templates [--json] [--lang en|zh-CN]
 gradekit templates --export <id>
 
@@ -268,6 +274,8 @@ const ZH: Record<string, string> = {
       --columns <列表>      输出哪些列及顺序：grade,score,reason（默认输出模板给出的全部列）；
                             例如 --columns grade,score 不生成原因（大文件更快）
   -q, --quiet               不输出汇总（也不显示进度；进度只在终端中显示）
+      --force               覆盖已存在的输出文件（不加则拒绝写入，退出码 5）
+      --verbose             另在标准错误输出读取方式：编码、分隔符、表头行、行数、字段对应（字段 <- 列，单位）和用时
 
 订单明细（--orders）：输入每行为一笔订单或账单，按模板的 orders 部分（或以下选项）一次遍历按客户汇总后评级，
 每个客户输出一行：键、各汇总指标、grade、score、reason。
@@ -299,6 +307,7 @@ CSV 输出中，以 =、+、-、@ 开头、会被电子表格当作公式执行�
                             最后是新增客户（from 为空）。所有格子都列出（含 0）；等级使用模板 ID。
       --lang en|zh-CN       工作表文字和提示的语言（默认取自 LANG）
   -q, --quiet               不输出汇总
+      --force               覆盖已存在的输出文件（不加则拒绝写入，退出码 5）
 
 同一期中出现两次的键会连同行号列出并不计入（不会合并）；任一期等级未知或没有等级的客户同样不计入；没有键的行被忽略。
 表头行为前几行中同时包含键列和等级列的第一行。
@@ -342,11 +351,12 @@ gradekit review --rules <模板ID|模板.json> <期1> <期2> ... --key <列> [�
   -o, --out <文件>          .xlsx：每期一张表（+ 变化），冻结表头，A4 一页宽；
                             .csv（或不指定：标准输出）：period,<分组列...>,grade,count,share
       --lang en|zh-CN       表格文字和提示语言
-  -q, --quiet               不输出摘要`,
+  -q, --quiet               不输出摘要
+      --force               覆盖已存在的输出文件（不加则拒绝写入，退出码 5）`,
   compile: `gradekit compile --template <模板ID|模板.json> --target excel|excel-compat|sql [选项]
 
 将模板编译为 Excel 原生公式（无需加载项即可重新计算）或一条 SQL 查询，结果与 \`gradekit grade\` 相同；
-某个目标无法表达的模板会被拒绝（退出码 2）并说明原因。
+某个目标无法表达的模板会被拒绝（退出码 7）并说明原因。
 
   -t, --template <ID|文件>  内置模板 ID 或模板 .json 文件
       --target <目标>       excel-compat：仅用 Excel 2007 函数（Excel 2016+、LibreOffice 7.4+）；
@@ -384,12 +394,13 @@ SQL 输出：表的所有列，加上 grade（无数据为 NULL，'#VALUE!'，'#
                             mfq-102a 生成来源中的 MF/Q 102/A 表单，无论 --lang 为何均为中文，附英文副标题。
       --param 名称=值       模板参数（例如 dormantDays=120）
   -q, --quiet               不输出汇总
+      --force               覆盖已存在的输出文件（不加则拒绝写入，退出码 5）
 
 表单包含：标题、填写说明、每个字段一列并带数据验证（数字及其范围、所选语言的类别下拉列表、是/否）、
 以公式计算的等级（及得分）列（每个等级一条条件格式着色，数据有误时显示 #VALUE! 并标为浅红色）、
 等级说明及跟进措施，以及页脚 记录 / 审核 / 日期。表头行冻结；打印设置：A4 横向、缩放至一页宽、
 每页重复表头行、页眉页脚（MF/Q 102/A 表单每页都有表单编号）。
-按相互比较评级的模板（百分位分档、按最大值折算得分）在表单各行之间比较。公式编译器无法表达的模板会被拒绝（退出码 2）。`,
+按相互比较评级的模板（百分位分档、按最大值折算得分）在表单各行之间比较。公式编译器无法表达的模板会被拒绝（退出码 7）。`,
   templates: `gradekit templates [--json] [--lang en|zh-CN]
 gradekit templates --export <模板ID>
 

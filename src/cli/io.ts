@@ -30,6 +30,8 @@ export interface InputSheet {
   notes: string[];
   /** CSV only: the encoding read (detected or told). */
   encoding?: string;
+  /** CSV only: the field delimiter (sniffed or told). */
+  delimiter?: string;
   /** CSV only: the line (1-based) where each record starts. */
   lines?: number[];
   /** xlsx only: the workbook and the sheet, written back with the grades added. */
@@ -245,13 +247,14 @@ export async function readCsvInput(
     notes.push(m(opts.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: file, enc: encoding }));
   let rows: string[][];
   const lines: number[] = [];
+  const delimiter = opts.delimiter ?? sniffDelimiter(text);
   try {
-    rows = parseCsv(text, opts.delimiter ?? sniffDelimiter(text), lines);
+    rows = parseCsv(text, delimiter, lines);
   } catch (e) {
     if (e instanceof CsvError) throw fail("csvBroken", "input", { path: file, why: e.text });
     throw e;
   }
-  return { format: "csv", path: file, rows, notes, encoding, lines };
+  return { format: "csv", path: file, rows, notes, encoding, delimiter, lines };
 }
 
 async function readStdin(): Promise<Buffer> {

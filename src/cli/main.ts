@@ -12,7 +12,7 @@ import { templatesCommand } from "./commands/templates";
 import { reviewCommand } from "./commands/review";
 import { summaryCommand } from "./commands/summary";
 import { debugFromArgv, langFromArgv, type Env } from "./commands/args";
-import { reportError } from "./exit";
+import { EXIT_CODE_OF, reportError } from "./exit";
 import { helpText } from "./help";
 import { fail, type CliIo } from "./messages";
 
@@ -42,6 +42,7 @@ function version(): string {
 export function processIo(): CliIo {
   return {
     out: (s) => void process.stdout.write(s),
+    write: (s) => new Promise<void>((resolve) => (process.stdout.write(s) ? resolve() : process.stdout.once("drain", () => resolve()))),
     err: (s) => void process.stderr.write(s),
     isTTY: () => process.stderr.isTTY === true,
   };
@@ -97,7 +98,7 @@ export function main(): void {
     },
     (e) => {
       process.stderr.write(`gradekit: ${String(e)}\n`);
-      process.exitCode = 1;
+      process.exitCode = EXIT_CODE_OF.internal;
     },
   );
 }

@@ -27,6 +27,10 @@ export const CLI_MESSAGES = {
     en: "--out is the same file as --in ('{path}' is '{input}', through a link or another spelling of its name): choose another --out (the input is never overwritten)",
     zh: "--out 与 --in 是同一个文件（“{path}”即“{input}”，通过链接或另一种写法）：请换一个输出文件（不会覆盖输入文件）",
   },
+  outputExists: {
+    en: "'{path}' already exists: add --force to replace it, or choose another output file (nothing was written)",
+    zh: "“{path}”已存在：加 --force 覆盖它，或换一个输出文件（未写入任何内容）",
+  },
   sheetCsv: { en: "--sheet applies to .xlsx input only", zh: "--sheet 只适用于 .xlsx 输入" },
   noSheet: { en: "no sheet '{name}' in '{path}'; its sheets: {sheets}", zh: "“{path}”中没有工作表“{name}”；现有工作表：{sheets}" },
   emptyWorkbook: { en: "'{path}' has no worksheets", zh: "“{path}”没有工作表" },
@@ -63,6 +67,15 @@ export const CLI_MESSAGES = {
   summaryHead: { en: "{id}: {name}", zh: "{id}：{name}" },
   summaryFiles: { en: "{in} -> {out}", zh: "{in} -> {out}" },
   summaryColumns: { en: "columns: {list}", zh: "列：{list}" },
+  summaryColumnsCsv: { en: "columns: {list} (read as {enc})", zh: "列：{list}（按 {enc} 读取）" },
+  verboseEncoding: { en: "encoding: {enc}", zh: "编码：{enc}" },
+  verboseDelimiter: { en: "delimiter: {delim}", zh: "分隔符：{delim}" },
+  verboseSheet: { en: "sheet: {sheet}", zh: "工作表：{sheet}" },
+  verboseHeaderRow: { en: "header row: {row}", zh: "表头行：第 {row} 行" },
+  verboseRows: { en: "data rows: {n}", zh: "数据行：{n} 行" },
+  verboseMapping: { en: "mapping (field <- column):", zh: "字段对应（字段 <- 列）：" },
+  verboseUnit: { en: " (unit {unit}, x {factor})", zh: "（单位 {unit}，x {factor}）" },
+  verboseElapsed: { en: "elapsed: {s} s", zh: "用时：{s} 秒" },
   summaryAsOf: { en: "as of {date} (days since dates; columns read as dates: {fields})", zh: "截至 {date}（日期距今天数；按日期读取的列：{fields}）" },
   badAsOf: { en: "--as-of '{value}' is not a date: write it as 2026-12-03", zh: "--as-of “{value}”不是日期：请写作 2026-12-03" },
   badDateOrder: { en: "--date-order '{value}': use dmy (3/12/2026 = 3 December) or mdy (12/3/2026 = 3 December)", zh: "--date-order “{value}”：请使用 dmy（3/12/2026 = 12月3日）或 mdy（12/3/2026 = 12月3日）" },
@@ -160,8 +173,8 @@ export const CLI_MESSAGES = {
   class_unsupported: { en: "unsupported: the target cannot express the template", zh: "不支持：目标无法表达该模板" },
   class_internal: { en: "internal: an unexpected error (a bug; please report it)", zh: "内部：意外错误（程序缺陷，请报告）" },
   commonOptions: {
-    en: "Options of every command: --lang en|zh-CN (messages), --debug (on an error, also print its class, code and stack trace).",
-    zh: "所有命令通用的选项：--lang en|zh-CN（提示语言），--debug（出错时另外输出错误类别、代码和调用栈）。",
+    en: "Options of every command: --lang en|zh-CN (messages), --debug (on an error, also print its class, code and stack trace). Commands that write a file (grade, review, summary, form) refuse an output that already exists unless --force is given (never asking), and never replace an input.",
+    zh: "所有命令通用的选项：--lang en|zh-CN（提示语言），--debug（出错时另外输出错误类别、代码和调用栈）。写文件的命令（grade、review、summary、form）遇到已存在的输出文件时拒绝写入（不会询问），除非加 --force；输入文件永远不会被覆盖。",
   },
 } as const satisfies Catalogue;
 
@@ -208,6 +221,8 @@ export const both = (key: CliMessage, args: PairArgs = {}): Bilingual => bothOf(
 /** Output streams, so commands can run in-process (tests, `npm start`). */
 export interface CliIo {
   out(text: string): void;
+  /** Writes to stdout and resolves when the text is handed on (waits while a pipe is full); commands that print a lot use it when given. */
+  write?(text: string): Promise<void>;
   err(text: string): void;
   /** True when stderr is a terminal (the progress line is shown only then). */
   isTTY?(): boolean;

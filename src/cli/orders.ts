@@ -14,7 +14,7 @@ import { customerTable, OrderAggregator, ordersOf, parseAgg, planOrders, type Or
 import { isoOf, toSerial } from "../engine/review/dates";
 import { cellText, delimiterOption, encodingOption, excel, formatOf, isMacroWorkbook, readCsvInput, readXlsxInput, sheetNameFor, writeCsvOutput, writeXlsxOutput, type CellValue } from "./io";
 import { both, errorsOf, fail, type CliIo } from "./messages";
-import { refuseOutputOverInput } from "./output-file";
+import { checkOutputTarget } from "./output-file";
 import { langOption, parseCommandArgs, splitPairs } from "./commands/args";
 import { issueLine, loadTemplate, parseParams } from "./commands/template-source";
 
@@ -31,6 +31,7 @@ const OPTIONS = {
   lang: { type: "string" },
   "no-bom": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
   encoding: { type: "string" },
   delimiter: { type: "string" },
 } as const;
@@ -82,7 +83,7 @@ export async function ordersGradeCommand(argv: string[], io: CliIo, fallbackLang
   if (!outFormat || isMacroWorkbook(output) || (output === "-" && outFormat !== "csv")) throw fail("badFormat", "usage", { option: "--out", path: output });
   if (input !== "-" && !fs.existsSync(input)) throw fail("noFile", "notFound", { what: both("what_input"), path: input });
   const inputs = [input, values.template as string];
-  refuseOutputOverInput(output, inputs);
+  checkOutputTarget(output, inputs, values.force === true);
   if (values.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
   const sheet =
     inFormat === "csv"

@@ -1,6 +1,8 @@
 /**
- * The one way the CLI writes a file. Every command that writes (`grade`, `review`, `form`) goes
- * through `writeOutputFile`:
+ * The one way the CLI writes a file. Every command that writes a file (`grade`, `grade --orders`,
+ * `review`, `review --rules`, `summary`, `form`) checks its output with `checkOutputTarget` before it
+ * reads anything, and writes through `writeFileAtomic` (or, streaming, a `tempPathFor` file renamed
+ * into place). `compile` and `templates --export` print to stdout only.
  *
  * - An output that is the same file as one of the command's inputs is refused before anything is
  *   read or written. "Same file" is decided by the file system, not by the path text: device and
@@ -10,8 +12,11 @@
  *   which is then renamed over the output. A crash, `kill` or Ctrl-C during the write leaves the old
  *   output intact (or no output), never a half-written one; the temporary file is removed on
  *   failure.
- * - An existing output is replaced (the current rule, documented in README and `--help`): the
- *   replacement is atomic, and it is never one of the inputs.
+ * - An existing output needs `--force` (README, `--help`): without it the command stops before
+ *   reading anything, naming the file and `--force` (exit 5, class `output`), and the file is left
+ *   as it was. Nothing ever asks interactively, so a script or a pipe never hangs. With `--force`
+ *   the replacement is atomic (a new file renamed over the old one), and an input is still never
+ *   replaced.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -41,6 +46,28 @@ export function refuseOutputOverInput(output: string, inputs: readonly (string |
     const same = path.resolve(input) === path.resolve(output) || (out !== null && out.dev === inp.dev && out.ino === inp.ino);
     if (same) throw fail("sameFile", "output", { path: output, input });
   }
+}
+
+/** Throws the `outputExists` output error when `output` exists (a file, a link, a folder) and `force` is false. */
+export function refuseExistingOutput(output: string, force: boolean): void {
+  if (force || output === "-") return;
+  let exists: boolean;
+  try {
+    fs.lstatSync(output);
+    exists = true;
+  } catch {
+    exists = false;
+  }
+  if (exists) throw fail("outputExists", "output", { path: output });
+}
+
+/**
+ * The checks every writing command makes on its output before reading anything: never one of the
+ * inputs (even with `--force`), and an existing file only with `--force`.
+ */
+export function checkOutputTarget(output: string, inputs: readonly (string | undefined)[], force: boolean): void {
+  refuseOutputOverInput(output, inputs);
+  refuseExistingOutput(output, force);
 }
 
 let tempCounter = 0;

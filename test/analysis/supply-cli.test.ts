@@ -13,6 +13,7 @@ import { excel } from "../../src/cli/io";
 import { tempDir } from "../cli/helpers";
 import { CASES, monthsOf } from "./supply-cases";
 import type { SupplyMonth } from "../../src/engine/analysis";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 const dir = tempDir("supply");
 const HEAD = ["id", "购进量", "守法等级", "供量档位", "受到行政处罚", "upgradeApproved"];
@@ -109,11 +110,11 @@ describe("gradekit review --rules tobacco-supply: files, options and errors", ()
     expect(rows.find((x) => x[0] === "same")![4]).toBe("143");
   });
 
-  it("the checker refuses a holiday share above 30% (exit 2, named)", async () => {
+  it("the checker refuses a holiday share above 30% (template exit code, named)", async () => {
     const p = path.join(dir, "bad-params.json");
     fs.writeFileSync(p, JSON.stringify({ holidayShare: 0.35 }));
     const r = await gk([...base, "--params", p]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.template);
     expect(r.err).toContain("holidayShare 0.35 is above the source's maximum of 30%");
     const zh = await gk([...base, "--params", p, "--lang", "zh-CN"]);
     expect(zh.err).toContain("超过来源规定的最大值 30%");
@@ -129,7 +130,7 @@ describe("gradekit review --rules tobacco-supply: files, options and errors", ()
     const noQty = path.join(dir, "noqty.csv");
     fs.writeFileSync(noQty, "id,守法等级\nx,A\n");
     const r = await gk(["review", "--rules", "tobacco-supply", "--periods", noQty, "--key", "id"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.err).toContain("no column 'purchaseQty'");
     expect((await gk(["review", "--rules", "tobacco-supply", "--periods", files[0], "--key", "code"])).err).toContain(
       "no column 'code'",

@@ -79,7 +79,7 @@ describe("status-5 from a column of last-order dates", () => {
     const out2 = path.join(dir, "serials.out.csv");
     expect(cli(["grade", "-t", "status-5", "--in", serials, "--out", out2]).code).toBe(0);
     expect(csvObjects(readCsv(out2))[0].reason).toMatch(/46,314 > 365/);
-    expect(cli(["grade", "-t", "status-5", "--in", serials, "--out", out2, "--dates", "daysSinceLastOrder", "--as-of", "2026-12-03"]).code).toBe(0);
+    expect(cli(["grade", "-t", "status-5", "--in", serials, "--out", out2, "--force", "--dates", "daysSinceLastOrder", "--as-of", "2026-12-03"]).code).toBe(0);
     expect(csvObjects(readCsv(out2))[0].reason).toBe("Days since last order: '46314' is not a date (write 2026-12-03, 2026/12/03 or 2026年12月3日)");
   });
 

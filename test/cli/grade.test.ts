@@ -3,7 +3,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { gradeTable } from "../../src/engine";
+import { gradeTable, type ErrorClass } from "../../src/engine";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 import { getBuiltinTemplate } from "../../src/templates";
 import { parseCsv } from "../../src/engine/input/csv";
 import { cli, csvObjects, ensureBuilt, readCsv, SAMPLES, tempDir } from "./helpers";
@@ -128,10 +129,10 @@ describe("CSV reading and writing", () => {
     ]);
   });
 
-  test("an unterminated quote is refused with exit 2 naming the record", () => {
+  test("an unterminated quote is refused with the input exit code naming the record", () => {
     const input = put("broken.csv", 'annualSpend,name\n5,"never closed\n6,x\n');
     const r = cli(["grade", "-t", "spend-5", "--in", input, "--out", path.join(dir, "broken.out.csv")]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.stderr).toMatch(/record 2: a quoted field is never closed/);
   });
 
@@ -217,9 +218,9 @@ describe("rows, errors and the summary", () => {
     expect(back[0]).toEqual(["2024年 会员消费统计"]);
     expect(back[2]).toEqual(["会员", "年消费额", "门店", "grade", "reason"]);
     expect(back[3].slice(3, 4)).toEqual(["VIP"]);
-    expect(cli(["grade", "-t", "spend-5", "--in", input, "--out", out, "--header-row", "3"]).code).toBe(0);
-    const bad = cli(["grade", "-t", "spend-5", "--in", input, "--out", out, "--header-row", "2"]);
-    expect(bad.code).toBe(2);
+    expect(cli(["grade", "-t", "spend-5", "--in", input, "--out", out, "--header-row", "3", "--force"]).code).toBe(0);
+    const bad = cli(["grade", "-t", "spend-5", "--in", input, "--out", out, "--header-row", "2", "--force"]);
+    expect(bad.code).toBe(EXIT_CODE_OF.input);
     expect(bad.stderr).toMatch(/--header-row 2/);
   });
 
@@ -267,10 +268,10 @@ describe("--lang zh-CN", () => {
 
   test("errors are Chinese too; --lang zh is accepted, --lang fr is a usage error", () => {
     const r = cli(["grade", "-t", "nope", "--in", "a.csv", "--out", "b.csv", "--lang", "zh"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.notFound);
     expect(r.stderr).toMatch(/未知模板“nope”/);
     const bad = cli(["grade", "-t", "spend-5", "--in", "a.csv", "--out", "b.csv", "--lang", "fr"]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(EXIT_CODE_OF.usage);
     expect(bad.stderr).toMatch(/--lang must be en or zh-CN/);
   });
 });
@@ -278,10 +279,10 @@ describe("--lang zh-CN", () => {
 describe("--map and missing columns", () => {
   const input = () => put("map.csv", "客户,月数,金额（元）\n甲,2,\n乙,,6万\n");
 
-  test("a required column missing: exit 2, the message names the field and suggests a near miss", () => {
+  test("a required column missing: the input exit code, the message names the field and suggests a near miss", () => {
     const file = put("near.csv", "Customer,Annual spending\nA,5\n");
     const r = cli(["grade", "-t", "spend-5", "--in", file, "--out", path.join(dir, "near.out.csv")]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     const line = r.stderr.trim();
     expect(line.split("\n")).toHaveLength(1);
     expect(line).toMatch(/no column for required field 'annualSpend' \(Annual spend \/ 年消费额\)/);
@@ -290,7 +291,7 @@ describe("--map and missing columns", () => {
 
   test("no near miss: the message lists the headers; a one-of group names all its fields", () => {
     const r = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", path.join(dir, "map.out.csv")]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.stderr).toMatch(/closeMonths.*monthlyAmount.*at least one is needed/);
     expect(r.stderr).toMatch(/客户, 月数, 金额（元）/);
   });
@@ -301,23 +302,23 @@ describe("--map and missing columns", () => {
       ["--map", "closeMonths=月数,monthlyAmount=金额（元）"],
       ["--map", "closeMonths=月数", "--map", "预计月度成交金额=#3"],
     ]) {
-      const r = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, ...args]);
+      const r = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--force", ...args]);
       expect(r.stderr).toMatch(/closeMonths <- B "月数", monthlyAmount <- C "金额（元）"/);
       expect(r.code).toBe(0);
       expect(csvObjects(readCsv(out)).map((x) => x.grade)).toEqual(["A", "B"]);
     }
   });
 
-  test("--map mistakes are exit 2 with what to do", () => {
+  test("--map mistakes are usage (unknown field, syntax) or input (no such column) errors with what to do", () => {
     const out = path.join(dir, "map.out.csv");
-    const unknown = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--map", "months=月数"]);
-    expect(unknown.code).toBe(2);
+    const unknown = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--force", "--map", "months=月数"]);
+    expect(unknown.code).toBe(EXIT_CODE_OF.usage);
     expect(unknown.stderr).toMatch(/'months' is not a field of 'sales-pipeline'; its fields: closeMonths, monthlyAmount/);
-    const noCol = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--map", "closeMonths=Months"]);
-    expect(noCol.code).toBe(2);
+    const noCol = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--force", "--map", "closeMonths=Months"]);
+    expect(noCol.code).toBe(EXIT_CODE_OF.input);
     expect(noCol.stderr).toMatch(/no column 'Months' in the header row/);
-    const syntax = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--map", "closeMonths"]);
-    expect(syntax.code).toBe(2);
+    const syntax = cli(["grade", "-t", "sales-pipeline", "--in", input(), "--out", out, "--force", "--map", "closeMonths"]);
+    expect(syntax.code).toBe(EXIT_CODE_OF.usage);
     expect(syntax.stderr).toMatch(/write it as field=Header/);
   });
 });
@@ -337,16 +338,16 @@ describe("templates from files and parameters", () => {
     base.model.bands[0].grade = "Emerald";
     const bad = put("bad-spend.json", JSON.stringify(base));
     const r = cli(["grade", "-t", bad, "--in", path.join(SAMPLES, "spend-5.csv"), "--out", out]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.template);
     expect(r.stderr).toMatch(/^error model\.bands\[0\]\.grade: unknown grade 'Emerald'$/m);
     expect(r.stderr).toMatch(/gradekit: template file .* has problems/);
 
     const missing = cli(["grade", "-t", path.join(dir, "nope.json"), "--in", path.join(SAMPLES, "spend-5.csv"), "--out", out]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(EXIT_CODE_OF.notFound);
     expect(missing.stderr).toMatch(/template file .*nope\.json' does not exist/);
   });
 
-  test("--param overrides a template parameter; unknown or out-of-range parameters are exit 2", () => {
+  test("--param overrides a template parameter; unknown or out-of-range parameters are usage errors", () => {
     const input = put("pharma-param.csv", [
       "avgMonthlyAmount,avgMonthlyQty,grossMargin,m1,m2,m3,m4,m5,m6,avgPaymentDays,keyProductShare,bidPriceCompliant,purchaseMethod,otherScore",
       "100,100,10%,1,1,1,1,1,1,30,60%,yes,planned,10",
@@ -354,15 +355,15 @@ describe("templates from files and parameters", () => {
     const out = path.join(dir, "pharma-param.out.csv");
     expect(cli(["grade", "-t", "pharma-score", "--in", input, "--out", out]).code).toBe(0);
     const s90 = Number(csvObjects(readCsv(out))[0].score);
-    expect(cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--param", "problemLimitDays=60"]).code).toBe(0);
+    expect(cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--force", "--param", "problemLimitDays=60"]).code).toBe(0);
     const s60 = Number(csvObjects(readCsv(out))[0].score);
     // payment points: 15 * (90 - 30) / 90 = 10 vs 15 * (60 - 30) / 60 = 7.5
     expect(s90 - s60).toBeCloseTo(2.5, 9);
-    const unknown = cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--param", "limit=60"]);
-    expect(unknown.code).toBe(2);
+    const unknown = cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--force", "--param", "limit=60"]);
+    expect(unknown.code).toBe(EXIT_CODE_OF.usage);
     expect(unknown.stderr).toMatch(/problemLimitDays \(90\)/);
-    const range = cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--param", "problemLimitDays=400"]);
-    expect(range.code).toBe(2);
+    const range = cli(["grade", "-t", "pharma-score", "--in", input, "--out", out, "--force", "--param", "problemLimitDays=400"]);
+    expect(range.code).toBe(EXIT_CODE_OF.usage);
     expect(range.stderr).toMatch(/between 1 and 365/);
   });
 });
@@ -413,31 +414,31 @@ describe("xlsx", () => {
     expect(rows[3].assets).toBe("6000000");
   });
 
-  test("--sheet picks a sheet; an unknown sheet is exit 2 listing the sheets; --sheet with CSV is exit 2", () => {
+  test("--sheet picks a sheet; an unknown sheet is not found, listing the sheets; --sheet with CSV is a usage error", () => {
     const input = path.join(SAMPLES, "gradekit-samples.xlsx");
     const r = cli(["grade", "-t", "spend-5", "--in", input, "--sheet", "nope", "--out", path.join(dir, "x.csv")]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.notFound);
     expect(r.stderr).toMatch(/no sheet 'nope' .* its sheets: sales-pipeline, mfq-102a/);
     const csv = cli(["grade", "-t", "spend-5", "--in", path.join(SAMPLES, "spend-5.csv"), "--sheet", "x", "--out", path.join(dir, "x.csv")]);
-    expect(csv.code).toBe(2);
+    expect(csv.code).toBe(EXIT_CODE_OF.usage);
   });
 });
 
 describe("exit codes and usage", () => {
   const out = () => path.join(dir, "u.csv");
   test.each([
-    ["unknown template", ["grade", "-t", "foo", "--in", "samples/spend-5.csv", "--out", "OUT"], /unknown template 'foo': run `gradekit templates` to list them/],
-    ["no input file", ["grade", "-t", "spend-5", "--in", "nope.csv", "--out", "OUT"], /input file 'nope\.csv' does not exist/],
-    ["bad input type", ["grade", "-t", "spend-5", "--in", "samples/spend-5.txt", "--out", "OUT"], /--in 'samples\/spend-5\.txt' must be a \.csv or \.xlsx file/],
-    ["bad output type", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "x.xls"], /--out 'x\.xls' must be a \.csv or \.xlsx file/],
-    ["same file", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "samples/spend-5.csv"], /--out is the same file as --in/],
-    ["missing --template", ["grade", "--in", "samples/spend-5.csv", "--out", "OUT"], /--template is required: run `gradekit help grade`/],
-    ["unknown option", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "OUT", "--colour"], /Unknown option '--colour'.*gradekit help grade/],
-    ["unknown command", ["frobnicate"], /unknown command 'frobnicate': run `gradekit help`/],
-    ["no command", [], /no command given/],
-  ])("%s -> exit 2 with a one-line message", (_name, args, message) => {
+    ["unknown template", ["grade", "-t", "foo", "--in", "samples/spend-5.csv", "--out", "OUT"], /unknown template 'foo': run `gradekit templates` to list them/, "notFound"],
+    ["no input file", ["grade", "-t", "spend-5", "--in", "nope.csv", "--out", "OUT"], /input file 'nope\.csv' does not exist/, "notFound"],
+    ["bad input type", ["grade", "-t", "spend-5", "--in", "samples/spend-5.txt", "--out", "OUT"], /--in 'samples\/spend-5\.txt' must be a \.csv or \.xlsx file/, "usage"],
+    ["bad output type", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "x.xls"], /--out 'x\.xls' must be a \.csv or \.xlsx file/, "usage"],
+    ["same file", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "samples/spend-5.csv"], /--out is the same file as --in/, "output"],
+    ["missing --template", ["grade", "--in", "samples/spend-5.csv", "--out", "OUT"], /--template is required: run `gradekit help grade`/, "usage"],
+    ["unknown option", ["grade", "-t", "spend-5", "--in", "samples/spend-5.csv", "--out", "OUT", "--colour"], /Unknown option '--colour'.*gradekit help grade/, "usage"],
+    ["unknown command", ["frobnicate"], /unknown command 'frobnicate': run `gradekit help`/, "usage"],
+    ["no command", [], /no command given/, "usage"],
+  ])("%s -> its class's exit code with a one-line message", (_name, args, message, errorClass) => {
     const r = cli(args.map((a) => (a === "OUT" ? out() : a)));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF[errorClass as ErrorClass]);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("gradekit:"))).toHaveLength(1);
   });

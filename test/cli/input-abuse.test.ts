@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 import { decodeText } from "../../src/cli/io";
 import { cli, csvObjects, ensureBuilt, readCsv, SAMPLES, tempDir } from "./helpers";
 
@@ -14,8 +15,9 @@ const dir = tempDir("inabuse");
 const at = (name: string) => path.join(dir, name);
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
+/** `gradekit grade` into one output file, replaced each time (`--force`). */
 function grade(input: string, extra: string[] = [], out = at("out.csv")) {
-  const r = cli(["grade", "-t", "spend-5", "--in", input, "--out", out, ...extra]);
+  const r = cli(["grade", "-t", "spend-5", "--in", input, "--out", out, "--force", ...extra]);
   expect(r.stderr).not.toMatch(NO_STACK);
   return r;
 }
@@ -76,6 +78,22 @@ describe("encodings", () => {
     expect(decodeText(bytes)).toEqual({ text: expected, encoding });
   });
 
+  test.each([
+    ["UTF-16LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "UTF-16LE", "张三"],
+    ["UTF-16BE without BOM", Buffer.from(text, "utf16le").swap16(), "UTF-16BE (no BOM)", "张三"],
+    ["GB18030", Buffer.from("bfcdbba72cc4eacffbb7d1b6ee0d0ad5c5c8fd2c3630cdf20d0a", "hex") /* "客户,年消费额\r\n张三,60万\r\n" */, "GB18030", "张三"],
+    ["Windows-1252 (Latin-1)", Buffer.from(latin, "latin1"), "Windows-1252 (Latin-1)", "Müller Café"],
+  ])("%s through grade: names intact, graded, the encoding named in the summary's columns line", (name, bytes, encoding, firstName) => {
+    const f = at(`enc-${name.replace(/\W+/g, "_")}.csv`);
+    fs.writeFileSync(f, bytes);
+    const r = grade(f);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`(read as ${encoding})`);
+    const rows = csvObjects(readCsv(at("out.csv")));
+    expect(Object.values(rows[0])[0]).toBe(firstName);
+    expect(rows[0].grade).toBe("VIP");
+  });
+
   test("a Latin-1 file is graded with its names intact, and the encoding is named in the summary", () => {
     fs.writeFileSync(at("latin.csv"), Buffer.from(latin, "latin1"));
     const r = grade(at("latin.csv"));
@@ -93,7 +111,7 @@ describe("encodings", () => {
     const forced = grade(at("forced.csv"), ["--encoding", "gb18030"]);
     expect(forced.stderr).toMatch(/read as GB18030 \(--encoding\)/);
     const bad = grade(at("forced.csv"), ["--encoding", "klingon"]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(EXIT_CODE_OF.usage);
     expect(bad.stderr).toMatch(/--encoding 'klingon' is not an encoding/);
   });
 });
@@ -132,7 +150,7 @@ describe("hostile xlsx", () => {
     fs.copyFileSync(at("macro.xlsx"), at("macro.xlsm"));
     expect(grade(at("macro.xlsm"), ["-q"]).code).toBe(0);
     const out = grade(at("macro.xlsm"), [], at("out.xlsm"));
-    expect(out.code).toBe(2);
+    expect(out.code).toBe(EXIT_CODE_OF.usage);
     expect(out.stderr).toMatch(/never macro-enabled \.xlsm/);
   });
 
@@ -141,11 +159,11 @@ describe("hostile xlsx", () => {
     ["a CSV renamed .xlsx", () => fs.readFileSync(path.join(SAMPLES, "spend-5.csv")), /is a text file named \.xlsx, not a workbook: if it is CSV, rename it to \.csv/],
     ["truncated", () => fs.readFileSync(path.join(SAMPLES, "spend-5.xlsx")).subarray(0, 3000), /is a damaged or incomplete xlsx/],
     ["a zip bomb (directory promises 4 GB)", () => zipBomb(fs.readFileSync(path.join(SAMPLES, "spend-5.xlsx"))), /unpacks to \d+ MB .*over GradeKit's limit for xlsx/],
-  ])("%s: one sentence, exit 2", (name, bytes, message) => {
+  ])("%s: one sentence, the input exit code", (name, bytes, message) => {
     const f = at(`${name.replace(/\W+/g, "_")}.xlsx`);
     fs.writeFileSync(f, bytes());
     const r = grade(f);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("gradekit:"))).toHaveLength(1);
   });
@@ -166,7 +184,7 @@ describe("output limits and template numbers", () => {
   test("a 32,768-character cell is refused for xlsx output, naming the cell; CSV output keeps it", () => {
     fs.writeFileSync(at("long.csv"), "会员姓名,年消费额\n" + "y".repeat(32768) + ",600000\n");
     const r = grade(at("long.csv"), [], at("long.xlsx"));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.output);
     expect(r.stderr).toMatch(/cell A2 holds 32768 characters; an xlsx cell holds at most 32,767/);
     expect(fs.existsSync(at("long.xlsx"))).toBe(false);
     expect(grade(at("long.csv"), ["-q"]).code).toBe(0);
@@ -186,7 +204,7 @@ describe("output limits and template numbers", () => {
   test.each([
     ["1e999", (t: string) => t.replace('"value": 500000', '"value": 1e999')],
     ["NaN", (t: string) => t.replace('"value": 500000', '"value": NaN')],
-  ])("a template number %s is refused by check (exit 1) and by grade (exit 2)", (_n, edit) => {
+  ])("a template number %s is refused by check (exit 1) and by grade (the template exit code)", (_n, edit) => {
     const exported = cli(["templates", "--export", "spend-5"]).stdout;
     expect(exported).toContain('"value": 500000');
     fs.writeFileSync(at("bad.json"), edit(exported));
@@ -195,7 +213,7 @@ describe("output limits and template numbers", () => {
     expect(check.stdout + check.stderr).toMatch(/error/);
     expect(check.stderr).not.toMatch(NO_STACK);
     const r = cli(["grade", "-t", at("bad.json"), "--in", path.join(SAMPLES, "spend-5.csv"), "--out", at("x.csv")]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.template);
     expect(r.stderr).toMatch(/has problems/);
   });
 });

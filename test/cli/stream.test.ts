@@ -209,7 +209,7 @@ describe("--columns and the progress line", () => {
     const piped = await runCli(["grade", "-t", "sales-pipeline", "-i", file, "-o", path.join(dir, "p.csv")], false);
     expect(piped.code).toBe(0);
     expect(piped.err).not.toMatch(/\r|rows graded/);
-    const quiet = await runCli(["grade", "-t", "sales-pipeline", "-i", file, "-o", path.join(dir, "p.csv"), "-q"], true);
+    const quiet = await runCli(["grade", "-t", "sales-pipeline", "-i", file, "-o", path.join(dir, "p.csv"), "-q", "--force"], true);
     expect(quiet.err).toBe("");
   });
 });

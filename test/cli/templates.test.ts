@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BUILTIN_TEMPLATES } from "../../src/templates";
 import { cli, ensureBuilt, tempDir } from "./helpers";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 let dir: string;
 beforeAll(() => {
@@ -53,9 +54,9 @@ describe.each(ids)("templates --export %s", (id) => {
   });
 });
 
-test("templates --export of an unknown id is exit 2", () => {
+test("templates --export of an unknown id is not found (exit 6)", () => {
   const r = cli(["templates", "--export", "nope"]);
-  expect(r.code).toBe(2);
+  expect(r.code).toBe(EXIT_CODE_OF.notFound);
   expect(r.stderr).toMatch(/unknown template 'nope': run `gradekit templates`/);
 });
 
@@ -87,7 +88,7 @@ describe("check", () => {
     expect(r.stdout).toBe(`warning fields[${t.fields.length - 1}]: field 'extra' is not used\n`);
   });
 
-  test("schema errors, bad JSON, a BOM; missing file and missing argument are exit 2", () => {
+  test("schema errors, bad JSON, a BOM exit 1; a missing file is not found, a missing argument a usage error", () => {
     const bad = path.join(dir, "schema.json");
     fs.writeFileSync(bad, JSON.stringify({ id: "Bad Id", version: 0 }));
     const r = cli(["check", bad]);
@@ -101,9 +102,9 @@ describe("check", () => {
     const bom = path.join(dir, "bom.json");
     fs.writeFileSync(bom, "\uFEFF" + cli(["templates", "--export", "risk-3"]).stdout);
     expect(cli(["check", bom]).code).toBe(0);
-    expect(cli(["check", path.join(dir, "nope.json")]).code).toBe(2);
+    expect(cli(["check", path.join(dir, "nope.json")]).code).toBe(EXIT_CODE_OF.notFound);
     const none = cli(["check"]);
-    expect(none.code).toBe(2);
+    expect(none.code).toBe(EXIT_CODE_OF.usage);
     expect(none.stderr).toMatch(/gradekit check <template\.json>/);
   });
 });

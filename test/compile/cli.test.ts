@@ -8,8 +8,10 @@ import * as path from "path";
 import { run } from "../../src/cli/main";
 import { columnLetters, compileFormulas, compileSql, isRefusal, type Formulas } from "../../src/engine/compile";
 import { getBuiltinTemplate } from "../../src/templates";
+import type { ErrorClass } from "../../src/engine";
 import { cli, ROOT, tempDir } from "../cli/helpers";
 import { hostile, longWords } from "./fixtures";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 async function gk(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -100,12 +102,12 @@ describe("sql target", () => {
   });
 });
 
-describe("refusals and usage errors exit 2 with the reason", () => {
+describe("refusals (unsupported) and usage errors exit with their class's code and the reason", () => {
   test("a template the target cannot express", async () => {
     const file = path.join(dir, "long.json");
     fs.writeFileSync(file, JSON.stringify(longWords()));
     const r = await gk("compile", "-t", file, "--target", "excel-compat");
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.unsupported);
     expect(r.out).toBe("");
     expect(r.err).toMatch(/cannot compile 'long-words' for excel-compat: the grade formula would have \d+ characters; Excel allows 8192/);
     const zh = await gk("compile", "-t", file, "--target", "excel-compat", "--lang", "zh-CN");
@@ -118,7 +120,7 @@ describe("refusals and usage errors exit 2 with the reason", () => {
     [["compile", "--target", "sql"], /--template is required/],
     [["compile", "-t", "spend-5"], /--target is required/],
     [["compile", "-t", "spend-5", "--target", "lotus"], /--target must be excel, excel-compat or sql, not 'lotus'/],
-    [["compile", "-t", "nope", "--target", "sql"], /unknown template 'nope'/],
+    [["compile", "-t", "nope", "--target", "sql"], /unknown template 'nope'/, "notFound"],
     [["compile", "-t", "spend-5", "--target", "excel", "--rows", "5:2"], /--rows '5:2'/],
     [["compile", "-t", "spend-5", "--target", "excel", "--rows", "0:2"], /--rows '0:2'/],
     [["compile", "-t", "spend-5", "--target", "excel", "--map", "spend=B"], /'spend' is not a field of 'spend-5'/],
@@ -128,9 +130,9 @@ describe("refusals and usage errors exit 2 with the reason", () => {
     [["compile", "-t", "spend-5", "--target", "sql", "--rows", "2:3"], /--rows applies to the Excel targets only/],
     [["compile", "-t", "spend-5", "--target", "sql", "--quote", "single"], /--quote must be double or backtick/],
     [["compile", "-t", "lifecycle-5", "--target", "sql", "--param", "dormantDays=0"], /dormantDays=0: must be between 1 and/],
-  ])("%j", async (argv, pattern) => {
+  ])("%j", async (argv, pattern, errorClass = "usage") => {
     const r = await gk(...(argv as string[]));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF[errorClass as ErrorClass]);
     expect(r.out).toBe("");
     expect(r.err).toMatch(pattern);
   });
@@ -154,6 +156,6 @@ test("the installed command (bin/gradekit.js) prints the same", () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toBe(`=${formulas("spend-5", 2, 2, 3, { annualSpend: "C" }).grade}\n=${formulas("spend-5", 3, 2, 3, { annualSpend: "C" }).grade}\n`);
   const bad = cli(["compile", "-t", "spend-5", "--target", "sql", "--map", "annualSpend=C"]);
-  expect(bad.code).toBe(2);
+  expect(bad.code).toBe(EXIT_CODE_OF.usage);
   expect(bad.stderr).toMatch(/--map applies to the Excel targets only/);
 }, 120_000);

@@ -20,6 +20,7 @@ import { getBuiltinTemplate } from "../../src/templates";
 import { cli, ROOT, tempDir } from "../cli/helpers";
 import { engineShows, fillForm, hasCjkFont, INSTALL_HINT, libreOffice, pdfWords, readCsvFile, tools, type Value } from "./helpers";
 import { near, readPng } from "./png";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 jest.setTimeout(120_000);
 
@@ -162,11 +163,11 @@ test("the CLI refuses bad options and says why", () => {
   expect(cli(["form", "mfq-102a", "--out", out, "--rows", "0"]).stderr).toMatch(/--rows '0': give a whole number from 1 to 1000/);
   expect(cli(["form", "mfq-102a", "--out", path.join(dir, "x.csv")]).stderr).toMatch(/must be an \.xlsx file/);
   expect(cli(["form", "--out", out]).stderr).toMatch(/give a template/);
-  expect(cli(["form", "no-such-template", "--out", out]).code).toBe(2);
+  expect(cli(["form", "no-such-template", "--out", out]).code).toBe(EXIT_CODE_OF.notFound);
   const custom = path.join(dir, "capped-code.json");
   fs.writeFileSync(custom, JSON.stringify({ ...getBuiltinTemplate("tobacco-retail-code"), id: "capped-code", post: [{ cap: "Z111", when: { field: "chain", is: "yes" } }] }));
   const refused = cli(["form", custom, "--out", out, "--lang", "zh-CN"]);
-  expect(refused.code).toBe(2);
+  expect(refused.code).toBe(EXIT_CODE_OF.unsupported);
   expect(refused.stderr).toMatch(/无法为“capped-code”生成表单：组合编码模板的后置调整无法编译/);
   expect(fs.existsSync(out)).toBe(false);
   expect(cli(["help", "form"]).stdout).toMatch(/MF\/Q 102\/A/);

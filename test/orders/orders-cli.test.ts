@@ -9,6 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { parseCsv } from "../../src/engine/input/csv";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "orders", "rfm-8-orders.csv");
 
@@ -110,10 +111,10 @@ describe("gradekit grade --orders", () => {
   });
 
   test.each([
-    [["--agg", "totalAmount=median(amount)"], 2, "--agg 'totalAmount=median(amount)'"],
-    [["--as-of", "2026-02-30"], 2, "--as-of '2026-02-30' is not a date"],
-    [["--key", "client"], 2, "order lines: no column 'client' for the customer key (headers: orderId, customerId, orderDate, amount, channel)"],
-    [["--agg", "totalAmount=sum(total)"], 2, "order lines: no column 'total' for field 'totalAmount' (sum)"],
+    [["--agg", "totalAmount=median(amount)"], EXIT_CODE_OF.usage, "--agg 'totalAmount=median(amount)'"],
+    [["--as-of", "2026-02-30"], EXIT_CODE_OF.usage, "--as-of '2026-02-30' is not a date"],
+    [["--key", "client"], EXIT_CODE_OF.input, "order lines: no column 'client' for the customer key (headers: orderId, customerId, orderDate, amount, channel)"],
+    [["--agg", "totalAmount=sum(total)"], EXIT_CODE_OF.input, "order lines: no column 'total' for field 'totalAmount' (sum)"],
   ])("bad input %j: exit %d (usage/input) naming it", async (extra, code, text) => {
     const r = await gk(["grade", "--orders", "-t", "rfm-8", "--in", SAMPLE, "--out", "-", ...extra]);
     expect(r.err).toContain(text);

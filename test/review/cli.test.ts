@@ -10,6 +10,7 @@ import { createExcelHost } from "../../src/host";
 import { getBuiltinTemplate } from "../../src/templates";
 import { excel } from "../../src/cli/io";
 import { cli, ensureBuilt, readCsv, tempDir } from "../cli/helpers";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 const t = getBuiltinTemplate("need-close-5")!;
 const HEAD = ["id", "name", "grade", "revenue"];
@@ -135,15 +136,15 @@ describe("gradekit review vs the adapter's review sheet", () => {
     expect(recs.length).toBe(1 + 49 - 1); // 6 grades (Z included) + none
   });
 
-  test("usage errors: exit 2 with a message", () => {
+  test("usage and input errors: their class's exit code with a message", () => {
     const noKey = cli(["review", "-p", "2024-01.csv", "-c", "2024-02.csv", "--format", "csv"], { cwd: dir });
-    expect(noKey.code).toBe(2);
+    expect(noKey.code).toBe(EXIT_CODE_OF.usage);
     expect(noKey.stderr).toContain("--key is required");
     const badKey = cli(["review", "-p", "2024-01.csv", "-c", "2024-02.csv", "-k", "customer", "--format", "csv"], { cwd: dir });
-    expect(badKey.code).toBe(2);
+    expect(badKey.code).toBe(EXIT_CODE_OF.input);
     expect(badKey.stderr).toContain("no column 'customer'");
     const noOut = cli(["review", "-p", "2024-01.csv", "-c", "2024-02.csv", "-k", "id"], { cwd: dir });
-    expect(noOut.code).toBe(2);
+    expect(noOut.code).toBe(EXIT_CODE_OF.usage);
     expect(noOut.stderr).toContain("--out <file.xlsx> is required");
     const help = cli(["help", "review"]);
     expect(help.stdout).toContain("from,to,count");

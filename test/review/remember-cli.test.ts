@@ -11,6 +11,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { parseCsv } from "../../src/engine/input/csv";
+import { EXIT_CODE_OF } from "../../src/cli/exit";
 
 const DIR = path.join(__dirname, "..", "..", "samples", "remember");
 const TEMPLATE = path.join(DIR, "telecom-star.json");
@@ -114,7 +115,7 @@ describe("bad inputs", () => {
     const f = path.join(tmp, "nokey.csv");
     fs.writeFileSync(f, "mobile,avgMonthlySpend\n1,100\n");
     const r = await gk(["review", "--rules", TEMPLATE, PERIODS[0], f, "--key", "phone"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.err).toContain(`${f}: no column 'phone' (headers: mobile, avgMonthlySpend)`);
   });
 
@@ -122,7 +123,7 @@ describe("bad inputs", () => {
     const f = path.join(tmp, "nofield.csv");
     fs.writeFileSync(f, "phone,spend\n1,100\n");
     const r = await gk(["review", "--rules", TEMPLATE, f, "--key", "phone"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_CODE_OF.input);
     expect(r.err).toContain("no column for field(s) avgMonthlySpend of 'telecom-star' (or give --grade-column)");
   });
 

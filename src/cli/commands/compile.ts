@@ -6,7 +6,7 @@
  * formulas (a tab moves to the next cell). SQL prints one query.
  */
 import { type Catalogue, type GradeKitError, type Lang, type Template } from "../../engine";
-import { columnLetters, columnNumber, compileFormulaRows, compileSql, isRefusal, type FormulaTarget, type Refusal } from "../../engine/compile";
+import { columnLetters, columnNumber, compileSql, formulaRowPrinter, isRefusal, type FormulaTarget, type Formulas, type Refusal } from "../../engine/compile";
 import { compileOrdersSql } from "../../engine/compile/orders-sql";
 import { ordersOf, parseAgg } from "../../engine/input/orders";
 import { errorsOf, fail, type CliIo } from "../messages";
@@ -28,6 +28,8 @@ const OPTIONS = {
 } as const;
 
 const TARGETS = ["excel", "excel-compat", "sql"] as const;
+/** Formula lines written at a time. */
+const LINES_PER_WRITE = 4096;
 type Target = (typeof TARGETS)[number];
 
 /** This command's own sentences (all of them errors). */
@@ -127,9 +129,23 @@ export async function compileCommand(argv: string[], io: CliIo, fallbackLang: La
 
   const columns = columnsFor(template, splitPairs(values.map as string[] | undefined));
   const { first, last } = parseRows(values.rows === undefined ? undefined : String(values.rows));
-  const rows = compileFormulaRows(template, { target: target as FormulaTarget, columns, firstRow: first, lastRow: last, params });
-  if (isRefusal(rows)) throw refused(rows, template.id, target);
-  const lines = rows.map((f) => (f.score !== undefined ? `=${f.grade}\t=${f.score}` : `=${f.grade}`));
-  io.out(lines.join("\n") + "\n");
+  const printer = formulaRowPrinter(template, { target: target as FormulaTarget, columns, firstRow: first, lastRow: last, params });
+  if (isRefusal(printer)) throw refused(printer, template.id, target);
+  // The last row's formulas are the longest: a refusal (Excel's limits) comes before any output.
+  const lastRow = printer(last);
+  if (isRefusal(lastRow)) throw refused(lastRow, template.id, target);
+  const line = (f: Formulas) => (f.score !== undefined ? `=${f.grade}\t=${f.score}` : `=${f.grade}`);
+  // Up to 1,048,575 lines (gigabytes for a population template): written in blocks, never held whole.
+  const write = io.write ?? ((s: string) => Promise.resolve(io.out(s)));
+  let block: string[] = [];
+  for (let r = first; r <= last; r++) {
+    const f = r === last ? lastRow : printer(r);
+    if (isRefusal(f)) throw refused(f, template.id, target);
+    block.push(line(f));
+    if (block.length === LINES_PER_WRITE || r === last) {
+      await write(block.join("\n") + "\n");
+      block = [];
+    }
+  }
   return 0;
 }

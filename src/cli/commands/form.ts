@@ -11,6 +11,7 @@ import type * as ExcelJS from "exceljs";
 import { catalogue, tr, type Catalogue, type Lang } from "../../engine";
 import { formLayout, isFormRefusal, DEFAULT_FORM_ROWS, MAX_FORM_ROWS, type FormLayout } from "../../forms";
 import { writeXlsxOutput } from "../io";
+import { checkOutputTarget } from "../output-file";
 import { errorsOf, type CliIo } from "../messages";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
 import { langOption, parseCommandArgs, splitPairs } from "./args";
@@ -23,6 +24,7 @@ const OPTIONS = {
   lang: { type: "string" },
   param: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
 } as const;
 
 const FORM_MESSAGES = {
@@ -66,6 +68,7 @@ export async function formCommand(argv: string[], io: CliIo, fallbackLang: Lang)
   const rows = parseRowsOption(values.rows);
 
   const loaded = loadTemplate(given[0], lang);
+  checkOutputTarget(out, [given[0]], values.force === true);
   if (!values.quiet) for (const w of loaded.warnings) io.err(issueLine(w, lang) + "\n");
   const params = parseParams(splitPairs(values.param as string[] | undefined), loaded.template);
   const layout = formLayout(loaded.template, { rows, lang, params });

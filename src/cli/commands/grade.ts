@@ -32,7 +32,7 @@ import {
   type InputSheet,
 } from "../io";
 import { both, fail, m, type CliIo } from "../messages";
-import { refuseOutputOverInput } from "../output-file";
+import { refuseExistingOutput, refuseOutputOverInput } from "../output-file";
 import type { GradeSummary } from "../stream/grade-summary";
 import { defaultColumns, gradeCsvStream, type OutputColumn } from "../stream/grade-stream";
 import { argb, csvCell, gradeText, xlsxValue } from "../stream/cells";
@@ -68,6 +68,8 @@ export interface GradeRunOptions {
   headerRow?: number;
   bom: boolean;
   quiet: boolean;
+  /** `--force`: `false` (the CLI without --force) refuses an existing output; absent or `true` replaces it (atomically). */
+  force?: boolean;
   /** CSV input: `--encoding` (detected when absent). */
   encoding?: string;
   /** CSV input: `--delimiter` (sniffed from the first line when absent). */
@@ -101,6 +103,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
   if (opts.input !== "-" && !fs.existsSync(opts.input)) throw fail("noFile", "notFound", { what: both("what_input"), path: opts.input });
   const inputs = [opts.input, opts.template];
   refuseOutputOverInput(opts.output, inputs);
+  refuseExistingOutput(opts.output, opts.force !== false);
   if (opts.output === "-" && outFormat !== "csv") throw fail("badFormat", "usage", { option: "--out", path: opts.output });
   if (opts.sheet !== undefined && inFormat !== "xlsx") throw fail("sheetCsv", "usage");
 
@@ -318,6 +321,7 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       .sort((a, b) => a[1] - b[1])
       .map(([field, col]) => ({ field, column: col + 1, header: headers[col], ...(match.units[field] ?? {}) })),
     notes,
+    ...(sheet.encoding !== undefined ? { encoding: sheet.encoding, delimiter: sheet.delimiter } : {}),
     ...(result.asOf !== undefined ? { asOf: isoOf(result.asOf), dateFields: dates.found } : {}),
   };
 }
@@ -372,19 +376,36 @@ function writeXlsxColumns(ws: ExcelJS.Worksheet, spec: ColumnsSpec): void {
   });
 }
 
+/** The mapping as the summary shows it: `field <- B "header" (unit x factor)`, comma-separated. */
+function mappingList(s: GradeSummary): string {
+  return s.columns.map((c) => `${c.field} <- ${columnLetter(c.column)} "${c.header}"${c.unit !== undefined ? ` (${c.unit} x ${c.factor})` : ""}`).join(", ");
+}
+
+/** What `--verbose` prints on stderr: how the input was read, the mapping, and the time taken. */
+export function verboseLines(s: GradeSummary, lang: Lang, elapsedMs: number): string[] {
+  const lines: string[] = [];
+  if (s.encoding !== undefined) lines.push(m("verboseEncoding", lang, { enc: s.encoding }));
+  if (s.delimiter !== undefined) lines.push(m("verboseDelimiter", lang, { delim: s.delimiter === "\t" ? "tab" : `'${s.delimiter}'` }));
+  if (s.sheet !== undefined) lines.push(m("verboseSheet", lang, { sheet: s.sheet }));
+  lines.push(m("verboseHeaderRow", lang, { row: s.headerRow }));
+  lines.push(m("verboseRows", lang, { n: s.rows }));
+  lines.push(m("verboseMapping", lang));
+  for (const c of s.columns) {
+    const unit = c.unit !== undefined ? m("verboseUnit", lang, { unit: c.unit, factor: c.factor ?? 1 }) : "";
+    lines.push(`  ${c.field} <- ${columnLetter(c.column)} "${c.header}"${unit}`);
+  }
+  lines.push(m("verboseElapsed", lang, { s: (elapsedMs / 1000).toFixed(2) }));
+  return lines;
+}
+
 /** Prints a summary on stderr, in the chosen language. */
 export function printSummary(s: GradeSummary, lang: Lang, err: (t: string) => void): void {
   const lines: string[] = [];
   lines.push(m("summaryHead", lang, { id: s.template.id, name: tr(s.template.name, lang) }));
   const inName = s.sheet ? `${s.input} [${s.sheet}]` : s.input;
   lines.push(m("summaryFiles", lang, { in: inName, out: s.output === "-" ? "stdout" : s.output }));
-  lines.push(
-    m("summaryColumns", lang, {
-      list: s.columns
-        .map((c) => `${c.field} <- ${columnLetter(c.column)} "${c.header}"${c.unit !== undefined ? ` (${c.unit} x ${c.factor})` : ""}`)
-        .join(", "),
-    }),
-  );
+  const list = mappingList(s);
+  lines.push(s.encoding !== undefined ? m("summaryColumnsCsv", lang, { list, enc: s.encoding }) : m("summaryColumns", lang, { list }));
   if (s.asOf !== undefined) lines.push(asOfLine(s.asOf, s.dateFields ?? [], lang));
   for (const note of s.notes) lines.push(note);
   if (s.rows === 0) lines.push(m("noDataRows", lang, { row: s.headerRow }));
@@ -414,6 +435,8 @@ const GRADE_OPTIONS = {
   "header-row": { type: "string" },
   "no-bom": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
+  verbose: { type: "boolean" },
   encoding: { type: "string" },
   delimiter: { type: "string" },
   ...DATE_OPTIONS,
@@ -446,6 +469,7 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
   }
   // The progress line: only on a terminal (never in pipes, files or tests), and not with --quiet.
   const progress = values.quiet !== true && io.isTTY?.() === true ? progressLine(io, lang) : undefined;
+  const started = Date.now();
   const summary = await gradeFile(
     {
       template: values.template as string,
@@ -458,6 +482,7 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
       headerRow,
       bom: values["no-bom"] !== true,
       quiet: values.quiet === true,
+      force: values.force === true,
       encoding: encodingOption(values.encoding as string | undefined),
       delimiter: delimiterOption(values.delimiter as string | undefined),
       dates: dateRunOptions(values),
@@ -467,6 +492,7 @@ export async function gradeCommand(argv: string[], io: CliIo, fallbackLang: Lang
     io,
   );
   progress?.done();
+  if (values.verbose === true) io.err(verboseLines(summary, lang, Date.now() - started).join("\n") + "\n");
   if (values.quiet !== true) printSummary(summary, lang, (t) => io.err(t));
   return 0;
 }

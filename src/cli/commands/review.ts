@@ -9,7 +9,7 @@ import * as path from "path";
 import { catalogue, tr, type Catalogue, type Lang, type Template } from "../../engine";
 import { comparePeriods, migrationRecords, reviewLayout, reviewSheet } from "../../engine/review";
 import { neutralise, writeCsv } from "../../engine";
-import { refuseOutputOverInput } from "../output-file";
+import { checkOutputTarget } from "../output-file";
 import { withXlsxCharts } from "../xlsx-charts";
 import { cellText, columnOf, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue, type InputSheet } from "../io";
 import { errorsOf, fail, type CliIo } from "../messages";
@@ -30,6 +30,7 @@ const OPTIONS = {
   format: { type: "string" },
   lang: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
 } as const;
 
 /** How many non-blank rows from the top may be looked at for the header row. */
@@ -147,7 +148,7 @@ export async function reviewCommand(argv: string[], io: CliIo, fallbackLang: Lan
   const prevFile = values.previous as string;
   const curFile = values.current as string;
   const inputs = [prevFile, curFile, values.template as string | undefined];
-  if (out) refuseOutputOverInput(out, inputs);
+  if (out) checkOutputTarget(out, inputs, values.force === true);
   const prev = periodTable(await readInput(prevFile, lang, io), prevFile, { ...spec, measureRequired: false });
   const cur = periodTable(await readInput(curFile, lang, io), curFile, { ...spec, measureRequired: true });
   const c = comparePeriods(prev, cur, { template });

@@ -14,6 +14,7 @@ import { getBuiltinTemplate } from "../../templates";
 import { catalogue, gradeTable, matchHeaders, neutralise, tr, writeCsv, type Catalogue, type Lang, type Template, type Text } from "../../engine";
 import { holdGrades, keyText, remembers, reviewSeries, type EarnedPeriod, type HeldGrade, type HistoryRecord, type HoldRule } from "../../engine/review";
 import { cellText, columnOf, excel, formatOf, readCsvInput, readXlsxInput, writeCsvOutput, writeXlsxOutput, type CellValue } from "../io";
+import { checkOutputTarget } from "../output-file";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { langOption, parseCommandArgs } from "./args";
 import { issueLine, loadTemplate } from "./template-source";
@@ -27,6 +28,7 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   lang: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
 } as const;
 
 const MESSAGES = {
@@ -136,6 +138,7 @@ export async function rulesReviewCommand(argv: string[], io: CliIo, fallbackLang
   const out = values.out as string | undefined;
   const outFormat = out ? formatOf(out) : "csv";
   if (!outFormat) throw failRules("outType", "usage", { path: out ?? "" });
+  if (out) checkOutputTarget(out, [...files, String(values.rules)], values.force === true);
 
   const periods: PeriodFile[] = [];
   for (const f of files) periods.push(await readPeriod(f, template, { key: values.key, grade: values["grade-column"] as string | undefined }, lang, io));

@@ -33,6 +33,7 @@ import {
   writeXlsxOutput,
   type CellValue,
 } from "../io";
+import { checkOutputTarget } from "../output-file";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { withXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
@@ -48,6 +49,7 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   lang: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
 } as const;
 
 const MESSAGES = {
@@ -169,6 +171,7 @@ export async function summaryCommand(argv: string[], io: CliIo, fallbackLang: La
       ? (values["period-names"] as string).split(/[,，]/).map((s) => s.trim())
       : files.map((f) => path.basename(f, path.extname(f)));
   if (names.length !== files.length) throw failSummary("names", "usage", { n: names.length, m: files.length });
+  if (out) checkOutputTarget(out, [...files, values.template as string | undefined], values.force === true);
   let template: Template | undefined;
   if (typeof values.template === "string") {
     const loaded = loadTemplate(values.template, lang);

@@ -34,6 +34,7 @@ import {
   writeXlsxOutput,
   type InputSheet,
 } from "../io";
+import { checkOutputTarget } from "../output-file";
 import { errorsOf, fail, type CliIo } from "../messages";
 import { withXlsxCharts } from "../xlsx-charts";
 import { drawXlsxSheet, newXlsxWorkbook } from "../xlsx-draw";
@@ -49,6 +50,7 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   lang: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  force: { type: "boolean" },
 } as const;
 
 const MESSAGES = {
@@ -134,6 +136,7 @@ export async function supplyReviewCommand(argv: string[], io: CliIo, fallbackLan
       ? (values["period-names"] as string).split(/[,，]/).map((s) => s.trim())
       : files.map((f) => path.basename(f, path.extname(f)));
   if (names.length !== files.length) throw failSupply("names", "usage", { n: names.length, m: files.length });
+  if (out) checkOutputTarget(out, [...files, values.params as string | undefined], values.force === true);
   const params = loadParams(values.params as string | undefined, lang);
   const p: SupplyParams = values["holiday-next"]
     ? { ...params, holidays: [...params.holidays, files.length + 1] }

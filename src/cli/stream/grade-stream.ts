@@ -445,6 +445,8 @@ function summarize(
       .sort((a, b) => a[1] - b[1])
       .map(([field, col]) => ({ field, column: col + 1, header: s.headers[col], ...(s.match.units[field] ?? {}) })),
     notes,
+    encoding: enc,
+    delimiter: o.reader.delimiter,
   };
 }
 

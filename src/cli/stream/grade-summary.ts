@@ -19,6 +19,9 @@ export interface GradeSummary {
   /** `unit`/`factor`: a unit in the header that scales the column (`年消费额（万元）`: 万元, 10000). */
   columns: { field: string; column: number; header: string; unit?: string; factor?: number }[];
   notes: string[];
+  /** CSV input: the encoding read (detected, or `--encoding`) and the field delimiter (sniffed, or `--delimiter`). */
+  encoding?: string;
+  delimiter?: string;
   /** The as-of date (ISO) when the run read dates, and the fields read from date columns. */
   asOf?: string;
   dateFields?: string[];

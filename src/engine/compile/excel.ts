@@ -33,7 +33,8 @@ export interface ExcelLayout {
   columns: Readonly<Record<string, string>>;
   firstRow: number;
   lastRow: number;
-  row: number;
+  /** The row of the relative references (`B7`): a number, or a mark that the caller replaces by each row's number. */
+  row: number | string;
 }
 
 export class ExcelPrinter {
