@@ -30,7 +30,19 @@ export function fmtScore(x: number): string {
   return fmtPlain(Math.round(x * 100) / 100);
 }
 
+/** Integers this size format without the general path (x * 1e4 is exact). */
+const PLAIN_INT = 9e11;
+
+/** `1234567` as `1,234,567` (a safe integer, digits only after the sign). */
+function groupInt(x: number): string {
+  const s = String(x < 0 ? -x : x);
+  let out = s.length > 3 ? s.slice(0, ((s.length - 1) % 3) + 1) : s;
+  for (let k = out.length; k < s.length; k += 3) out += "," + s.slice(k, k + 3);
+  return x < 0 ? "-" + out : out;
+}
+
 function fmtPlain(x: number): string {
+  if (Number.isInteger(x) && x < PLAIN_INT && x > -PLAIN_INT) return groupInt(x);
   const r = Math.round(x * 1e4) / 1e4;
   const neg = r < 0;
   const [int, frac] = Math.abs(r).toString().includes("e")

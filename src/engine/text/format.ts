@@ -24,6 +24,17 @@ export function fill(template: string, args: Args = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole));
 }
 
+/**
+ * A template filled once, all but the placeholder `key`: the text around each of its places, to
+ * be joined per use with the value (`pieces.join(value)`). For a sentence made many times (a
+ * reason per row), the static parts are computed once. Same text as `fill` with `key` given.
+ *
+ * @example fillAround("{grade}: {why}", { grade: "A" }, "why") // ["A: ", ""]
+ */
+export function fillAround(template: string, args: Args, key: string): string[] {
+  return template.split(`{${key}}`).map((piece) => fill(piece, args));
+}
+
 /** The side of a pair for a language (falls back to the other side when one is empty). */
 export function pick(text: Bilingual, lang: Lang): string {
   return lang === "zh-CN" ? text.zh || text.en : text.en || text.zh;
