@@ -1,8 +1,10 @@
 /**
- * Bounded memory, through the built CLI: a 2,000,000-row CSV (about 40 MB; the in-memory path
- * peaks near 1 GB per million rows) is generated on disk, streamed, and graded under
+ * Bounded memory, through the built CLI (issue 14): a 10,000,000-row CSV (about 200 MB; the
+ * in-memory path peaked near 1 GB per million rows) is generated on disk (streamed), graded under
  * `node --max-old-space-size=256`. The output must have every row, and sampled rows must carry
- * the engine's grades for their cells. (The 10M-row run is in `npm run bench`, bench/cli.)
+ * the engine's grades for their cells. The whole test took 82 s on this project's 2-core machine
+ * while other jobs loaded it, so it runs by default; `GRADEKIT_ROWS=<n>` grades another
+ * row count (e.g. 2000000 for a quicker run).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -15,7 +17,9 @@ import { BIN, ensureBuilt, tempDir } from "./helpers";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the benchmark's generator (plain JS), shared so both grade the same rows
 const { generate } = require("../../bench/cli/generate.js") as { generate(t: string, rows: number, file: string): number };
 
-const ROWS = 2_000_000;
+const ROWS = Number(process.env.GRADEKIT_ROWS || 10_000_000);
+/** Milliseconds the graded run may take (several minutes at most on 2 shared cores). */
+const RUN_MS = 900_000;
 let dir: string;
 beforeAll(() => {
   ensureBuilt();
@@ -29,9 +33,9 @@ test(`${ROWS.toLocaleString("en-US")} rows graded under --max-old-space-size=256
   generate("sales-pipeline", ROWS, input);
   const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "grade", "-t", "sales-pipeline", "-i", input, "-o", output, "--columns", "grade"], {
     encoding: "utf8",
-    timeout: 280_000,
+    timeout: RUN_MS,
   });
-  expect(r.stderr).toMatch(/2000000 rows: /);
+  expect(r.stderr).toContain(`${ROWS} rows: `);
   expect(r.status).toBe(0);
 
   // Every 997th row, and the last one, against the engine on the same cells.
@@ -58,4 +62,4 @@ test(`${ROWS.toLocaleString("en-US")} rows graded under --max-old-space-size=256
   expect(sample.length).toBeGreaterThan(2000);
   expect(sample.map((s) => s.grade)).toEqual(sample.map((_, i) => result.grade(i) ?? ""));
   expect(new Set(sample.map((s) => s.grade)).size).toBeGreaterThanOrEqual(3);
-}, 300_000);
+}, RUN_MS + 120_000);

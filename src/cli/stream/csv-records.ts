@@ -13,8 +13,8 @@ import { fail } from "../messages";
 /** Bytes looked at to tell the encoding (UTF-16 without a BOM is judged on the first 4096). */
 const SNIFF_BYTES = 4096;
 
-/** Bytes read per block. */
-export const BLOCK_BYTES = 512 * 1024;
+/** Bytes read per block (small, so that a block's records die young; see CHUNK_ROWS in grade-stream.ts). */
+export const BLOCK_BYTES = 32 * 1024;
 
 /** Records of one block: `rows[k]` starts on line `lines[k]` (1-based) and is record `first + k` (0-based). */
 export interface RecordBlock {

@@ -24,6 +24,8 @@ export interface TableSink {
   headerRow(src: readonly CellValue[], r: number): void;
   /** A data row: its cells, then the outcome cells; `fill` is the grade's colour (xlsx) or null. */
   dataRow(src: readonly CellValue[], r: number, out: OutcomeCells, fill: string | null): void;
+  /** Lets written rows leave memory (xlsx: the zip stream runs between chunks); called after each chunk. */
+  drain(): Promise<void>;
   finish(): Promise<void>;
   abort(): void;
 }
@@ -77,11 +79,17 @@ class TempFile {
   }
 }
 
-const FLUSH_CHARS = 1 << 20;
+/** Bytes of CSV held before a write. */
+const FLUSH_BYTES = 1 << 20;
 
-/** CSV: UTF-8, CRLF, a BOM unless told not to; cells neutralised as the in-memory path does. */
+/**
+ * CSV: UTF-8, CRLF, a BOM unless told not to; cells neutralised as the in-memory path does.
+ * Lines are encoded into one reused byte buffer as they come (a line's text is garbage at once,
+ * rather than a long string of pieces kept until the next write).
+ */
 export class CsvSink implements TableSink {
-  private buf = "";
+  private readonly bytes = Buffer.allocUnsafe(FLUSH_BYTES);
+  private pos = 0;
   private fd = -1;
   private temp: TempFile | null = null;
 
@@ -93,28 +101,46 @@ export class CsvSink implements TableSink {
       } catch (e) {
         throw fail("cannotWrite", "output", { path: spec.output, why: ioWhy(e) });
       }
-      if (spec.bom) this.buf = "\uFEFF";
+      if (spec.bom) this.put("\uFEFF");
     }
   }
 
-  private line(cells: string[]): void {
+  /** Adds text to the buffer (written out first when it might not fit). */
+  private put(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.pos + s.length * 3 > FLUSH_BYTES) {
+      this.flush();
+      if (s.length * 3 > FLUSH_BYTES) {
+        this.out(Buffer.from(s, "utf8"));
+        return;
+      }
+    }
+    this.pos += this.bytes.write(s, this.pos, "utf8");
+  }
+
+  private line(cells: readonly string[]): void {
     let s = "";
     for (let k = 0; k < cells.length; k++) s += (k > 0 ? "," : "") + csvField(cells[k]);
-    this.buf += s + "\r\n";
-    if (this.buf.length >= FLUSH_CHARS) this.flush();
+    this.put(s + "\r\n");
+  }
+
+  private out(b: Buffer): void {
+    if (this.fd < 0) {
+      const text = b.toString("utf8");
+      (this.spec.write ?? ((s: string) => process.stdout.write(s)))(text);
+      return;
+    }
+    try {
+      fs.writeSync(this.fd, b);
+    } catch (e) {
+      throw fail("cannotWrite", "output", { path: this.spec.output, why: ioWhy(e) });
+    }
   }
 
   private flush(): void {
-    if (this.buf === "") return;
-    if (this.fd < 0) (this.spec.write ?? ((s: string) => process.stdout.write(s)))(this.buf);
-    else {
-      try {
-        fs.writeSync(this.fd, this.buf);
-      } catch (e) {
-        throw fail("cannotWrite", "output", { path: this.spec.output, why: ioWhy(e) });
-      }
-    }
-    this.buf = "";
+    if (this.pos === 0) return;
+    this.out(this.bytes.subarray(0, this.pos));
+    this.pos = 0;
   }
 
   private cells(src: readonly CellValue[]): string[] {
@@ -133,12 +159,18 @@ export class CsvSink implements TableSink {
   }
 
   dataRow(src: readonly CellValue[], _r: number, out: OutcomeCells): void {
-    const cells = this.cells(src);
+    const w = this.spec.width;
+    let s = "";
+    for (let c = 0; c < w; c++) s += (c > 0 ? "," : "") + csvField(csvCell(src[c]));
     for (let k = 0; k < out.length; k++) {
       const v = out[k];
-      cells.push(typeof v === "string" ? neutralise(v) : v === null ? "" : String(v));
+      s += (w + k > 0 ? "," : "") + csvField(typeof v === "string" ? neutralise(v) : v === null ? "" : String(v));
     }
-    this.line(cells);
+    this.put(s + "\r\n");
+  }
+
+  async drain(): Promise<void> {
+    // written synchronously as the buffer fills
   }
 
   async finish(): Promise<void> {
@@ -168,6 +200,11 @@ export class CsvSink implements TableSink {
     this.temp?.remove();
   }
 }
+
+/** Sheet XML (bytes) allowed to wait for the zip stream between chunks of rows. */
+const BACKLOG_BYTES = 1 << 20;
+/** At most this many event-loop turns for the backlog after a chunk (so nothing can stall the run). */
+const DRAIN_TURNS = 10_000;
 
 /** Widths of the output columns in an xlsx (as the in-memory path sets them). */
 const OUT_WIDTHS: Record<string, number> = { grade: 12, score: 12, reason: 60 };
@@ -229,6 +266,30 @@ export class XlsxSink implements TableSink {
       }
     }
     row.commit();
+  }
+
+  /**
+   * exceljs buffers a sheet's XML until its zip stream reads it, which happens only when the event
+   * loop runs: without these pauses a whole 1,000,000-row sheet sat in memory until the end.
+   */
+  async drain(): Promise<void> {
+    for (let k = 0; k < DRAIN_TURNS; k++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.backlog() < BACKLOG_BYTES) break;
+    }
+  }
+
+  /**
+   * Bytes of sheet XML waiting for the zip stream: exceljs pipes the sheet into a PassThrough
+   * that the zip reads, without waiting for it (internals of exceljs 4 and readable-stream; 0
+   * when they differ, then nothing waits).
+   */
+  private backlog(): number {
+    type State = { length?: number };
+    type Piped = { _stream?: { pipes?: { _readableState?: State; _writableState?: State }[] } };
+    const pipe = (this.ws as unknown as Piped)._stream?.pipes?.[0];
+    const held = (st: State | undefined) => (typeof st?.length === "number" ? st.length : 0);
+    return held(pipe?._readableState) + held(pipe?._writableState);
   }
 
   async finish(): Promise<void> {

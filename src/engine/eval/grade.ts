@@ -148,6 +148,7 @@ export class GradeResult {
     const explained = this.model ? this.model.explain(i, lang) : "";
     const base = this.notes ? joinParts([...this.notes(i, lang), explained], lang) : explained;
     const adj = this.adjust(i, -1);
+    if (!adj.note && this.asOf === undefined) return base;
     const asOf = this.asOf === undefined ? [] : [msg("asOf", lang, { date: isoOf(this.asOf) })];
     return joinParts([base, ...(adj.note ? [adj.note(lang)] : []), ...asOf], lang);
   }

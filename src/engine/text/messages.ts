@@ -2,7 +2,7 @@
  * Every sentence the engine writes, in English and Chinese. Placeholders are `{name}`.
  * Other layers (task pane, CLI) keep their own catalogues; this one covers reasons and errors.
  */
-import { catalogue } from "./format";
+import { catalogue, fillAround, pick } from "./format";
 import type { Lang } from "./lang";
 
 export const MESSAGES = {
@@ -91,3 +91,8 @@ export type MessageKey = keyof typeof MESSAGES;
  * @example msg("required", "en", { field: "Order count" }) // "Order count is blank"
  */
 export const msg: (key: MessageKey, lang: Lang, args?: Record<string, string | number>) => string = catalogue(MESSAGES);
+
+/** A message filled once but for `key`, as pieces to join with the value (`fillAround`). */
+export function msgAround(key: MessageKey, lang: Lang, args: Record<string, string | number>, around: string): string[] {
+  return fillAround(pick(MESSAGES[key], lang), args, around);
+}

@@ -1,9 +1,11 @@
 /** First-match rule lists with AND/OR/NOT conditions. */
-import { compileCondition, describeCondition } from "../../eval/expr";
+import { conditionDescriber, type RowText } from "../../eval/condition-describer";
+import { compileCondition } from "../../eval/expr";
 import { flattenRules } from "../../eval/rule-table";
 import { makeError } from "../../input/table";
 import { tr } from "../../text/display";
-import { msg } from "../../text/messages";
+import type { Lang } from "../../text/lang";
+import { msg, msgAround } from "../../text/messages";
 import type { ModelKind, ModelOf } from "../types";
 import { checkRules } from "./check";
 import { lowerRules } from "./compile";
@@ -34,6 +36,25 @@ export const rulesKind: ModelKind<ModelOf<"rules">> = {
           for (let k = 0; k < m; k++) if (preds[k](i)) return k;
           return -1;
         };
+    // Per language, made on first use: the reason of each rule (index k + 1) and of `otherwise` (0),
+    // with everything but the row's values worked out once.
+    const explainers = new Map<Lang, RowText[]>();
+    const explainersIn = (lang: Lang): RowText[] => {
+      const none = msg("otherwise", lang, { grade: ctx.gradeName(model.otherwise ?? "", lang) });
+      const list: RowText[] = [() => none];
+      for (const r of model.rules) {
+        const around = msgAround("ruleFired", lang, { grade: ctx.gradeName(r.grade, lang) }, "why");
+        if (r.note) {
+          const text = around.join(tr(r.note, lang));
+          list.push(() => text);
+        } else {
+          const why = conditionDescriber(r.when, ctx, lang);
+          list.push((i) => around.join(why(i)));
+        }
+      }
+      explainers.set(lang, list);
+      return list;
+    };
     return {
       grade(i) {
         const k = which(i);
@@ -43,10 +64,7 @@ export const rulesKind: ModelKind<ModelOf<"rules">> = {
       error: () => makeError("#N/A", "noRule", () => ({})),
       explain(i, lang) {
         const k = which(i);
-        if (k < 0) return msg("otherwise", lang, { grade: ctx.gradeName(model.otherwise ?? "", lang) });
-        const r = model.rules[k];
-        const why = r.note ? tr(r.note, lang) : describeCondition(r.when, ctx, i, lang);
-        return msg("ruleFired", lang, { grade: ctx.gradeName(r.grade, lang), why });
+        return (explainers.get(lang) ?? explainersIn(lang))[k + 1](i);
       },
     };
   },

@@ -7,7 +7,7 @@ import { makeError } from "../../input/table";
 import { fmt, tr } from "../../text/display";
 import { joinParts } from "../../text/format";
 import type { Lang } from "../../text/lang";
-import { msg } from "../../text/messages";
+import { msg, msgAround } from "../../text/messages";
 import { bandGrader, describeBand } from "../shared/bands";
 import { describeTier } from "../shared/tiers";
 import type { BoundModel, ModelContext, ModelOf } from "../types";
@@ -34,19 +34,33 @@ export function bindScore(model: ScorecardModel, ctx: ModelContext) {
   const clampNote = (i: number, lang: Lang) => (clampTotal && round9(raw[i]) < 0 ? msg("totalClamped", lang, { total: fmt(round9(raw[i])) }) : "");
   const score = (i: number) => totals[i];
   let pointFns: RowNum[] | undefined; // per-row closures, made only when a reason is asked for
-  const breakdown = (i: number, lang: Lang) => {
+  // Per language, made on first use: each criterion's part with its label, message text and
+  // weight worked out once; per row only the cell and the points are formatted.
+  const parts = new Map<Lang, ((i: number) => string)[]>();
+  const partsIn = (lang: Lang) => {
     const pts = (pointFns ??= model.criteria.map((c) => criterionPoints(c, ctx)));
-    return model.criteria
-      .map((c, k) => {
-        const p = pts[k](i);
-        const f = criterionField(c);
-        const col = f ? ctx.columns.get(f) : undefined;
-        const name = col && c.scoring.kind !== "input" ? msg("labelled", lang, { label: tr(c.label, lang), value: showCell(col, i, lang) }) : tr(c.label, lang);
+    const list = model.criteria.map((c, k) => {
+      const f = criterionField(c);
+      const col = f ? ctx.columns.get(f) : undefined;
+      const label = tr(c.label, lang);
+      const around = col && c.scoring.kind !== "input" ? msgAround("labelled", lang, { label }, "value") : undefined;
+      const weight = weighted ? `×${fmt(w[k] * 100)}%` : "";
+      const p = pts[k];
+      return (i: number) => {
+        const name = around && col ? around.join(showCell(col, i, lang)) : label;
         // no space between a Chinese closing bracket and the points
         const sep = lang === "zh-CN" && name.endsWith("）") ? "" : " ";
-        return weighted ? `${name}${sep}${fmt(p)}×${fmt(w[k] * 100)}%` : `${name}${sep}${fmt(p)}`;
-      })
-      .join(" + ");
+        return name + sep + fmt(p(i)) + weight;
+      };
+    });
+    parts.set(lang, list);
+    return list;
+  };
+  const breakdown = (i: number, lang: Lang) => {
+    const list = parts.get(lang) ?? partsIn(lang);
+    let s = "";
+    for (let k = 0; k < list.length; k++) s += (k > 0 ? " + " : "") + list[k](i);
+    return s;
   };
   return { score, totals, breakdown, weighted, clampNote };
 }
