@@ -34,7 +34,8 @@ import {
 import { both, fail, m, type CliIo } from "../messages";
 import { refuseExistingOutput, refuseOutputOverInput } from "../output-file";
 import type { GradeSummary } from "../stream/grade-summary";
-import { defaultColumns, gradeCsvStream, type OutputColumn } from "../stream/grade-stream";
+import { defaultColumns, gradeCsvStream, type OutputColumn, type StreamGradeJob } from "../stream/grade-stream";
+import { XlsxFallback } from "../stream/xlsx-records";
 import { argb, csvCell, gradeText, xlsxValue } from "../stream/cells";
 import {
   existingOutputColumns,
@@ -115,8 +116,12 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     elapsedFields(template).length > 0 ||
     template.fields.some((f) => f.type === "date") ||
     Object.values(opts.dates ?? {}).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  if (inFormat === "csv" && opts.input !== "-" && opts.stream !== false && !readsDates) {
-    return gradeCsvStream({
+  // xlsx input streams into a CSV output; an xlsx output keeps the input workbook (its other
+  // sheets, styles and formulas), so it is read whole; so is one graded to stdout (a workbook the
+  // streaming reader cannot follow falls back to the whole read, and stdout cannot be taken back).
+  const streamXlsx = inFormat === "xlsx" && outFormat === "csv" && opts.output !== "-";
+  if ((inFormat === "csv" || streamXlsx) && opts.input !== "-" && opts.stream !== false && !readsDates) {
+    const job: StreamGradeJob = {
       template,
       params,
       maps,
@@ -134,7 +139,14 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
       progress: opts.progress,
       chunkRows: opts.chunkRows,
       blockBytes: opts.blockBytes,
-    });
+      ...(streamXlsx ? { xlsx: { sheet: opts.sheet } } : {}),
+    };
+    try {
+      return await gradeCsvStream(job);
+    } catch (e) {
+      // A workbook laid out in a way the streaming reader does not follow is read whole.
+      if (!(e instanceof XlsxFallback)) throw e;
+    }
   }
 
   const sheet: InputSheet =

@@ -2,7 +2,8 @@
  * `gradekit grade` on a CSV file in bounded memory: the file is read block by block
  * (csv-records.ts), graded in chunks with the engine and written row by row (table-sinks.ts), so
  * memory does not grow with the row count. Results, messages and row numbers are those of the
- * in-memory path (commands/grade.ts), which still reads stdin and xlsx input.
+ * in-memory path (commands/grade.ts), which still reads stdin. An xlsx sheet graded to CSV is read
+ * the same way, its rows coming from xlsx-records.ts instead (never ragged: no CSV records).
  *
  * - Row-wise templates: one pass; each chunk of rows is graded with `gradeTable` and written.
  * - Population templates (percentiles, shares, segments, relative to max): two passes. The first
@@ -17,7 +18,7 @@
  * The steps between reading and grading are open: `rowsOf` yields the data rows in chunks, so a
  * step that turns rows into other rows (aggregation) can sit between it and the grading.
  */
-import { cellText, columnLetter, type TableFormat } from "../io";
+import { cellText, columnLetter, type CellValue, type TableFormat } from "../io";
 import {
   compileTemplate,
   gradeParsed,
@@ -36,6 +37,7 @@ import { fail, m } from "../messages";
 import { gradeText } from "./cells";
 import { ColumnStore } from "./column-store";
 import { CsvRecordReader, EncodingRestart } from "./csv-records";
+import { XlsxRecordReader } from "./xlsx-records";
 import type { GradeSummary } from "./grade-summary";
 import { CsvSink, XlsxSink, type OutcomeCells, type TableSink } from "./table-sinks";
 import {
@@ -90,6 +92,16 @@ export interface StreamGradeJob {
   progress?: (rows: number, pass: 1 | 2) => void;
   chunkRows?: number;
   blockBytes?: number;
+  /** The input is an xlsx workbook (xlsx-records.ts): this sheet (by name), else the first visible one. */
+  xlsx?: { sheet?: string };
+}
+
+/** Rows of the input in blocks: a CSV file (csv-records.ts) or an xlsx sheet (xlsx-records.ts). */
+interface RecordSource {
+  next(): { rows: CellValue[][]; lines: number[]; first: number } | null | Promise<{ rows: CellValue[][]; lines: number[]; first: number } | null>;
+  close(): void;
+  readonly encoding: string;
+  readonly delimiter: string | undefined;
 }
 
 /** The table's width grew after rows were written: measure the whole file and start again. */
@@ -116,28 +128,36 @@ interface Shape {
 
 /** One data row: its cells (as read), the file row (0-based) and, for a ragged CSV row, the error. */
 interface DataChunk {
-  src: string[][];
+  src: CellValue[][];
   rows: number[];
   ragged: (string | undefined)[];
 }
 
 /** The file opened and read up to its header row (and somewhat beyond). */
 interface Opened {
-  reader: CsvRecordReader;
-  buffered: string[][];
+  reader: RecordSource;
+  /** The xlsx reader (for its notes), when the input is xlsx. */
+  xlsx?: XlsxRecordReader;
+  buffered: CellValue[][];
   lines: number[];
   h: number;
 }
 
-function open(job: StreamGradeJob, detected: string | undefined, blockBytes?: number): Opened {
-  const reader = new CsvRecordReader(job.input, { encoding: job.encoding, detected, delimiter: job.delimiter, blockBytes });
+async function open(job: StreamGradeJob, detected: string | undefined, blockBytes?: number): Promise<Opened> {
+  let reader: RecordSource;
+  let xlsx: XlsxRecordReader | undefined;
+  if (job.xlsx) {
+    xlsx = new XlsxRecordReader(job.input, job.xlsx.sheet);
+    reader = xlsx;
+  } else reader = new CsvRecordReader(job.input, { encoding: job.encoding, detected, delimiter: job.delimiter, blockBytes });
   try {
-    reader.open();
-    const buffered: string[][] = [];
+    if (xlsx) await xlsx.open();
+    else (reader as CsvRecordReader).open();
+    const buffered: CellValue[][] = [];
     const lines: number[] = [];
     let nonBlank = 0;
-    const take = (): boolean => {
-      const b = reader.next();
+    const take = async (): Promise<boolean> => {
+      const b = await reader.next();
       if (!b) return false;
       for (let k = 0; k < b.rows.length; k++) {
         buffered.push(b.rows[k]);
@@ -149,21 +169,21 @@ function open(job: StreamGradeJob, detected: string | undefined, blockBytes?: nu
     let h: number;
     if (job.headerRow !== undefined) {
       h = job.headerRow - 1;
-      while (buffered.length <= h && take());
+      while (buffered.length <= h && (await take()));
       if (h >= buffered.length || rowBlank(buffered[h])) {
         // Which error: the whole file blank (emptyInput) or a bad --header-row.
-        while (nonBlank === 0 && take());
+        while (nonBlank === 0 && (await take()));
         if (nonBlank === 0) throw fail("emptyInput", "input", { path: job.input });
         throw fail("badHeaderRow", "input", { value: job.headerRow });
       }
     } else {
-      while (nonBlank < HEADER_SCAN && take());
+      while (nonBlank < HEADER_SCAN && (await take()));
       if (nonBlank === 0) throw fail("emptyInput", "input", { path: job.input });
       let last = buffered.length - 1;
       while (last >= 0 && rowBlank(buffered[last])) last--;
       h = findHeaderRow(buffered, last, job.template, job.maps);
     }
-    return { reader, buffered, lines, h };
+    return { reader, xlsx, buffered, lines, h };
   } catch (e) {
     reader.close();
     throw e;
@@ -171,7 +191,7 @@ function open(job: StreamGradeJob, detected: string | undefined, blockBytes?: nu
 }
 
 /** Columns beyond the header that hold values in `rows` (data rows after the header). */
-function noteBeyond(beyond: Beyond, row: readonly string[], r: number, usedW: number): boolean {
+function noteBeyond(beyond: Beyond, row: readonly CellValue[], r: number, usedW: number): boolean {
   let grew = false;
   for (let c = usedW; c < row.length; c++) {
     if (isBlankCell(row[c])) continue;
@@ -220,19 +240,21 @@ function decideShape(job: StreamGradeJob, o: Opened, knownGrown: number | undefi
  * (blank within the table's width) are held back until a row with a value follows, so trailing
  * blank rows are dropped. `beyond` collects cells right of the header (for the width and the note).
  */
-function* rowsOf(o: Opened, s: Shape, beyond: Beyond, growing: boolean, chunkRows: number, lang: Lang): Generator<DataChunk> {
+async function* rowsOf(o: Opened, s: Shape, beyond: Beyond, growing: boolean, chunkRows: number, lang: Lang): AsyncGenerator<DataChunk> {
   let chunk: DataChunk = { src: [], rows: [], ragged: [] };
-  let held: { row: string[]; r: number; line: number }[] = [];
+  let held: { row: CellValue[]; r: number; line: number }[] = [];
+  // Only CSV records can be ragged (an xlsx row is as wide as its cells, as in the in-memory path).
+  const csv = o.xlsx === undefined;
   const { width, hw, usedW } = s;
   let grown = s.grown;
   const hline = o.lines[o.h];
-  const push = (row: string[], r: number, line: number) => {
+  const push = (row: CellValue[], r: number, line: number) => {
     chunk.src.push(row);
     chunk.rows.push(r);
-    chunk.ragged.push(row.length !== hw && !rowBlank(row) ? m("raggedRow", lang, { line, n: row.length, h: hw, hline }) : undefined);
+    chunk.ragged.push(csv && row.length !== hw && !rowBlank(row) ? m("raggedRow", lang, { line, n: row.length, h: hw, hline }) : undefined);
   };
   /** Takes one row; true when the chunk is full. */
-  const visit = (row: string[], r: number, line: number): boolean => {
+  const visit = (row: CellValue[], r: number, line: number): boolean => {
     if (row.length > usedW && noteBeyond(beyond, row, r, usedW) && growing) {
       const w = grownWidth(usedW, beyond);
       if (w !== grown) {
@@ -259,7 +281,7 @@ function* rowsOf(o: Opened, s: Shape, beyond: Beyond, growing: boolean, chunkRow
   };
   for (let r = o.h + 1; r < o.buffered.length; r++) if (visit(o.buffered[r], r, o.lines[r])) yield* full();
   o.buffered.length = o.h + 1;
-  for (let b = o.reader.next(); b; b = o.reader.next()) {
+  for (let b = await o.reader.next(); b; b = await o.reader.next()) {
     const { rows, first, lines } = b;
     for (let k = 0; k < rows.length; k++) if (visit(rows[k], first + k, lines[k])) yield* full();
   }
@@ -326,12 +348,12 @@ function writeHead(sink: TableSink, o: Opened): void {
 }
 
 /** Reads the whole file once for the table's final width (cells right of the header). */
-function measureWidth(job: StreamGradeJob, detected: string | undefined): number {
-  const o = open(job, detected, job.blockBytes);
+async function measureWidth(job: StreamGradeJob, detected: string | undefined): Promise<number> {
+  const o = await open(job, detected, job.blockBytes);
   try {
     const s = decideShapeLoose(job, o);
     const beyond: Beyond = new Map();
-    for (const chunk of rowsOf(o, s, beyond, false, job.chunkRows ?? CHUNK_ROWS, job.lang)) void chunk;
+    for await (const chunk of rowsOf(o, s, beyond, false, job.chunkRows ?? CHUNK_ROWS, job.lang)) void chunk;
     return grownWidth(s.usedW, beyond);
   } finally {
     o.reader.close();
@@ -351,14 +373,14 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
   const lang = job.lang;
   const chunkRows = job.chunkRows ?? CHUNK_ROWS;
   const final = knownGrown !== undefined;
-  let o = open(job, detected, job.blockBytes);
+  let o = await open(job, detected, job.blockBytes);
   let sink: TableSink | undefined;
   const beyond: Beyond = new Map();
   try {
     const s = decideShape(job, o, knownGrown, final);
     const compiled = compileTemplate(job.template);
     const tally = new Tally(compiled.grades.length);
-    const table = (src: string[][], ragged: (string | undefined)[]) => ({
+    const table = (src: CellValue[][], ragged: (string | undefined)[]) => ({
       rows: src.map((row, k) => (ragged[k] === undefined ? row : [])),
       fields: s.fieldOfColumn,
       scale: s.scale,
@@ -366,7 +388,7 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
     if (!compiled.population) {
       sink = makeSink(job, s);
       writeHead(sink, o);
-      for (const chunk of rowsOf(o, s, beyond, !final, chunkRows, lang)) {
+      for await (const chunk of rowsOf(o, s, beyond, !final, chunkRows, lang)) {
         const result = gradeTable(job.template, table(chunk.src, chunk.ragged), { params: job.params });
         writeChunk(sink, s, chunk, result, 0, tally, lang);
         await sink.drain();
@@ -378,7 +400,7 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
       store.append(parseTable(job.template, table([], [])));
       let n = 0;
       const raggedRows = new Set<number>();
-      for (const chunk of rowsOf(o, s, beyond, !final, chunkRows, lang)) {
+      for await (const chunk of rowsOf(o, s, beyond, !final, chunkRows, lang)) {
         store.append(parseTable(job.template, table(chunk.src, chunk.ragged)));
         chunk.ragged.forEach((x, k) => x !== undefined && raggedRows.add(n + k));
         n += chunk.src.length;
@@ -387,11 +409,11 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
       o.reader.close();
       const result = gradeParsed(job.template, store.table(), { params: job.params });
       // Pass 2: the same rows again, written with their grades.
-      o = open(job, detected, job.blockBytes);
+      o = await open(job, detected, job.blockBytes);
       sink = makeSink(job, s);
       writeHead(sink, o);
       let offset = 0;
-      for (const chunk of rowsOf(o, s, new Map(), false, chunkRows, lang)) {
+      for await (const chunk of rowsOf(o, s, new Map(), false, chunkRows, lang)) {
         writeChunk(sink, s, chunk, result, offset, tally, lang);
         await sink.drain();
         offset += chunk.src.length;
@@ -417,9 +439,9 @@ function summarize(
   grades: CompiledTemplate["grades"],
 ): GradeSummary {
   const lang = job.lang;
-  const notes: string[] = [];
+  const notes: string[] = o.xlsx ? o.xlsx.notes(lang) : [];
   const enc = o.reader.encoding;
-  if (enc !== "UTF-8") notes.push(m(job.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: job.input, enc }));
+  if (!o.xlsx && enc !== "UTF-8") notes.push(m(job.encoding ? "csvEncodingTold" : "csvEncoding", lang, { path: job.input, enc }));
   let outside = 0;
   let first: { r: number; c: number } | undefined;
   for (const [c, b] of beyond) {
@@ -441,6 +463,7 @@ function summarize(
     template: t,
     input: job.input,
     output: job.output,
+    ...(o.xlsx ? { sheet: o.xlsx.sheetName } : {}),
     headerRow: s.h + 1,
     rows: tally.rows,
     graded,
@@ -452,12 +475,14 @@ function summarize(
       .sort((a, b) => a[1] - b[1])
       .map(([field, col]) => ({ field, column: col + 1, header: s.headers[col], ...(s.match.units[field] ?? {}) })),
     notes,
-    encoding: enc,
-    delimiter: o.reader.delimiter,
+    ...(o.xlsx ? {} : { encoding: enc, delimiter: o.reader.delimiter }),
   };
 }
 
-/** Grades a CSV file (not stdin) into a CSV or xlsx output in bounded memory; see the top of the file. */
+/**
+ * Grades a CSV file (not stdin), or an xlsx sheet (`job.xlsx`), into a CSV or xlsx output in
+ * bounded memory; see the top of the file. An xlsx this cannot stream throws `XlsxFallback`.
+ */
 export async function gradeCsvStream(job: StreamGradeJob): Promise<GradeSummary> {
   let detected: string | undefined;
   let knownGrown: number | undefined;
@@ -470,7 +495,7 @@ export async function gradeCsvStream(job: StreamGradeJob): Promise<GradeSummary>
         continue;
       }
       if (e instanceof WidthRestart && knownGrown === undefined) {
-        knownGrown = measureWidth(job, detected);
+        knownGrown = await measureWidth(job, detected);
         continue;
       }
       throw e;
