@@ -44,7 +44,7 @@ test("finance forms without a header unit are read as written", () => {
   fs.writeFileSync(input, ["name,年消费额", 'a,"¥600,000"', "b,1.2万元", 'c,"(1,200)"', "d,3亿元", "e,5千元", 'f,"$60,000"'].join("\n") + "\n");
   const r = cli(["grade", "--template", "spend-5", "--in", input, "--out", out, "--lang", "en"]);
   expect(r.code).toBe(0);
-  expect(r.stderr).toContain('annualSpend <- B "年消费额"\n');
+  expect(r.stderr).toContain('annualSpend <- B "年消费额" (read as UTF-8)\n');
   expect(r.stderr).not.toContain(" x 10000");
   expect(csvObjects(readCsv(out)).map((o) => o.grade)).toEqual(["VIP", "Regular", "Regular", "VIP", "Regular", "Silver"]);
 });
