@@ -46,7 +46,7 @@ async function cellsOf(file: string) {
   return out;
 }
 
-/** Grades in memory and streaming; asserts the same cells. Returns whether the stream wrote the file itself. */
+/** Grades in memory and streaming; asserts the same cells. Returns whether xlsx-patch.ts wrote the file (else the in-memory path did). */
 async function compare(input: string, o: Partial<GradeRunOptions> & { template: string }, chunkRows = 2): Promise<boolean> {
   const base: GradeRunOptions = { input, output: "", map: [], params: [], lang: "en", bom: true, quiet: true, ...o };
   const memOut = path.join(dir, `mem-${path.basename(input)}`);
@@ -54,11 +54,13 @@ async function compare(input: string, o: Partial<GradeRunOptions> & { template: 
   fs.rmSync(memOut, { force: true });
   fs.rmSync(strOut, { force: true });
   const mem = await gradeFile({ ...base, output: memOut, stream: false });
-  const spy = jest.spyOn(XlsxPatchSink.prototype, "drain");
+  const spy = jest.spyOn(XlsxPatchSink.prototype, "finish");
   let s;
+  let streamed: boolean;
   try {
     s = await gradeFile({ ...base, output: strOut, chunkRows });
-    expect(spy).toHaveBeenCalled();
+    const done = await Promise.all(spy.mock.results.map((r) => (r.value as Promise<void>).then(() => true, () => false)));
+    streamed = done.includes(true);
   } finally {
     spy.mockRestore();
   }
@@ -68,7 +70,8 @@ async function compare(input: string, o: Partial<GradeRunOptions> & { template: 
   const zip = await JSZip.loadAsync(fs.readFileSync(strOut));
   const sheets = Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet"));
   const texts = await Promise.all(sheets.map((n) => zip.files[n].async("string")));
-  return texts.some((t) => t.includes('t="inlineStr"'));
+  expect(texts.some((t) => t.includes('<c r="A1" t="inlineStr">') || /t="inlineStr"><is><t>grade<\/t>/.test(t))).toBe(streamed);
+  return streamed;
 }
 
 async function twoSheets(template: string): Promise<string> {
@@ -123,6 +126,27 @@ describe("xlsx -> xlsx streamed = in memory", () => {
     const input = path.join(dir, "stray.xlsx");
     await wb.xlsx.writeFile(input);
     expect(await compare(input, { template: "sales-pipeline" })).toBe(false);
+  });
+
+  test("a table over the sheet, or the output columns of an earlier run: falls back (same cells)", async () => {
+    const rows = sampleRows("sales-pipeline");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addTable({
+      name: "Pipeline",
+      ref: "A1",
+      columns: rows[0].map((h) => ({ name: String(h) })),
+      rows: rows.slice(1).map((r) => r.map((v) => v ?? "")),
+    });
+    const input = path.join(dir, "table.xlsx");
+    await wb.xlsx.writeFile(input);
+    expect(await compare(input, { template: "sales-pipeline" })).toBe(false);
+    // The streamed output of a first run, graded again.
+    const first = await twoSheets("sales-pipeline");
+    expect(await compare(first, { template: "sales-pipeline" })).toBe(true);
+    const again = path.join(dir, "again.xlsx");
+    fs.copyFileSync(path.join(dir, "str-sales-pipeline.xlsx"), again);
+    expect(await compare(again, { template: "sales-pipeline" })).toBe(false);
   });
 });
 

@@ -225,6 +225,9 @@ export class XlsxPatchSink implements TableSink {
     const stylesAt = entries.findIndex((e) => e.name === "xl/styles.xml");
     if (sheetAt < 0 || stylesAt < 0) throw new XlsxFallback("parts");
     if (entries.some((e) => e.flags & 1)) throw new XlsxFallback("encrypted");
+    // A macro workbook's parts would make the .xlsx output one Excel refuses: exceljs drops them.
+    const types = entries.find((e) => e.name === "[Content_Types].xml");
+    if (!types || entries.some((e) => /vbaProject/i.test(e.name)) || /macroEnabled/i.test(entryText(bytes, types))) throw new XlsxFallback("macros");
     // The header cell left of the output columns gives the header cells' style.
     let model = 0;
     if (this.firstCol > 1) {
@@ -265,6 +268,8 @@ export class XlsxPatchSink implements TableSink {
   /** `<dimension>` widened to the output columns; `<cols>` given their widths. */
   private patchHead(head: string): string {
     if (!/<worksheet\b/.test(head) || /<\w+:sheetData\b/.test(head)) throw new XlsxFallback("sheet: prefixed");
+    const enc = /^<\?xml[^>]*\sencoding="([^"]*)"/.exec(head)?.[1];
+    if (enc !== undefined && !/^utf-?8$/i.test(enc)) throw new XlsxFallback("sheet: encoding");
     head = head.replace(/(<dimension\b[^>]*\sref=")([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/, (all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
       const right = c2 ?? c1;
       if (colOf(right) >= this.lastCol) return all;
@@ -302,6 +307,7 @@ export class XlsxPatchSink implements TableSink {
       }
     }
     if (cells === undefined) return xml;
+    if (xml.includes("<extLst")) throw new XlsxFallback("sheet: row extensions");
     for (const m of xml.matchAll(/<c\b([^>]*)>|<c\b([^>]*)\/>/g)) {
       const ref = /\sr="([A-Z]+)\d+"/.exec(m[1] ?? m[2] ?? "");
       if (!ref || colOf(ref[1]) >= this.firstCol) throw new XlsxFallback("sheet: cells where the output columns go");
