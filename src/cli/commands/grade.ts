@@ -81,7 +81,7 @@ export interface GradeRunOptions {
   columns?: OutputColumn[];
   /** Called as rows are graded (the progress line). */
   progress?: (rows: number, pass: 1 | 2) => void;
-  /** CSV file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
+  /** CSV and xlsx file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
   stream?: boolean;
   /** Streaming: rows graded at a time and bytes read at a time (tests use small ones). */
   chunkRows?: number;
