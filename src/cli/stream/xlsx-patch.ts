@@ -239,7 +239,10 @@ export class XlsxPatchSink implements TableSink {
         if (r < this.h + 1) continue;
         const ref = columnLetter(this.firstCol - 1) + r;
         const cell = new RegExp(`<c\\b[^>]*?\\sr="${ref}"[^>]*>`).exec(row.xml)?.[0];
-        model = Number(cell && /\ss="(\d+)"/.exec(cell)?.[1]) || 0;
+        // A missing cell takes the row's style, as exceljs gives it one.
+        const rowOpen = /^<row\b[^>]*>/.exec(row.xml)?.[0] ?? "";
+        const rowStyle = /\scustomFormat="(?:1|true)"/.test(rowOpen) ? /\ss="(\d+)"/.exec(rowOpen)?.[1] : undefined;
+        model = Number(cell ? /\ss="(\d+)"/.exec(cell)?.[1] : rowStyle) || 0;
         break;
       }
     }
