@@ -81,7 +81,7 @@ export interface GradeRunOptions {
   columns?: OutputColumn[];
   /** Called as rows are graded (the progress line). */
   progress?: (rows: number, pass: 1 | 2) => void;
-  /** CSV file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
+  /** CSV and xlsx file input is graded streaming (bounded memory); `false` reads it whole (tests compare the two). */
   stream?: boolean;
   /** Streaming: rows graded at a time and bytes read at a time (tests use small ones). */
   chunkRows?: number;
@@ -116,10 +116,11 @@ export async function gradeFile(opts: GradeRunOptions, io?: CliIo): Promise<Grad
     elapsedFields(template).length > 0 ||
     template.fields.some((f) => f.type === "date") ||
     Object.values(opts.dates ?? {}).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  // xlsx input streams into a CSV output; an xlsx output keeps the input workbook (its other
-  // sheets, styles and formulas), so it is read whole; so is one graded to stdout (a workbook the
-  // streaming reader cannot follow falls back to the whole read, and stdout cannot be taken back).
-  const streamXlsx = inFormat === "xlsx" && outFormat === "csv" && opts.output !== "-";
+  // xlsx input streams into a CSV output, and into an xlsx output that is the input workbook with
+  // the graded sheet rewritten part by part (stream/xlsx-patch.ts: other sheets, styles and
+  // formulas kept). One graded to stdout is read whole (a workbook the streaming reader or the
+  // rewrite cannot follow falls back to the whole read, and stdout cannot be taken back).
+  const streamXlsx = inFormat === "xlsx" && opts.output !== "-";
   if ((inFormat === "csv" || streamXlsx) && opts.input !== "-" && opts.stream !== false && !readsDates) {
     const job: StreamGradeJob = {
       template,

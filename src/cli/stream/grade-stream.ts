@@ -38,6 +38,7 @@ import { gradeText } from "./cells";
 import { ColumnStore } from "./column-store";
 import { CsvRecordReader, EncodingRestart } from "./csv-records";
 import { XlsxRecordReader } from "./xlsx-records";
+import { XlsxPatchSink } from "./xlsx-patch";
 import type { GradeSummary } from "./grade-summary";
 import { CsvSink, XlsxSink, type OutcomeCells, type TableSink } from "./table-sinks";
 import {
@@ -329,7 +330,7 @@ function writeChunk(sink: TableSink, s: Shape, chunk: DataChunk, result: GradeRe
   tally.rows += chunk.src.length;
 }
 
-function makeSink(job: StreamGradeJob, s: Shape): TableSink {
+function makeSink(job: StreamGradeJob, s: Shape, o: Opened): TableSink {
   const spec = {
     output: job.output,
     width: s.width,
@@ -339,7 +340,10 @@ function makeSink(job: StreamGradeJob, s: Shape): TableSink {
     write: job.write,
     input: job.input,
   };
-  return job.outFormat === "csv" ? new CsvSink(spec) : new XlsxSink(spec);
+  if (job.outFormat === "csv") return new CsvSink(spec);
+  // An xlsx graded into an xlsx keeps the input workbook (xlsx-patch.ts).
+  if (o.xlsx) return new XlsxPatchSink(spec, o.xlsx.sheetPart, compileTemplate(job.template).grades.flatMap((g) => (g.color ? [g.color] : [])));
+  return new XlsxSink(spec);
 }
 
 function writeHead(sink: TableSink, o: Opened): void {
@@ -386,7 +390,7 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
       scale: s.scale,
     });
     if (!compiled.population) {
-      sink = makeSink(job, s);
+      sink = makeSink(job, s, o);
       writeHead(sink, o);
       for await (const chunk of rowsOf(o, s, beyond, !final, chunkRows, lang)) {
         const result = gradeTable(job.template, table(chunk.src, chunk.ragged), { params: job.params });
@@ -410,7 +414,7 @@ async function attempt(job: StreamGradeJob, detected: string | undefined, knownG
       const result = gradeParsed(job.template, store.table(), { params: job.params });
       // Pass 2: the same rows again, written with their grades.
       o = await open(job, detected, job.blockBytes);
-      sink = makeSink(job, s);
+      sink = makeSink(job, s, o);
       writeHead(sink, o);
       let offset = 0;
       for await (const chunk of rowsOf(o, s, new Map(), false, chunkRows, lang)) {

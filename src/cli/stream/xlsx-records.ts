@@ -172,6 +172,8 @@ export class XlsxRecordReader {
   private readonly stats = { noResult: 0 };
   private merged = new Set<string>();
   sheetName = "";
+  /** The sheet's part in the zip (`xl/worksheets/sheetN.xml`), once open. */
+  sheetPart = "";
   readonly encoding = "UTF-8";
   readonly delimiter = undefined;
 
@@ -239,6 +241,7 @@ export class XlsxRecordReader {
           }
           target = { name: sheets[k].name, part: "xl/" + parts[k] };
           this.sheetName = sheets[k].name;
+          this.sheetPart = target.part;
           merges = await mergesOf(bytes, target.part);
         }
         if (ws.name === undefined) throw new XlsxFallback("sheet name");
