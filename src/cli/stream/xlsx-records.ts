@@ -60,6 +60,18 @@ interface SheetReader {
   iterator: AsyncIterable<unknown>;
 }
 
+/**
+ * A sheet passed over. exceljs parks a sheet that arrives before the shared strings in a temporary
+ * file, opens a read stream on it and deletes the file as soon as the sheet is passed over: the
+ * stream's asynchronous open can then fail with ENOENT after the delete (seen under load, as an
+ * unhandled 'error' event that ended the process). The sheet is not read, so its stream's error
+ * is of no interest.
+ */
+function ignoreSkippedStream(ws: SheetReader): void {
+  const stream = ws.iterator as unknown as { on?: (event: string, listener: () => void) => unknown };
+  if (typeof stream.on === "function") stream.on("error", () => undefined);
+}
+
 /** Where a part's bytes lie in the zip (from the central directory), or null. */
 function zipPart(bytes: Buffer, name: string): { method: number; start: number; size: number } | null {
   let eocd = -1;
@@ -245,7 +257,10 @@ export class XlsxRecordReader {
           merges = await mergesOf(bytes, target.part);
         }
         if (ws.name === undefined) throw new XlsxFallback("sheet name");
-        if (ws.name !== target.name) continue;
+        if (ws.name !== target.name) {
+          ignoreSkippedStream(ws);
+          continue;
+        }
         yield* this.parseSheet(ws, book, merges, parseSax, utils);
         return;
       }
