@@ -12,7 +12,8 @@
  */
 import type { Template } from "../../engine";
 import { sheetAddress, type Rect } from "../address";
-import { jsonBytes, PAYLOAD_BUDGET_BYTES, readInBlocks } from "../batching";
+import { jsonBytes, readInBlocks } from "../batching";
+import { WriteBatches } from "../draw/batches";
 import type { ShareCheckResult, ShareOptions, ShareResult, ShareTarget, UndoOptions, UndoResult } from "../contract";
 import { cellChanged, EDITS_NAMED } from "../apply/edits-since";
 import type { AdapterState, UndoRecord } from "../apply/state";
@@ -147,24 +148,19 @@ export async function prepareToShare(excel: ExcelApi, state: AdapterState, optio
       replaced: read.plan.map((p) => ({ sheet: p.sheet, rect: p.rect, written: p.write, restore: p.restore })),
     };
     state.pushUndo(record); // before writing: whatever gets written can be undone
-    const app = context.workbook.application;
-    let bytes = 0;
-    for (const p of read.plan) {
-      const size = jsonBytes(p.write);
-      if (bytes > 0 && bytes + size > PAYLOAD_BUDGET_BYTES) {
-        await context.sync();
-        bytes = 0;
-      }
-      if (bytes === 0) {
-        app.suspendApiCalculationUntilNextSync();
-        app.suspendScreenUpdatingUntilNextSync();
-      }
-      rangeOf(context, p.sheet, p.rect).formulas = p.write;
-      bytes += size;
-    }
-    await context.sync();
+    await writeFormulas(context, read.plan.map((p) => ({ sheet: p.sheet, rect: p.rect, formulas: p.write })));
     return { ...result, replaced: true };
   });
+}
+
+/** Writes formulas to areas on any sheet in the drawer's batches (synced per 4 MB / 20,000 rows, calculation suspended). */
+async function writeFormulas(context: Excel.RequestContext, areas: { sheet: string; rect: UndoRecord["rect"]; formulas: unknown[][] }[]): Promise<void> {
+  const batches = new WriteBatches(context);
+  for (const a of areas) {
+    await batches.room(jsonBytes(a.formulas), a.rect.r1 - a.rect.r0 + 1);
+    rangeOf(context, a.sheet, a.rect).formulas = a.formulas;
+  }
+  await context.sync();
 }
 
 const rangeOf = (context: Excel.RequestContext, sheet: string, rect: UndoRecord["rect"]): Excel.Range =>
@@ -201,21 +197,6 @@ export async function undoReplaced(context: Excel.RequestContext, record: UndoRe
     });
     if (count > 0) return { restored: false, address, edited: cells, editedCount: count };
   }
-  const app = context.workbook.application;
-  let bytes = 0;
-  for (const a of areas) {
-    const size = jsonBytes(a.restore);
-    if (bytes > 0 && bytes + size > PAYLOAD_BUDGET_BYTES) {
-      await context.sync();
-      bytes = 0;
-    }
-    if (bytes === 0) {
-      app.suspendApiCalculationUntilNextSync();
-      app.suspendScreenUpdatingUntilNextSync();
-    }
-    rangeOf(context, a.sheet, a.rect).formulas = a.restore;
-    bytes += size;
-  }
-  await context.sync();
+  await writeFormulas(context, areas.map((a) => ({ sheet: a.sheet, rect: a.rect, formulas: a.restore })));
   return { restored: true, address };
 }
